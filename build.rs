@@ -1,0 +1,40 @@
+//! Embeds the default layout (`layouts/default/**`) and the bundled fonts
+//! (`layouts/fonts/*.otf|ttf`) in the binary, so the tool renders the same
+//! document wherever it runs, without looking for files next to itself.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut code = String::new();
+    code.push_str("pub static DEFAULT_LAYOUT: &[(&str, &[u8])] = &[\n");
+    for (virtual_path, path) in files(&root.join("default"), |_| true) {
+        writeln!(code, "    ({virtual_path:?}, include_bytes!({:?})),", path.display()).unwrap();
+    }
+    code.push_str("];\n\npub static BUNDLED_FONTS: &[&[u8]] = &[\n");
+    let is_font = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("otf" | "ttf"));
+    for (_, path) in files(&root.join("fonts"), is_font) {
+        writeln!(code, "    include_bytes!({:?}),", path.display()).unwrap();
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    std::fs::write(out, code).unwrap();
+}
+
+/// Files under `dir`, sorted, with their path relative to `dir` ("/main.typ").
+fn files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<(String, std::path::PathBuf)> {
+    let mut found: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && keep(e.path()))
+        .map(|e| {
+            println!("cargo:rerun-if-changed={}", e.path().display());
+            let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (format!("/{relative}"), e.path().to_path_buf())
+        })
+        .collect();
+    found.sort();
+    found
+}

@@ -1,0 +1,72 @@
+//! Aggregation: the plan's figures, as pure functions of the validated plan.
+//!
+//! Definitions (they are also printed in the document):
+//! - an employee is *active* when their start date is empty or on/before the
+//!   reference date and their end date is empty or on/after it; composition,
+//!   risk-group and participation figures count active employees only;
+//! - age is in whole years on the reference date;
+//! - planned hours are the hours of participations that are not cancelled,
+//!   of active employees; days are hours divided by `hours_per_day`;
+//! - a participant is an active employee with at least one participation
+//!   that is not cancelled.
+
+mod participation;
+mod training;
+mod workforce;
+
+#[cfg(test)]
+mod tests;
+
+pub use participation::{GroupParticipation, ParticipationFigures};
+pub use training::{KindFigures, TrainingFigures, TrainingUsage};
+pub use workforce::{Count, RiskGroupFigures, Workforce};
+
+use crate::model::Plan;
+
+/// Every figure the plan reports.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    pub workforce: Workforce,
+    pub risk_groups: Vec<RiskGroupFigures>,
+    pub training: TrainingFigures,
+    pub participation: ParticipationFigures,
+    /// Per training, in the order of the plan's trainings.
+    pub usage: Vec<TrainingUsage>,
+}
+
+pub fn aggregate(plan: &Plan) -> Figures {
+    let on = plan.settings.reference_date;
+    let active: Vec<bool> = plan.employees.iter().map(|e| e.is_active_on(on)).collect();
+    let learning = EmployeeLearning::collect(plan, &active);
+    let workforce = workforce::composition(plan, &active);
+    Figures {
+        risk_groups: workforce::risk_groups(plan, &active, &workforce),
+        training: training::totals(plan, &active, &workforce),
+        participation: participation::by_group(plan, &active, &learning),
+        usage: training::usage(plan),
+        workforce,
+    }
+}
+
+/// Per employee: counted hours and whether they take part at all.
+struct EmployeeLearning {
+    hours: Vec<f64>,
+    participates: Vec<bool>,
+}
+
+impl EmployeeLearning {
+    fn collect(plan: &Plan, active: &[bool]) -> Self {
+        let mut hours = vec![0.0; plan.employees.len()];
+        let mut participates = vec![false; plan.employees.len()];
+        for p in plan.participations.iter().filter(|p| p.counts() && active[p.employee]) {
+            hours[p.employee] += p.hours;
+            participates[p.employee] = true;
+        }
+        Self { hours, participates }
+    }
+}
+
+/// `numerator / denominator`, or `None` when there is nothing to divide by.
+pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator > 0.0).then(|| numerator / denominator)
+}

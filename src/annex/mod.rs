@@ -1,0 +1,97 @@
+//! The XLSX annex: the plan's figures as numbers a spreadsheet can work
+//! with, the full training list and the participations, built from the same
+//! view as the PDF.
+
+mod sheets;
+
+use crate::view::{Detail, Num, PlanView};
+use jiff::civil::Date;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle,
+    Workbook, Worksheet, XlsxError,
+};
+
+/// Number formats shared by every sheet.
+pub(crate) struct Formats {
+    pub title: Format,
+    pub count: Format,
+    pub fte: Format,
+    pub decimal: Format,
+    pub hours: Format,
+    pub percent: Format,
+    pub euro: Format,
+    pub date: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Self {
+            title: Format::new().set_bold().set_font_size(13).set_font_color(Color::RGB(0x1B4F72)),
+            count: Format::new().set_num_format("#,##0"),
+            fte: Format::new().set_num_format("#,##0.00"),
+            decimal: Format::new().set_num_format("#,##0.0"),
+            hours: Format::new().set_num_format("#,##0.0"),
+            percent: Format::new().set_num_format("0.0%"),
+            euro: Format::new().set_num_format("€ #,##0.00"),
+            date: Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Left),
+        }
+    }
+}
+
+/// Builds the annex workbook in memory.
+pub fn build(view: &PlanView, detail: &Detail, date: Date) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let properties = DocProperties::new()
+        .set_title(&view.meta.title)
+        .set_author(&view.organisation.name)
+        .set_company(&view.organisation.name)
+        .set_creation_datetime(&excel_date(date)?);
+    workbook.set_properties(&properties);
+    let formats = Formats::new();
+    sheets::key_figures(workbook.add_worksheet(), view, &formats)?;
+    sheets::composition(workbook.add_worksheet(), view, &formats)?;
+    sheets::trainings(workbook.add_worksheet(), view, &formats)?;
+    sheets::effort(workbook.add_worksheet(), view, &formats)?;
+    sheets::participation(workbook.add_worksheet(), view, &formats)?;
+    sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
+    workbook.save_to_buffer()
+}
+
+pub(crate) fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
+}
+
+/// A native Excel table (styled header, banded rows, filter buttons) over
+/// `rows` data rows starting at `first_row`; returns the next free row.
+pub(crate) fn add_table(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    headers: &[&str],
+    rows: u32,
+) -> Result<u32, XlsxError> {
+    let header_format = Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin);
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h).set_header_format(&header_format))
+        .collect();
+    let table = Table::new().set_columns(&columns).set_style(TableStyle::Medium2);
+    let last_row = first_row + rows.max(1);
+    sheet.add_table(first_row, 0, last_row, headers.len() as u16 - 1, &table)?;
+    Ok(last_row + 1)
+}
+
+/// A figure as a number with `format`, or its text when it has no value.
+pub(crate) fn write_num(sheet: &mut Worksheet, row: u32, col: u16, num: &Num, format: &Format) -> Result<(), XlsxError> {
+    match num.value {
+        Some(value) => sheet.write_number_with_format(row, col, value, format)?,
+        None => sheet.write_string(row, col, &num.text)?,
+    };
+    Ok(())
+}
+
+pub(crate) fn write_opt(sheet: &mut Worksheet, row: u32, col: u16, text: Option<&str>) -> Result<(), XlsxError> {
+    if let Some(text) = text {
+        sheet.write_string(row, col, text)?;
+    }
+    Ok(())
+}

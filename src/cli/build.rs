@@ -1,0 +1,44 @@
+use super::{PlanArgs, exit, report};
+use crate::pipeline::{self, BuildError, BuildOptions};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// Where to write the plan: <OUT>/<organisation>/<year>/.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    out: PathBuf,
+    /// A layout folder whose files replace those of the default layout.
+    #[arg(long, value_name = "DIR")]
+    layout: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let language = args.plan.message_language();
+    let messages = &language.strings().messages;
+    let options = BuildOptions { out: args.out, layout: args.layout };
+    match pipeline::build(&args.plan.plan, &options) {
+        Ok(built) => {
+            let messages = &built.language.strings().messages;
+            report::warnings(&built.warnings, messages);
+            for warning in &built.layout_warnings {
+                eprintln!("{}: {warning}", messages.layout_warning);
+            }
+            let pages = built.pages.to_string();
+            println!(
+                "{}",
+                crate::problem::fill(&messages.built, &[("organisation", &built.organisation), ("title", &built.title), ("pages", &pages)])
+            );
+            for file in &built.files {
+                println!("  {}", file.display());
+            }
+            exit::OK
+        }
+        Err(BuildError::Problems(problems)) => report::problems(&problems, messages),
+        Err(other) => {
+            eprintln!("{}: {other}", messages.error);
+            exit::USAGE
+        }
+    }
+}

@@ -1,0 +1,40 @@
+use super::exit;
+use crate::i18n::Language;
+use crate::synthetic::{self, Spec};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder to write plan.toml and the workbook into (created if needed).
+    #[arg(value_name = "FOLDER")]
+    folder: PathBuf,
+    /// Number of employees of the fictional company.
+    #[arg(long, default_value_t = 150)]
+    employees: usize,
+    /// Seed of the generator: the same seed gives the same data.
+    #[arg(long, default_value_t = 2027)]
+    seed: u64,
+    /// Plan year.
+    #[arg(long, default_value_t = 2027)]
+    year: i16,
+    /// Language of the plan and of the workbook's headers.
+    #[arg(long, value_enum, default_value = "nl")]
+    lang: Language,
+    /// Name of the fictional organisation.
+    #[arg(long, default_value = "Voorbeeld NV")]
+    name: String,
+}
+
+pub fn run(args: Args) -> u8 {
+    let spec = Spec { organisation: args.name, employees: args.employees, seed: args.seed, year: args.year, language: args.lang };
+    match synthetic::write_plan_folder(&args.folder, &spec) {
+        Ok(()) => {
+            println!("{}", args.folder.display());
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: could not write {}: {e}", args.folder.display());
+            exit::USAGE
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The command line: one file per subcommand.
+
+mod build;
+mod demo;
+mod report;
+
+use crate::i18n::Language;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "opleidingsplan", version, about = "Builds a Belgian employer's annual training plan (PDF + XLSX annex) from its HR data.")]
+#[command(propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the plan in a plan folder (plan.toml plus its workbook).
+    Build(build::Args),
+    /// Write a plan folder for a fictional company, to try the tool or test it at scale.
+    Demo(demo::Args),
+}
+
+/// Exit statuses: 0 built, 1 problems in the data, 2 usage, configuration
+/// or environment errors.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const DATA: u8 = 1;
+    pub const USAGE: u8 = 2;
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Demo(args) => demo::run(args),
+    };
+    ExitCode::from(code)
+}
+
+/// Arguments every command that reads a plan shares.
+#[derive(clap::Args)]
+pub struct PlanArgs {
+    /// The plan folder: holds plan.toml and the workbook it names.
+    #[arg(value_name = "PLAN_FOLDER")]
+    pub plan: PathBuf,
+    /// Language of the messages (default: the plan's language).
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+}
+
+impl PlanArgs {
+    /// The language to talk to the user in: `--lang`, else the plan's, else English.
+    pub fn message_language(&self) -> Language {
+        self.lang.or_else(|| {
+            let text = std::fs::read_to_string(self.plan.join(crate::config::PLAN_FILE)).ok()?;
+            crate::config::sniff_language(&text)
+        })
+        .unwrap_or(Language::En)
+    }
+}

@@ -1,0 +1,368 @@
+//! `plan.toml`: the organisation, the plan's settings and strategy, and
+//! where the workbook is. Every problem is reported with its line and column.
+
+use crate::i18n::Language;
+use crate::model::{AgeBands, EnterpriseNumber, Goal, Organisation, Settings, Strategy};
+use crate::problem::{Location, Problem, ProblemKind, Problems};
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const PLAN_FILE: &str = "plan.toml";
+
+/// `plan.toml`, validated.
+#[derive(Debug, Clone)]
+pub struct PlanConfig {
+    pub organisation: Organisation,
+    pub settings: Settings,
+    pub strategy: Strategy,
+    pub workbook: PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    organisation: OrganisationSection,
+    plan: PlanSection,
+    input: InputSection,
+    #[serde(default)]
+    strategy: StrategySection,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationSection {
+    name: Spanned<String>,
+    enterprise_number: Spanned<String>,
+    registered_office: Option<String>,
+    #[serde(default)]
+    joint_committees: Vec<Code>,
+    #[serde(default)]
+    works_council: bool,
+    #[serde(default)]
+    union_delegation: bool,
+}
+
+/// Joint committees are written as text ("200") or as numbers (200).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Code {
+    Text(String),
+    Number(i64),
+}
+
+/// TOML keeps integers and floats apart; a user writing `5` means `5.0`.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(untagged)]
+enum Number {
+    Integer(i64),
+    Float(f64),
+}
+
+impl Number {
+    fn get(self) -> f64 {
+        match self {
+            Number::Integer(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanSection {
+    year: Spanned<i64>,
+    language: Language,
+    reference_date: Option<Spanned<toml::value::Datetime>>,
+    date: Option<Spanned<toml::value::Datetime>>,
+    training_days_per_fte: Option<Spanned<Number>>,
+    hours_per_day: Option<Spanned<Number>>,
+    age_bands: Option<Spanned<Vec<u16>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputSection {
+    workbook: Spanned<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StrategySection {
+    mission: Option<String>,
+    vision: Option<String>,
+    learning_vision: Option<String>,
+    #[serde(default)]
+    goals: Vec<GoalSection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoalSection {
+    id: Spanned<String>,
+    title: String,
+    description: Option<String>,
+    measure: Option<String>,
+}
+
+/// Reads and validates `<plan_dir>/plan.toml`.
+pub fn read(plan_dir: &Path) -> Result<PlanConfig, Problems> {
+    if !plan_dir.is_dir() {
+        let at = Location::file(plan_dir.display().to_string());
+        return Err(Problem::error(at, ProblemKind::PlanFolderMissing).into());
+    }
+    let path = plan_dir.join(PLAN_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let at = Location::file(path.display().to_string());
+            return Err(Problem::error(at, ProblemKind::PlanFileMissing).into());
+        }
+        Err(e) => {
+            let kind = ProblemKind::PlanFileUnreadable { reason: e.to_string() };
+            return Err(Problem::error(Location::file(PLAN_FILE), kind).into());
+        }
+    };
+    parse(&text, plan_dir)
+}
+
+/// Parses the text of a `plan.toml` whose folder is `plan_dir`.
+pub fn parse(text: &str, plan_dir: &Path) -> Result<PlanConfig, Problems> {
+    let file: PlanFile = toml::from_str(text).map_err(|e| {
+        let at = at_span(text, e.span());
+        let detail = e.message().trim_end_matches('\n').to_string();
+        Problems::from(Problem::error(at, ProblemKind::PlanSyntax { detail }))
+    })?;
+    let mut problems = Problems::default();
+    let organisation = organisation(file.organisation, text, &mut problems);
+    let settings = settings(&file.plan, text, &mut problems);
+    let strategy = strategy(file.strategy, text, &mut problems);
+    let workbook = plan_dir.join(file.input.workbook.get_ref());
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let (Some(organisation), Some(settings)) = (organisation, settings) else {
+        return Err(problems);
+    };
+    Ok(PlanConfig { organisation, settings, strategy, workbook })
+}
+
+/// The language a `plan.toml` asks for, read leniently so that even a file
+/// with syntax errors gets its messages in the user's language.
+pub fn sniff_language(text: &str) -> Option<Language> {
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        if key.trim() != "language" {
+            return None;
+        }
+        let value = value.split('#').next()?.trim().trim_matches(['"', '\'']);
+        Language::ALL.into_iter().find(|l| l.code() == value)
+    })
+}
+
+fn at_span(text: &str, span: Option<Range<usize>>) -> Location {
+    let offset = span.map_or(0, |s| s.start).min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location::line(PLAN_FILE, line, column)
+}
+
+fn invalid(text: &str, span: Range<usize>, key: &str, value: String, expected: &str) -> Problem {
+    let kind = ProblemKind::PlanValue { key: key.into(), value, expected: expected.into() };
+    Problem::error(at_span(text, Some(span)), kind)
+}
+
+fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> Option<Organisation> {
+    let name = s.name.get_ref().trim().to_string();
+    if name.is_empty() {
+        let span = s.name.span();
+        problems.push(invalid(text, span, "organisation.name", "\"\"".into(), "the organisation's name"));
+    }
+    let number = EnterpriseNumber::parse(s.enterprise_number.get_ref());
+    if number.is_none() {
+        let kind = ProblemKind::EnterpriseNumber { value: s.enterprise_number.get_ref().clone() };
+        problems.error(at_span(text, Some(s.enterprise_number.span())), kind);
+    }
+    let joint_committees = s
+        .joint_committees
+        .into_iter()
+        .map(|c| match c {
+            Code::Text(t) => t.trim().to_string(),
+            Code::Number(n) => n.to_string(),
+        })
+        .collect();
+    Some(Organisation {
+        name,
+        enterprise_number: number?,
+        registered_office: s.registered_office.filter(|o| !o.trim().is_empty()),
+        joint_committees,
+        works_council: s.works_council,
+        union_delegation: s.union_delegation,
+    })
+}
+
+fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Settings> {
+    let year = *s.year.get_ref();
+    let year = match i16::try_from(year) {
+        Ok(y) if (2000..=2100).contains(&y) => y,
+        _ => {
+            problems.push(invalid(text, s.year.span(), "plan.year", year.to_string(), "a year such as 2027"));
+            return None;
+        }
+    };
+    let reference_date = match &s.reference_date {
+        Some(d) => date(d, "plan.reference_date", text, problems)?,
+        None => Date::new(year - 1, 12, 31).ok()?,
+    };
+    let document_date = match &s.date {
+        Some(d) => Some(date(d, "plan.date", text, problems)?),
+        None => None,
+    };
+    let training_days_per_fte =
+        bounded(s.training_days_per_fte.as_ref(), 5.0, (0.0, 30.0), "plan.training_days_per_fte", text, problems)?;
+    let hours_per_day = bounded(s.hours_per_day.as_ref(), 7.6, (1.0, 12.0), "plan.hours_per_day", text, problems)?;
+    let age_bands = match &s.age_bands {
+        None => AgeBands::default(),
+        Some(bands) => match AgeBands::new(bands.get_ref().clone()) {
+            Some(b) => b,
+            None => {
+                let value = format!("{:?}", bands.get_ref());
+                let expected = "increasing ages such as [25, 35, 45, 50, 55]";
+                problems.push(invalid(text, bands.span(), "plan.age_bands", value, expected));
+                return None;
+            }
+        },
+    };
+    Some(Settings {
+        year,
+        language: s.language,
+        reference_date,
+        document_date,
+        training_days_per_fte,
+        hours_per_day,
+        age_bands,
+    })
+}
+
+fn date(value: &Spanned<toml::value::Datetime>, key: &str, text: &str, problems: &mut Problems) -> Option<Date> {
+    let parsed = value
+        .get_ref()
+        .date
+        .filter(|_| value.get_ref().time.is_none())
+        .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok());
+    if parsed.is_none() {
+        let expected = "a date such as 2026-12-31";
+        problems.push(invalid(text, value.span(), key, value.get_ref().to_string(), expected));
+    }
+    parsed
+}
+
+fn bounded(
+    value: Option<&Spanned<Number>>,
+    default: f64,
+    (min, max): (f64, f64),
+    key: &str,
+    text: &str,
+    problems: &mut Problems,
+) -> Option<f64> {
+    let Some(value) = value else { return Some(default) };
+    let x = value.get_ref().get();
+    if x > min && x <= max {
+        return Some(x);
+    }
+    let expected = format!("a number above {min} and at most {max}");
+    problems.push(invalid(text, value.span(), key, x.to_string(), &expected));
+    None
+}
+
+fn strategy(s: StrategySection, text: &str, problems: &mut Problems) -> Strategy {
+    let mut goals: Vec<Goal> = Vec::with_capacity(s.goals.len());
+    for goal in s.goals {
+        let id = goal.id.get_ref().trim().to_string();
+        if id.is_empty() || goals.iter().any(|g| g.id == id) {
+            let expected = "a unique, non-empty goal id such as \"D1\"";
+            problems.push(invalid(text, goal.id.span(), "strategy.goals.id", format!("\"{id}\""), expected));
+            continue;
+        }
+        goals.push(Goal { id, title: goal.title, description: goal.description, measure: goal.measure });
+    }
+    let non_empty = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
+    Strategy {
+        mission: non_empty(s.mission),
+        vision: non_empty(s.vision),
+        learning_vision: non_empty(s.learning_vision),
+        goals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[organisation]
+name = "Voorbeeld NV"
+enterprise_number = "0403.019.261"
+joint_committees = ["111", 200]
+
+[plan]
+year = 2027
+language = "nl"
+training_days_per_fte = 5
+
+[input]
+workbook = "gegevens.xlsx"
+"#;
+
+    fn parse_ok(text: &str) -> PlanConfig {
+        parse(text, Path::new("plan")).unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    fn first_problem(text: &str) -> Problem {
+        let problems = parse(text, Path::new("plan")).expect_err("should fail");
+        problems.sorted()[0].clone()
+    }
+
+    #[test]
+    fn minimal_plan_gets_defaults() {
+        let config = parse_ok(MINIMAL);
+        assert_eq!(config.settings.reference_date, jiff::civil::date(2026, 12, 31));
+        assert_eq!(config.settings.training_days_per_fte, 5.0);
+        assert_eq!(config.settings.hours_per_day, 7.6);
+        assert_eq!(config.organisation.joint_committees, ["111", "200"]);
+        assert_eq!(config.workbook, Path::new("plan/gegevens.xlsx"));
+    }
+
+    #[test]
+    fn bad_check_digits_point_at_the_value() {
+        let text = MINIMAL.replace("0403.019.261", "0403.019.262");
+        let problem = first_problem(&text);
+        assert_eq!(problem.location.to_string(), "plan.toml:4:21");
+        assert!(matches!(problem.kind, ProblemKind::EnterpriseNumber { .. }));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let text = MINIMAL.replace("year = 2027", "year = 2027x");
+        let problem = first_problem(&text);
+        assert_eq!(problem.location.to_string().split(':').nth(1), Some("9"));
+        assert!(matches!(problem.kind, ProblemKind::PlanSyntax { .. }));
+    }
+
+    #[test]
+    fn unknown_keys_and_languages_are_refused() {
+        let typo = MINIMAL.replace("year = 2027", "year = 2027\nyaer = 2028");
+        assert!(matches!(first_problem(&typo).kind, ProblemKind::PlanSyntax { .. }));
+        let german = MINIMAL.replace("\"nl\"", "\"de\"");
+        assert!(matches!(first_problem(&german).kind, ProblemKind::PlanSyntax { .. }));
+    }
+
+    #[test]
+    fn language_is_sniffed_from_broken_files() {
+        assert_eq!(sniff_language("[plan\nlanguage = \"fr\" # comment"), Some(Language::Fr));
+        assert_eq!(sniff_language("nothing here"), None);
+    }
+}

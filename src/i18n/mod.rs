@@ -1,0 +1,146 @@
+//! User-facing wording: one strings file per language (`nl.toml`, `fr.toml`,
+//! `en.toml`), compiled into the binary. Rust reads the typed sections it
+//! needs (labels, annex, messages, number and date style); the template
+//! receives the whole file, minus terminal messages, inside the view.
+
+mod format;
+mod labels;
+mod messages;
+
+pub use format::{DateStyle, NumberStyle};
+pub use labels::{Labels, Localised};
+pub use messages::Messages;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Nl,
+    Fr,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::Nl, Language::Fr, Language::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+
+    /// Position in the (Dutch, French, English) triples used for names.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::Nl => &NL,
+            Language::Fr => &FR,
+            Language::En => &EN,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Strings {
+    pub number: NumberStyle,
+    pub date: DateStyle,
+    pub labels: Labels,
+    pub annex: BTreeMap<String, String>,
+    pub document: DocumentNames,
+    pub messages: Messages,
+    /// Everything but the terminal messages, for the template.
+    #[serde(skip)]
+    pub for_layout: serde_json::Value,
+}
+
+/// The document's title and the stems of the output files, so that a plan
+/// mailed around is recognisable.
+#[derive(Debug, Deserialize)]
+pub struct DocumentNames {
+    /// With `{year}`: "Opleidingsplan {year}".
+    pub title: String,
+    pub plan_file: String,
+    pub annex_file: String,
+    pub data_file: String,
+}
+
+impl Strings {
+    /// A wording from the `[annex]` section; the key is the English name of
+    /// the column or sheet. A missing key shows as itself rather than
+    /// failing a build (a test keeps the three files complete).
+    pub fn annex<'a>(&'a self, key: &'a str) -> &'a str {
+        self.annex.get(key).map_or(key, String::as_str)
+    }
+}
+
+fn load(source: &str, file: &str) -> Strings {
+    let table: toml::Table = toml::from_str(source)
+        .unwrap_or_else(|e| panic!("bundled strings file {file} is not valid TOML: {e}"));
+    let mut strings: Strings = table
+        .clone()
+        .try_into()
+        .unwrap_or_else(|e| panic!("bundled strings file {file} is incomplete: {e}"));
+    let mut for_layout = table;
+    for_layout.remove("messages");
+    strings.for_layout = serde_json::to_value(for_layout).unwrap_or_default();
+    strings
+}
+
+static NL: LazyLock<Strings> = LazyLock::new(|| load(include_str!("nl.toml"), "nl.toml"));
+static FR: LazyLock<Strings> = LazyLock::new(|| load(include_str!("fr.toml"), "fr.toml"));
+static EN: LazyLock<Strings> = LazyLock::new(|| load(include_str!("en.toml"), "en.toml"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
+        if let serde_json::Value::Object(map) = value {
+            for (key, child) in map {
+                key_paths(child, &format!("{prefix}{key}."), out);
+            }
+        } else {
+            out.insert(prefix.trim_end_matches('.').to_string());
+        }
+    }
+
+    fn all_keys(language: Language) -> BTreeSet<String> {
+        let source = match language {
+            Language::Nl => include_str!("nl.toml"),
+            Language::Fr => include_str!("fr.toml"),
+            Language::En => include_str!("en.toml"),
+        };
+        let table: toml::Table = toml::from_str(source).unwrap();
+        let mut keys = BTreeSet::new();
+        key_paths(&serde_json::to_value(table).unwrap(), "", &mut keys);
+        keys
+    }
+
+    #[test]
+    fn every_language_loads_and_has_the_same_keys() {
+        let dutch = all_keys(Language::Nl);
+        for language in Language::ALL {
+            let _ = language.strings();
+            let keys = all_keys(language);
+            let missing: Vec<_> = dutch.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&dutch).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{language:?}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn messages_are_not_passed_to_the_layout() {
+        let strings = Language::Nl.strings();
+        assert!(strings.for_layout.get("messages").is_none());
+        assert!(strings.for_layout.get("pdf").is_some());
+    }
+}

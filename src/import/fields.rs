@@ -1,0 +1,192 @@
+//! The canonical sheets and columns, with the names users give them in
+//! Dutch, French and English. Matching ignores case, accents, punctuation
+//! and extra spaces.
+
+use crate::i18n::Language;
+use crate::text::fold;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub trait Field: Copy + Eq + std::fmt::Debug + 'static {
+    const ALL: &'static [Self];
+    fn index(self) -> usize;
+    /// Dutch, French and English names first, then other common spellings.
+    fn names(self) -> &'static [&'static str];
+    fn required(self) -> bool;
+}
+
+macro_rules! fields {
+    ($name:ident { $($variant:ident $([$req:ident])? => [$($n:literal),+ $(,)?]),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        impl Field for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn index(self) -> usize { self as usize }
+            fn names(self) -> &'static [&'static str] {
+                match self { $(Self::$variant => &[$($n),+]),+ }
+            }
+            fn required(self) -> bool {
+                match self { $(Self::$variant => fields!(@required $($req)?)),+ }
+            }
+        }
+    };
+    (@required required) => { true };
+    (@required) => { false };
+}
+
+fields!(EmployeeField {
+    Id [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+        "werknemersnummer", "stamnummer", "numero de matricule", "numero de personnel", "employee id",
+        "employeenumber", "employee no", "staff number"],
+    Name => ["Naam", "Nom", "Name", "volledige naam", "naam en voornaam", "nom et prenom", "nom complet",
+        "full name", "employee name"],
+    Gender [required] => ["Geslacht", "Sexe", "Gender", "sex", "genre", "m v x", "h f x"],
+    BirthDate [required] => ["Geboortedatum", "Date de naissance", "Birth date", "date of birth", "birthdate",
+        "geboorte datum", "dob", "ne le"],
+    Fte [required] => ["VTE", "ETP", "FTE", "voltijds equivalent", "voltijdse equivalent", "equivalent temps plein",
+        "full time equivalent", "tewerkstellingsbreuk", "werkregime"],
+    StartDate => ["Datum in dienst", "Date d'entrée", "Start date", "indienstdatum", "datum indiensttreding",
+        "in dienst", "date d entree en service", "date d entree", "hire date", "date of hire", "startdatum"],
+    EndDate => ["Datum uit dienst", "Date de sortie", "End date", "uitdienstdatum", "datum uitdiensttreding",
+        "uit dienst", "date de fin de contrat", "termination date", "leaving date", "einddatum"],
+    Department => ["Afdeling", "Département", "Department", "dienst", "service", "afdeling dienst"],
+    JobTitle => ["Functie", "Fonction", "Job title", "functietitel", "poste", "job", "job role", "jobrole", "position"],
+    Statute => ["Statuut", "Statut", "Worker status", "categorie", "werknemerscategorie", "employee category",
+        "status"],
+    Education => ["Opleidingsniveau", "Niveau de formation", "Education level", "scholingsniveau",
+        "onderwijsniveau", "niveau d etudes", "niveau de diplome", "diplomaniveau", "education"],
+    Disability => ["Handicap", "Handicap", "Disability", "arbeidshandicap", "beperking", "met handicap",
+        "travailleur handicape", "disabled"],
+    Nationality => ["Nationaliteit", "Nationalité", "Nationality", "citizenship", "nationaliteit code"],
+    Bottleneck => ["Knelpuntberoep", "Métier en pénurie", "Bottleneck occupation", "knelpuntfunctie", "knelpunt",
+        "metier en penurie", "fonction critique", "shortage occupation"],
+});
+
+fields!(TrainingField {
+    Code [required] => ["Code", "Code", "Code", "opleidingscode", "code formation", "training code", "id"],
+    Title [required] => ["Titel", "Titre", "Title", "titel opleiding", "naam opleiding", "opleiding", "intitule",
+        "formation", "training", "name"],
+    Theme => ["Thema", "Thème", "Theme", "onderwerp", "sujet", "topic"],
+    Goal => ["Doelstelling", "Objectif", "Goal", "strategische doelstelling", "doel", "objectif strategique",
+        "strategic goal", "objective"],
+    TargetGroup => ["Doelgroep", "Groupe cible", "Target group", "public cible", "audience"],
+    Kind [required] => ["Soort", "Type", "Kind", "formeel informeel", "aard", "type de formation", "nature",
+        "training type", "type of training"],
+    StartDate => ["Startdatum", "Date de début", "Start date", "begindatum", "debut", "from"],
+    EndDate => ["Einddatum", "Date de fin", "End date", "fin", "to"],
+    Language => ["Taal", "Langue", "Language"],
+    Method => ["Leermethode", "Méthode", "Learning method", "methode", "werkvorm", "leervorm",
+        "methode d apprentissage", "method", "format"],
+    Registrations => ["Inschrijvingen", "Inscriptions", "Registrations", "aantal inschrijvingen",
+        "aantal deelnemers", "nombre d inscriptions", "nombre de participants", "enrolments", "enrollments"],
+    Duration [required] => ["Duur (uren)", "Durée (heures)", "Duration (hours)", "duur", "duurtijd", "uren",
+        "aantal uren", "duree", "heures", "nombre d heures", "duration", "hours"],
+    Provider => ["Opleidingscentrum", "Opérateur de formation", "Training provider", "aanbieder", "opleider",
+        "leverancier", "opleidingsverstrekker", "centre de formation", "organisme de formation", "fournisseur",
+        "provider", "supplier"],
+    Budget => ["Budget", "Budget", "Budget", "budget eur", "budget euro", "kostprijs", "cout", "cost"],
+    Evaluation => ["Evaluatiemethode", "Méthode d'évaluation", "Evaluation method", "evaluatie", "evaluation"],
+    RiskGroups => ["Risicogroep", "Groupe à risque", "Risk group", "risicogroepen", "groupes a risque",
+        "risk groups"],
+    Pillar => ["Pijler", "Pilier", "Pillar"],
+});
+
+fields!(ParticipationField {
+    EmployeeId [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+        "werknemersnummer", "stamnummer", "numero de matricule", "employee id", "employeenumber"],
+    TrainingCode [required] => ["Opleidingscode", "Code formation", "Training code", "code", "opleiding",
+        "formation", "training"],
+    Hours => ["Uren", "Heures", "Hours", "aantal uren", "nombre d heures", "duur", "duree"],
+    Status => ["Status", "Statut", "Status", "toestand", "etat", "state"],
+    Date => ["Datum", "Date", "Date"],
+    Cost => ["Kosten", "Coût", "Cost", "kost", "kostprijs", "couts", "costs", "bedrag", "montant", "amount"],
+});
+
+/// A sheet: its names and how its headers map to fields.
+pub struct SheetSpec<F: Field> {
+    names: &'static [&'static str],
+    pub optional: bool,
+    folded_names: Vec<String>,
+    by_header: HashMap<String, F>,
+}
+
+impl<F: Field> SheetSpec<F> {
+    fn new(names: &'static [&'static str], optional: bool) -> Self {
+        let mut by_header = HashMap::new();
+        for &field in F::ALL {
+            for name in field.names() {
+                by_header.entry(fold(name)).or_insert(field);
+            }
+        }
+        let folded_names = names.iter().map(|n| fold(n)).collect();
+        Self { names, optional, folded_names, by_header }
+    }
+
+    pub fn name(&self, language: Language) -> &'static str {
+        self.names[language.index()]
+    }
+
+    pub fn matches_name(&self, sheet: &str) -> bool {
+        let key = fold(sheet);
+        self.folded_names.contains(&key)
+    }
+
+    pub fn field_for_header(&self, folded: &str) -> Option<F> {
+        self.by_header.get(folded).copied()
+    }
+}
+
+pub static EMPLOYEES: LazyLock<SheetSpec<EmployeeField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        &["Medewerkers", "Travailleurs", "Employees", "werknemers", "personeel", "personeelsbestand",
+            "personnel", "staff", "workforce"],
+        false,
+    )
+});
+
+pub static TRAININGS: LazyLock<SheetSpec<TrainingField>> = LazyLock::new(|| {
+    SheetSpec::new(&["Opleidingen", "Formations", "Trainings", "opleidingsaanbod", "training"], false)
+});
+
+pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        &["Deelnames", "Participations", "Participations", "inschrijvingen", "deelnemers", "inscriptions",
+            "registrations", "enrolments"],
+        true,
+    )
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_clashes<F: Field>() {
+        let mut seen: HashMap<String, F> = HashMap::new();
+        for &field in F::ALL {
+            for name in field.names() {
+                if let Some(other) = seen.insert(fold(name), field) {
+                    assert_eq!(other, field, "header {name:?} names both {other:?} and {field:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn header_names_are_unambiguous_per_sheet() {
+        no_clashes::<EmployeeField>();
+        no_clashes::<TrainingField>();
+        no_clashes::<ParticipationField>();
+    }
+
+    #[test]
+    fn headers_match_in_any_language_and_spelling() {
+        let spec = &*EMPLOYEES;
+        assert_eq!(spec.field_for_header(&fold(" vte ")), Some(EmployeeField::Fte));
+        assert_eq!(spec.field_for_header(&fold("Date d’entrée")), Some(EmployeeField::StartDate));
+        assert_eq!(spec.field_for_header(&fold("NATIONALITE")), Some(EmployeeField::Nationality));
+        assert_eq!(TRAININGS.field_for_header(&fold("Duur(uren)")), Some(TrainingField::Duration));
+        assert!(spec.matches_name("MEDEWERKERS"));
+        assert!(PARTICIPATIONS.matches_name("Participations"));
+    }
+}

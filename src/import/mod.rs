@@ -1,0 +1,96 @@
+//! Import: a plan folder (`plan.toml` plus a workbook) becomes a validated
+//! [`Plan`], or the complete list of problems that stand in the way.
+
+mod cell;
+mod employees;
+pub(crate) mod fields;
+mod participations;
+mod reader;
+mod trainings;
+pub(crate) mod vocabulary;
+mod workbook;
+
+use crate::config::{self, PlanConfig};
+use crate::model::Plan;
+use crate::problem::{CellRef, Problems};
+use std::collections::HashMap;
+use std::path::Path;
+use workbook::Workbook;
+
+/// A plan that passed validation, with the warnings met on the way.
+pub struct Imported {
+    pub plan: Plan,
+    pub warnings: Problems,
+}
+
+/// Reads and validates the plan folder at `plan_dir`.
+pub fn load(plan_dir: &Path) -> Result<Imported, Problems> {
+    let config = config::read(plan_dir)?;
+    load_workbook(config)
+}
+
+/// Reads the workbook a validated `plan.toml` points at.
+pub fn load_workbook(config: PlanConfig) -> Result<Imported, Problems> {
+    let PlanConfig { organisation, settings, strategy, workbook } = config;
+    let language = settings.language;
+    let mut problems = Problems::default();
+    let Some(mut book) = Workbook::open(&workbook, &mut problems) else {
+        return Err(problems);
+    };
+    let employee_table = book.table(&fields::EMPLOYEES, language, &mut problems);
+    let training_table = book.table(&fields::TRAININGS, language, &mut problems);
+    let participation_table = book.table(&fields::PARTICIPATIONS, language, &mut problems);
+
+    let mut employee_ids = Ids::default();
+    let employees = employee_table
+        .as_ref()
+        .map(|t| employees::read(t, &settings, &mut problems, &mut employee_ids))
+        .unwrap_or_default();
+    let mut training_codes = Ids::default();
+    let trainings = training_table
+        .as_ref()
+        .map(|t| trainings::read(t, &settings, &strategy, &mut problems, &mut training_codes))
+        .unwrap_or_default();
+    let participations = match (&participation_table, &employee_table, &training_table) {
+        (Some(table), Some(e), Some(t)) => {
+            let known = participations::Known {
+                employees: &employees,
+                trainings: &trainings,
+                employee_ids: &employee_ids,
+                training_codes: &training_codes,
+                employees_sheet: &e.sheet,
+                trainings_sheet: &t.sheet,
+            };
+            participations::read(table, &settings, &known, &mut problems)
+        }
+        _ => Vec::new(),
+    };
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let plan = Plan { organisation, settings, strategy, employees, trainings, participations };
+    Ok(Imported { plan, warnings: problems })
+}
+
+/// Ids seen in a sheet, with the cell of their first occurrence.
+#[derive(Default)]
+pub struct Ids {
+    first_seen: HashMap<String, CellRef>,
+}
+
+impl Ids {
+    /// Records `id`; when it was seen before, returns that earlier cell.
+    pub fn insert(&mut self, id: &str, at: CellRef) -> Option<String> {
+        match self.first_seen.get(id) {
+            Some(first) => Some(first.to_string()),
+            None => {
+                self.first_seen.insert(id.to_string(), at);
+                None
+            }
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.first_seen.contains_key(id)
+    }
+}

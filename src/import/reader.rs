@@ -1,0 +1,165 @@
+//! Reading the fields of one row, recording a located problem for every
+//! value that cannot be read.
+
+use super::cell::{self, Unreadable};
+use super::fields::Field;
+use super::vocabulary::Vocabulary;
+use super::workbook::Row;
+use crate::i18n::Language;
+use crate::problem::{ProblemKind, Problems};
+use jiff::civil::Date;
+
+pub struct RowReader<'r, 't, F: Field> {
+    pub row: &'r Row<'t, F>,
+    problems: &'r mut Problems,
+    language: Language,
+    /// False once any field of the row failed.
+    ok: bool,
+}
+
+impl<'r, 't, F: Field> RowReader<'r, 't, F> {
+    pub fn new(row: &'r Row<'t, F>, problems: &'r mut Problems, language: Language) -> Self {
+        Self { row, problems, language, ok: true }
+    }
+
+    /// Whether every field read so far was valid.
+    pub fn ok(&self) -> bool {
+        self.ok
+    }
+
+    pub fn fail(&mut self, field: F, kind: ProblemKind) {
+        self.ok = false;
+        self.problems.error(self.row.location(field), kind);
+    }
+
+    fn header(&self, field: F) -> String {
+        self.row.table.header(field).to_string()
+    }
+
+    fn shown(&self, field: F) -> String {
+        cell::shown(self.row.get(field))
+    }
+
+    pub fn text(&mut self, field: F) -> Option<String> {
+        cell::text(self.row.get(field))
+    }
+
+    pub fn required_text(&mut self, field: F) -> Option<String> {
+        let value = self.text(field);
+        if value.is_none() {
+            self.missing(field);
+        }
+        value
+    }
+
+    pub fn missing(&mut self, field: F) {
+        let column = self.header(field);
+        self.fail(field, ProblemKind::ValueMissing { column });
+    }
+
+    pub fn number(&mut self, field: F) -> Option<f64> {
+        match cell::number(self.row.get(field)) {
+            Ok(value) => value,
+            Err(Unreadable::NotANumber | Unreadable::NotADate) => {
+                let (column, value) = (self.header(field), self.shown(field));
+                self.fail(field, ProblemKind::NotANumber { column, value });
+                None
+            }
+        }
+    }
+
+    /// A number that may not be negative (hours, budgets, costs).
+    pub fn amount(&mut self, field: F) -> Option<f64> {
+        let value = self.number(field)?;
+        if value < 0.0 {
+            let (column, value) = (self.header(field), self.shown(field));
+            self.fail(field, ProblemKind::Negative { column, value });
+            return None;
+        }
+        Some(value)
+    }
+
+    pub fn whole_number(&mut self, field: F) -> Option<u32> {
+        let value = self.amount(field)?;
+        if value.fract() != 0.0 || value > f64::from(u32::MAX) {
+            let (column, value) = (self.header(field), self.shown(field));
+            self.fail(field, ProblemKind::NotAWholeNumber { column, value });
+            return None;
+        }
+        Some(value as u32)
+    }
+
+    pub fn date(&mut self, field: F) -> Option<Date> {
+        match cell::date(self.row.get(field)) {
+            Ok(value) => value,
+            Err(_) => {
+                let (column, value) = (self.header(field), self.shown(field));
+                self.fail(field, ProblemKind::NotADate { column, value });
+                None
+            }
+        }
+    }
+
+    pub fn yes_no(&mut self, field: F) -> Option<bool> {
+        match cell::yes_no(self.row.get(field)) {
+            Ok(value) => value,
+            Err(()) => {
+                let labels = &self.language.strings().labels;
+                let expected = vec![labels.yes.clone(), labels.no.clone()];
+                let (column, value) = (self.header(field), self.shown(field));
+                self.fail(field, ProblemKind::UnknownCode { column, value, expected });
+                None
+            }
+        }
+    }
+
+    pub fn code<T: Copy>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Option<T> {
+        let text = self.text(field)?;
+        let parsed = vocabulary.parse(&text);
+        if parsed.is_none() {
+            let expected = vocabulary.expected(self.language);
+            let column = self.header(field);
+            self.fail(field, ProblemKind::UnknownCode { column, value: text, expected });
+        }
+        parsed
+    }
+
+    pub fn required_code<T: Copy>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Option<T> {
+        if cell::text(self.row.get(field)).is_none() {
+            self.missing(field);
+            return None;
+        }
+        self.code(field, vocabulary)
+    }
+
+    /// Several codes in one cell, separated by commas, semicolons or new lines.
+    pub fn codes<T: Copy + PartialEq>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Vec<T> {
+        let Some(text) = self.text(field) else { return Vec::new() };
+        let mut values = Vec::new();
+        for part in text.split([',', ';', '\n', '|']).filter_map(crate::text::clean) {
+            match vocabulary.parse(part) {
+                Some(value) if !values.contains(&value) => values.push(value),
+                Some(_) => {}
+                None => {
+                    let expected = vocabulary.expected(self.language);
+                    let column = self.header(field);
+                    self.fail(field, ProblemKind::UnknownCode { column, value: part.to_string(), expected });
+                }
+            }
+        }
+        values
+    }
+
+    /// Start and end dates, with the end not before the start.
+    pub fn period(&mut self, start: F, end: F) -> (Option<Date>, Option<Date>) {
+        let (from, to) = (self.date(start), self.date(end));
+        if let (Some(from), Some(to)) = (from, to)
+            && to < from
+        {
+            let dates = &self.language.strings().date;
+            let kind = ProblemKind::EndBeforeStart { start: dates.short(from), end: dates.short(to) };
+            self.fail(end, kind);
+        }
+        (from, to)
+    }
+}

@@ -1,0 +1,113 @@
+use crate::text::fold;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A nationality as an ISO 3166-1 alpha-2 code (plus XK for Kosovo).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+struct CountryInfo {
+    eu: bool,
+    names: [&'static str; 3],
+}
+
+struct Table {
+    by_code: HashMap<[u8; 2], CountryInfo>,
+    by_name: HashMap<String, [u8; 2]>,
+}
+
+/// Codes, EU membership, names in en/nl/fr and the spellings HR exports use
+/// (alpha-3 codes, demonyms, alternative names).
+const COUNTRIES_TSV: &str = include_str!("countries.tsv");
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut by_code = HashMap::new();
+    let mut by_name = HashMap::new();
+    for line in COUNTRIES_TSV.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let fields: Vec<&'static str> = line.split('\t').collect();
+        let [code, eu, en, nl, fr, aliases] = fields[..] else {
+            panic!("countries.tsv: malformed line {line:?}");
+        };
+        let code: [u8; 2] = code.as_bytes().try_into().expect("two-letter code");
+        for name in [en, nl, fr].into_iter().chain(aliases.split(',')) {
+            let key = fold(name);
+            if !key.is_empty() {
+                by_name.insert(key, code);
+            }
+        }
+        by_code.insert(code, CountryInfo { eu: eu == "1", names: [en, nl, fr] });
+    }
+    Table { by_code, by_name }
+});
+
+impl Country {
+    /// Reads a code ("BE", "be", "BEL") or a name or demonym in Dutch,
+    /// French or English ("België", "Belgique", "belge", "Marokkaanse").
+    pub fn parse(input: &str) -> Option<Self> {
+        let table = &*TABLE;
+        let trimmed = input.trim();
+        if trimmed.len() == 2 {
+            let code = trimmed.to_ascii_uppercase();
+            let code: [u8; 2] = code.as_bytes().try_into().ok()?;
+            if table.by_code.contains_key(&code) {
+                return Some(Self(code));
+            }
+        }
+        table.by_name.get(&fold(trimmed)).map(|&code| Self(code))
+    }
+
+    /// Member of the European Union (the 27 member states).
+    pub fn is_eu(self) -> bool {
+        TABLE.by_code.get(&self.0).is_some_and(|info| info.eu)
+    }
+
+    pub fn code(&self) -> &str {
+        // Only codes from the table are ever constructed, and those are ASCII.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    /// The country's name in `language`.
+    pub fn name(self, language: crate::i18n::Language) -> &'static str {
+        use crate::i18n::Language;
+        // The table lists names as English, Dutch, French.
+        let column = match language {
+            Language::En => 0,
+            Language::Nl => 1,
+            Language::Fr => 2,
+        };
+        TABLE.by_code.get(&self.0).map_or("?", |info| info.names[column])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_names_and_demonyms() {
+        let be = Country::parse("BE").unwrap();
+        for spelling in ["be", "België", "Belgique", "Belgium", "belge", "Belgische", "BEL"] {
+            assert_eq!(Country::parse(spelling), Some(be), "{spelling}");
+        }
+        assert!(be.is_eu());
+        assert_eq!(be.code(), "BE");
+        let ma = Country::parse("Marokkaanse").unwrap();
+        assert_eq!(ma.code(), "MA");
+        assert!(!ma.is_eu());
+    }
+
+    #[test]
+    fn knows_exactly_27_eu_members() {
+        let eu = TABLE.by_code.values().filter(|info| info.eu).count();
+        assert_eq!(eu, 27);
+        assert!(!Country::parse("GB").unwrap().is_eu());
+        assert!(!Country::parse("Zwitserland").unwrap().is_eu());
+        assert_eq!(Country::parse("XK").unwrap().code(), "XK");
+    }
+
+    #[test]
+    fn unknown_names_are_rejected() {
+        assert!(Country::parse("Atlantis").is_none());
+        assert!(Country::parse("QQ").is_none());
+    }
+}

@@ -1,0 +1,164 @@
+use super::{Country, RiskGroup, age_on};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Full-time equivalent of one employee's work regime, in (0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Fte(f64);
+
+impl Fte {
+    pub const FULL_TIME: Fte = Fte(1.0);
+
+    pub fn new(value: f64) -> Option<Self> {
+        (value > 0.0 && value <= 1.0).then_some(Self(value))
+    }
+
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+    X,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 3] = [Gender::Male, Gender::Female, Gender::X];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Worker status under Belgian labour law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statute {
+    BlueCollar,
+    WhiteCollar,
+    Manager,
+}
+
+impl Statute {
+    pub const ALL: [Statute; 3] = [Statute::BlueCollar, Statute::WhiteCollar, Statute::Manager];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EducationLevel {
+    Low,
+    Medium,
+    High,
+}
+
+impl EducationLevel {
+    pub const ALL: [EducationLevel; 3] =
+        [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
+}
+
+#[derive(Debug, Clone)]
+pub struct Employee {
+    pub id: String,
+    pub name: Option<String>,
+    pub gender: Gender,
+    pub birth_date: Option<Date>,
+    pub fte: Fte,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
+    pub department: Option<String>,
+    pub job_title: Option<String>,
+    pub statute: Option<Statute>,
+    pub education: Option<EducationLevel>,
+    pub disability: bool,
+    pub nationality: Option<Country>,
+    pub bottleneck_occupation: bool,
+}
+
+impl Employee {
+    /// In service on `on`: started on or before it and not left before it.
+    pub fn is_active_on(&self, on: Date) -> bool {
+        self.start_date.is_none_or(|start| start <= on) && self.end_date.is_none_or(|end| end >= on)
+    }
+
+    pub fn age_on(&self, on: Date) -> Option<u16> {
+        self.birth_date.and_then(|birth| age_on(birth, on))
+    }
+
+    /// Whether the employee belongs to `group` on the reference date `on`.
+    /// An unknown age or nationality never places someone in a group.
+    pub fn is_in(&self, group: RiskGroup, on: Date) -> bool {
+        match group {
+            RiskGroup::Aged50Plus => self.age_on(on).is_some_and(|age| age >= 50),
+            RiskGroup::Disability => self.disability,
+            RiskGroup::NonEuNationality => self.nationality.is_some_and(|c| !c.is_eu()),
+            RiskGroup::BottleneckOccupation => self.bottleneck_occupation,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) -> Employee {
+    Employee {
+        id: id.to_string(),
+        name: None,
+        gender,
+        birth_date: Some(birth),
+        fte: Fte::new(fte).expect("test FTE in range"),
+        start_date: None,
+        end_date: None,
+        department: None,
+        job_title: None,
+        statute: None,
+        education: None,
+        disability: false,
+        nationality: None,
+        bottleneck_occupation: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn fte_is_in_zero_one() {
+        assert!(Fte::new(0.0).is_none());
+        assert!(Fte::new(1.0001).is_none());
+        assert!(Fte::new(f64::NAN).is_none());
+        assert_eq!(Fte::new(0.5).map(Fte::get), Some(0.5));
+    }
+
+    #[test]
+    fn active_includes_both_boundaries() {
+        let on = date(2026, 12, 31);
+        let mut e = employee_fixture("1", Gender::Female, date(1990, 1, 1), 1.0);
+        assert!(e.is_active_on(on));
+        e.start_date = Some(on);
+        e.end_date = Some(on);
+        assert!(e.is_active_on(on));
+        e.end_date = Some(date(2026, 12, 30));
+        assert!(!e.is_active_on(on));
+        e.end_date = None;
+        e.start_date = Some(date(2027, 1, 1));
+        assert!(!e.is_active_on(on));
+    }
+
+    #[test]
+    fn risk_groups_follow_the_reference_date() {
+        let on = date(2026, 12, 31);
+        let mut e = employee_fixture("1", Gender::Male, date(1976, 12, 31), 1.0);
+        assert!(e.is_in(RiskGroup::Aged50Plus, on));
+        assert!(!e.is_in(RiskGroup::Aged50Plus, date(2026, 12, 30)));
+        e.nationality = Country::parse("MA");
+        assert!(e.is_in(RiskGroup::NonEuNationality, on));
+        e.nationality = Country::parse("NL");
+        assert!(!e.is_in(RiskGroup::NonEuNationality, on));
+        e.nationality = None;
+        assert!(!e.is_in(RiskGroup::NonEuNationality, on));
+    }
+}

@@ -1,0 +1,64 @@
+use std::fmt;
+
+/// A Belgian enterprise number (KBO/BCE): ten digits, the last two a mod-97
+/// check on the first eight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EnterpriseNumber(u64);
+
+impl EnterpriseNumber {
+    /// Accepts the usual spellings ("0403.019.261", "BE 0403 019 261",
+    /// "403019261"); `None` unless the digits pass the check.
+    pub fn parse(input: &str) -> Option<Self> {
+        let trimmed = input.trim();
+        let without_country = trimmed
+            .strip_prefix("BE")
+            .or_else(|| trimmed.strip_prefix("be"))
+            .unwrap_or(trimmed);
+        let mut digits = String::with_capacity(10);
+        for c in without_country.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                '.' | ' ' | '-' | '\u{a0}' => {}
+                _ => return None,
+            }
+        }
+        if digits.len() == 9 {
+            digits.insert(0, '0');
+        }
+        if digits.len() != 10 || !digits.starts_with(['0', '1']) {
+            return None;
+        }
+        let number: u64 = digits.parse().ok()?;
+        let (base, check) = (number / 100, number % 100);
+        (97 - base % 97 == check).then_some(Self(number))
+    }
+}
+
+impl fmt::Display for EnterpriseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = format!("{:010}", self.0);
+        write!(f, "{}.{}.{}", &digits[..4], &digits[4..7], &digits[7..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_valid_numbers_in_any_spelling() {
+        for spelling in ["0403.019.261", "BE 0403 019 261", "403019261", "0403019261"] {
+            let number = EnterpriseNumber::parse(spelling).expect(spelling);
+            assert_eq!(number.to_string(), "0403.019.261");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_check_digits_and_shapes() {
+        assert!(EnterpriseNumber::parse("0403.019.262").is_none());
+        assert!(EnterpriseNumber::parse("2403.019.261").is_none());
+        assert!(EnterpriseNumber::parse("0403.019.26").is_none());
+        assert!(EnterpriseNumber::parse("0403/019/261").is_none());
+        assert!(EnterpriseNumber::parse("").is_none());
+    }
+}

@@ -1,0 +1,157 @@
+//! The build, stage by stage: import → aggregate → view → render PDF and
+//! annex → write. Each stage is a plain function so tests, benchmarks and
+//! the batch command can run any prefix of the pipeline.
+
+use crate::aggregate::{self, Figures};
+use crate::i18n::Language;
+use crate::import::{self, Imported};
+use crate::model::Plan;
+use crate::output::{self, OutputFile};
+use crate::problem::Problems;
+use crate::render::{self, FontSet, Layout, PdfIdentity, RenderError, Typeset};
+use crate::view::{self, Detail, PlanView};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in `plan.toml` or the workbook; the list is complete.
+    #[error("the plan's data has problems")]
+    Problems(Problems),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("the annex could not be written: {0}")]
+    Annex(#[from] rust_xlsxwriter::XlsxError),
+    #[error("could not read the layout folder {}: {source}", path.display())]
+    LayoutFolder { path: PathBuf, source: std::io::Error },
+    #[error("could not write to {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// Everything derived from the input, before rendering.
+pub struct Prepared {
+    pub plan: Plan,
+    pub figures: Figures,
+    pub view: PlanView,
+    pub detail: Detail,
+    pub warnings: Problems,
+}
+
+pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
+    let Imported { plan, warnings } = import::load(plan_dir).map_err(BuildError::Problems)?;
+    Ok(prepare_plan(plan, warnings))
+}
+
+pub fn prepare_plan(plan: Plan, warnings: Problems) -> Prepared {
+    let figures = aggregate::aggregate(&plan);
+    let view = view::build(&plan, &figures);
+    let detail = view::detail(&plan);
+    Prepared { plan, figures, view, detail, warnings }
+}
+
+/// The files of one plan, in memory.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+    pub layout_warnings: Vec<String>,
+}
+
+pub fn view_json(view: &PlanView) -> Vec<u8> {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_vec_pretty(view).unwrap_or_default()
+}
+
+pub fn typeset(prepared: &Prepared, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
+    render::typeset(view_json(&prepared.view), layout, fonts)
+}
+
+pub fn render(prepared: &Prepared, layout: &Layout, fonts: &FontSet) -> Result<Rendered, BuildError> {
+    let json = view_json(&prepared.view);
+    let typeset = render::typeset(json.clone(), layout, fonts)?;
+    let settings = &prepared.plan.settings;
+    let identity = PdfIdentity { ident: plan_ident(&prepared.plan), date: settings.metadata_date() };
+    let pdf = render::export_pdf(&typeset.document, &identity)?;
+    let annex = crate::annex::build(&prepared.view, &prepared.detail, settings.metadata_date())?;
+    let names = FileNames::of(&prepared.plan);
+    Ok(Rendered {
+        files: vec![
+            OutputFile { name: names.pdf, bytes: pdf },
+            OutputFile { name: names.annex, bytes: annex },
+            OutputFile { name: names.data, bytes: json },
+        ],
+        pages: typeset.document.pages().len(),
+        layout_warnings: typeset.warnings,
+    })
+}
+
+/// Stable identity of a plan across builds: organisation and year.
+fn plan_ident(plan: &Plan) -> String {
+    format!("{}/{}", plan.organisation.enterprise_number, plan.settings.year)
+}
+
+/// `opleidingsplan-2027-voorbeeld-nv.pdf` and its siblings, in the plan's language.
+pub struct FileNames {
+    pub pdf: String,
+    pub annex: String,
+    pub data: String,
+}
+
+impl FileNames {
+    pub fn of(plan: &Plan) -> Self {
+        let names = &plan.settings.language.strings().document;
+        let stem = format!(
+            "{}-{}-{}",
+            names.plan_file,
+            plan.settings.year,
+            crate::text::slug(&plan.organisation.name)
+        );
+        Self {
+            pdf: format!("{stem}.pdf"),
+            annex: format!("{stem}-{}.xlsx", names.annex_file),
+            data: format!("{stem}-{}.json", names.data_file),
+        }
+    }
+}
+
+/// `<out>/<organisation-slug>/<year>`.
+pub fn target_dir(out: &Path, plan: &Plan) -> PathBuf {
+    out.join(crate::text::slug(&plan.organisation.name)).join(plan.settings.year.to_string())
+}
+
+pub struct BuildOptions {
+    pub out: PathBuf,
+    /// A folder whose files replace those of the default layout.
+    pub layout: Option<PathBuf>,
+}
+
+pub struct Built {
+    pub organisation: String,
+    pub title: String,
+    pub language: Language,
+    pub pages: usize,
+    pub files: Vec<PathBuf>,
+    pub warnings: Problems,
+    pub layout_warnings: Vec<String>,
+}
+
+/// Builds the plan in `plan_dir` and writes its files.
+pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+    let layout = match &options.layout {
+        Some(dir) => Layout::with_overrides(dir)
+            .map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?,
+        None => Layout::bundled(),
+    };
+    let prepared = prepare(plan_dir)?;
+    let rendered = render(&prepared, &layout, FontSet::bundled())?;
+    let target = target_dir(&options.out, &prepared.plan);
+    let files = output::write_folder(&options.out, &target, &rendered.files)
+        .map_err(|source| BuildError::Write { path: target.clone(), source })?;
+    Ok(Built {
+        organisation: prepared.plan.organisation.name.clone(),
+        title: prepared.view.meta.title.clone(),
+        language: prepared.plan.settings.language,
+        pages: rendered.pages,
+        files,
+        warnings: prepared.warnings,
+        layout_warnings: rendered.layout_warnings,
+    })
+}

@@ -1,0 +1,221 @@
+//! Problems found in the user's data or configuration.
+//!
+//! Import never stops at the first problem: it collects all of them, each
+//! with the place it was found (file, sheet, cell or line) so the user can
+//! fix everything in one pass.
+
+mod describe;
+
+pub use describe::{ProblemKind, fill};
+
+use crate::i18n::Messages;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A cell in A1 notation, zero-based internally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellRef {
+    pub row: u32,
+    pub column: u32,
+}
+
+impl CellRef {
+    pub fn new(row: u32, column: u32) -> Self {
+        Self { row, column }
+    }
+
+    /// Column letters: 0 → A, 25 → Z, 26 → AA.
+    pub fn column_letters(column: u32) -> String {
+        let mut n = column + 1;
+        let mut letters = Vec::new();
+        while n > 0 {
+            let rem = ((n - 1) % 26) as u8;
+            letters.push(b'A' + rem);
+            n = (n - 1) / 26;
+        }
+        letters.reverse();
+        String::from_utf8(letters).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for CellRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", Self::column_letters(self.column), self.row + 1)
+    }
+}
+
+/// Where a problem is; ordered so that problems sort by file, sheet and cell.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Position {
+    Whole,
+    /// One-based line and column in a text file such as `plan.toml`.
+    Line { line: usize, column: usize },
+    /// Row-major, so a sheet's problems read top to bottom.
+    Cell(CellRowMajor),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CellRowMajor {
+    row: u32,
+    column: u32,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Self { file: file.into(), sheet: None, position: Position::Whole }
+    }
+
+    pub fn line(file: impl Into<String>, line: usize, column: usize) -> Self {
+        Self { file: file.into(), sheet: None, position: Position::Line { line, column } }
+    }
+
+    pub fn sheet(file: impl Into<String>, sheet: impl Into<String>) -> Self {
+        Self { file: file.into(), sheet: Some(sheet.into()), position: Position::Whole }
+    }
+
+    pub fn cell(file: impl Into<String>, sheet: impl Into<String>, cell: CellRef) -> Self {
+        let position = Position::Cell(CellRowMajor { row: cell.row, column: cell.column });
+        Self { file: file.into(), sheet: Some(sheet.into()), position }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        match &self.position {
+            Position::Line { line, column } => return write!(f, ":{line}:{column}"),
+            Position::Whole | Position::Cell(_) => {}
+        }
+        if let Some(sheet) = &self.sheet {
+            write!(f, " › {sheet}")?;
+        }
+        if let Position::Cell(cell) = self.position {
+            write!(f, " › {}", CellRef::new(cell.row, cell.column))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub location: Location,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn error(location: Location, kind: ProblemKind) -> Self {
+        Self { severity: Severity::Error, location, kind }
+    }
+
+    pub fn warning(location: Location, kind: ProblemKind) -> Self {
+        Self { severity: Severity::Warning, location, kind }
+    }
+
+    /// `gegevens.xlsx › Medewerkers › E12: VTE "1,5" ligt niet tussen 0 en 1. ...`
+    pub fn describe(&self, messages: &Messages) -> String {
+        format!("{}: {}", self.location, self.kind.describe(messages))
+    }
+}
+
+/// All problems of one run, errors and warnings.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    items: Vec<Problem>,
+}
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.items.push(problem);
+    }
+
+    pub fn error(&mut self, location: Location, kind: ProblemKind) {
+        self.push(Problem::error(location, kind));
+    }
+
+    pub fn warning(&mut self, location: Location, kind: ProblemKind) {
+        self.push(Problem::warning(location, kind));
+    }
+
+    pub fn extend(&mut self, other: Problems) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|p| p.severity == Severity::Error).count()
+    }
+
+    /// Errors first, then by file, sheet and cell.
+    pub fn sorted(&self) -> Vec<&Problem> {
+        let mut items: Vec<&Problem> = self.items.iter().collect();
+        items.sort_by(|a, b| (a.severity, &a.location).cmp(&(b.severity, &b.location)));
+        items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.items.iter()
+    }
+}
+
+impl From<Problem> for Problems {
+    fn from(problem: Problem) -> Self {
+        Self { items: vec![problem] }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_print_in_a1_notation() {
+        assert_eq!(CellRef::new(0, 0).to_string(), "A1");
+        assert_eq!(CellRef::new(11, 4).to_string(), "E12");
+        assert_eq!(CellRef::new(0, 25).to_string(), "Z1");
+        assert_eq!(CellRef::new(0, 26).to_string(), "AA1");
+        assert_eq!(CellRef::new(0, 701).to_string(), "ZZ1");
+        assert_eq!(CellRef::new(0, 702).to_string(), "AAA1");
+    }
+
+    #[test]
+    fn locations_read_file_sheet_cell() {
+        let at = Location::cell("gegevens.xlsx", "Medewerkers", CellRef::new(11, 4));
+        assert_eq!(at.to_string(), "gegevens.xlsx › Medewerkers › E12");
+        assert_eq!(Location::line("plan.toml", 3, 7).to_string(), "plan.toml:3:7");
+    }
+
+    #[test]
+    fn problems_sort_by_row_then_column() {
+        let mut problems = Problems::default();
+        let at = |row, col| Location::cell("a.xlsx", "S", CellRef::new(row, col));
+        problems.error(at(9, 0), ProblemKind::ValueMissing { column: "x".into() });
+        problems.error(at(2, 5), ProblemKind::ValueMissing { column: "y".into() });
+        problems.error(at(2, 1), ProblemKind::ValueMissing { column: "z".into() });
+        let order: Vec<String> = problems.sorted().iter().map(|p| p.location.to_string()).collect();
+        assert_eq!(order, ["a.xlsx › S › B3", "a.xlsx › S › F3", "a.xlsx › S › A10"]);
+    }
+}

@@ -1,0 +1,131 @@
+//! Render: the view, as JSON, typeset by the embedded Typst compiler into a
+//! PDF. The layout reads the plan only through `/data.json`, so no value
+//! from a workbook can ever become Typst markup.
+
+mod fonts;
+mod layout;
+mod world;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+pub use fonts::FontSet;
+pub use layout::Layout;
+pub use world::PlanWorld;
+
+use jiff::civil::Date;
+use std::collections::HashMap;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::World;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+/// Where the layout finds the plan's view.
+pub const DATA_PATH: &str = "/data.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the layout could not typeset this plan:\n{0}")]
+    Layout(String),
+    #[error("the PDF could not be written:\n{0}")]
+    Pdf(String),
+}
+
+/// A typeset document and the layout's warnings.
+pub struct Typeset {
+    pub document: PagedDocument,
+    pub warnings: Vec<String>,
+}
+
+/// Typesets the view (JSON bytes) with `layout` and `fonts`.
+pub fn typeset(view_json: Vec<u8>, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
+    let inputs = HashMap::from([(DATA_PATH.to_string(), Bytes::new(view_json))]);
+    let world = PlanWorld::new(layout, fonts, inputs);
+    let result = typst::compile::<PagedDocument>(&world);
+    let warnings = result.warnings.iter().map(|d| describe(&world, d)).collect();
+    // Memoised layout results of one plan are of no use to the next one and
+    // would otherwise pile up in a long batch.
+    let document = result.output.map_err(|errors| RenderError::Layout(describe_all(&world, &errors)));
+    typst::comemo::evict(0);
+    Ok(Typeset { document: document?, warnings })
+}
+
+/// What the PDF's identity and dates are derived from, so that the same plan
+/// always gives the same bytes.
+pub struct PdfIdentity {
+    /// Stable across builds of the same plan, e.g. "voorbeeld-nv/2027".
+    pub ident: String,
+    pub date: Date,
+}
+
+pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Vec<u8>, RenderError> {
+    let date = Datetime::from_ymd(
+        i32::from(identity.date.year()),
+        identity.date.month() as u8,
+        identity.date.day() as u8,
+    );
+    let options = PdfOptions {
+        ident: Smart::Custom(identity.ident.clone()),
+        creator: Smart::Custom(Some(crate::view::GENERATOR.to_string())),
+        timestamp: date.map(Timestamp::new_utc),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+        RenderError::Pdf(messages.join("\n"))
+    })
+}
+
+fn describe_all(world: &dyn World, diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics.iter().map(|d| describe(world, d)).collect::<Vec<_>>().join("\n")
+}
+
+/// `layout/main.typ:12:5: error: unknown variable: foo`
+fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let place = diagnostic.span.id().and_then(|id| {
+        let path = id.get().vpath().get_with_slash();
+        let position = world.range(diagnostic.span).and_then(|range| {
+            let source = world.source(id).ok()?;
+            source.lines().byte_to_line_column(range.start)
+        });
+        Some(match position {
+            Some((line, column)) => format!("layout{path}:{}:{}: ", line + 1, column + 1),
+            None => format!("layout{path}: "),
+        })
+    });
+    let mut text = format!("{}{severity}: {}", place.unwrap_or_default(), diagnostic.message);
+    for hint in &diagnostic.hints {
+        text.push_str(&format!("\n  hint: {}", hint.v));
+    }
+    text
+}
+
+/// All text on a page, in reading order of the layout, for checks.
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+    document.pages().iter().map(|page| frame_text(&page.frame)).collect()
+}
+
+fn frame_text(frame: &typst::layout::Frame) -> String {
+    use typst::layout::FrameItem;
+    let mut out = String::new();
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                out.push_str(&frame_text(&group.frame));
+            }
+            FrameItem::Text(text) => {
+                out.push_str(&text.text);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,218 @@
+//! Fictional but realistic plan folders: the bundled example, test
+//! fixtures and benchmark inputs of any size. Deterministic: the same
+//! spec always writes the same workbook.
+
+mod catalogue;
+mod names;
+mod random;
+mod workbook;
+
+pub use catalogue::{Audience, CatalogueTraining, TRAININGS};
+pub use random::Random;
+
+use crate::i18n::Language;
+use crate::model::{Country, Gender, ParticipationStatus, Statute};
+use catalogue::{DEPARTMENTS, Department, Job};
+use jiff::civil::Date;
+use jiff::{Span, ToSpan};
+use std::path::Path;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub organisation: String,
+    pub employees: usize,
+    pub seed: u64,
+    pub year: i16,
+    /// Language of the plan and of the workbook's headers.
+    pub language: Language,
+}
+
+impl Default for Spec {
+    fn default() -> Self {
+        Self { organisation: "Voorbeeld NV".into(), employees: 150, seed: 2027, year: 2027, language: Language::Nl }
+    }
+}
+
+/// One employee row as the workbook will hold it.
+pub struct EmployeeRow {
+    pub id: u32,
+    pub name: String,
+    pub gender: Gender,
+    pub birth: Date,
+    pub fte: f64,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub department: &'static str,
+    pub job: &'static Job,
+    pub disability: bool,
+    pub nationality: &'static str,
+}
+
+pub struct ParticipationRow {
+    pub employee: u32,
+    pub training: &'static str,
+    pub hours: Option<f64>,
+    pub status: ParticipationStatus,
+    pub date: Option<Date>,
+    pub cost: Option<f64>,
+}
+
+pub struct Company {
+    pub spec: Spec,
+    pub employees: Vec<EmployeeRow>,
+    pub participations: Vec<ParticipationRow>,
+}
+
+/// Writes `plan.toml` and `gegevens.xlsx` into `dir` (created if needed).
+pub fn write_plan_folder(dir: &Path, spec: &Spec) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let company = generate(spec);
+    std::fs::write(dir.join(workbook::WORKBOOK), workbook::write(&company)?)?;
+    std::fs::write(dir.join(crate::config::PLAN_FILE), workbook::plan_toml(spec))?;
+    Ok(())
+}
+
+pub fn generate(spec: &Spec) -> Company {
+    let mut random = Random::new(spec.seed);
+    let reference = Date::new(spec.year - 1, 12, 31).unwrap_or(Date::MIN);
+    let mut employees: Vec<EmployeeRow> =
+        (0..spec.employees).map(|i| employee(&mut random, 10_001 + i as u32, reference)).collect();
+    ensure_every_risk_group(&mut employees);
+    let participations = participations(&mut random, &employees, spec.year, reference);
+    Company { spec: spec.clone(), employees, participations }
+}
+
+fn employee(random: &mut Random, id: u32, reference: Date) -> EmployeeRow {
+    let weights: Vec<(&Department, f64)> = DEPARTMENTS.iter().map(|d| (d, d.weight)).collect();
+    let department = *random.weighted(&weights);
+    let jobs: Vec<(&Job, f64)> = department.jobs.iter().map(|j| (j, j.weight)).collect();
+    let job = *random.weighted(&jobs);
+    let gender = if random.chance(0.01) {
+        Gender::X
+    } else if random.chance(department.female_share) {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
+    let age = if job.title.starts_with("Leerling") { random.range(17, 20) } else { age(random) };
+    let birth = reference - (age * 365 + random.range(0, 364)).days();
+    let nationality = nationality(random);
+    let name = name(random, gender, nationality);
+    let part_time = if gender == Gender::Female { 0.3 } else { 0.1 };
+    let fte = if random.chance(part_time) { *random.pick(&[0.5, 0.6, 0.8, 0.8, 0.9]) } else { 1.0 };
+    let earliest = (age - 18).max(0);
+    let years_in_service = random.range(0, earliest.min(30) + 1);
+    let mut start = reference - (years_in_service * 365 + random.range(1, 360)).days();
+    let mut end = None;
+    if random.chance(0.06) {
+        end = Some(reference - random.range(10, 330).days());
+    } else if random.chance(0.015) {
+        start = reference + random.range(10, 60).days();
+    }
+    EmployeeRow {
+        id,
+        name,
+        gender,
+        birth,
+        fte,
+        start,
+        end,
+        department: department.name,
+        job,
+        disability: random.chance(0.03),
+        nationality,
+    }
+}
+
+/// Ages 19-64, with the bulge of a long-established workforce in its fifties.
+fn age(random: &mut Random) -> i64 {
+    let bands: [((i64, i64), f64); 5] = [((19, 25), 0.08), ((25, 35), 0.22), ((35, 45), 0.24), ((45, 55), 0.28), ((55, 65), 0.18)];
+    let (low, high) = *random.weighted(&bands);
+    random.range(low, high)
+}
+
+fn nationality(random: &mut Random) -> &'static str {
+    const OPTIONS: [(&str, f64); 11] = [
+        ("BE", 0.86), ("NL", 0.02), ("FR", 0.01), ("PL", 0.015), ("RO", 0.01), ("MA", 0.03), ("TR", 0.02),
+        ("CD", 0.01), ("SY", 0.008), ("UA", 0.01), ("IN", 0.007),
+    ];
+    *random.weighted(&OPTIONS)
+}
+
+fn name(random: &mut Random, gender: Gender, nationality: &str) -> String {
+    let abroad = names::ABROAD.iter().find(|(code, ..)| *code == nationality);
+    let (male, female, surnames) = match abroad {
+        Some((_, male, female, surnames)) => (*male, *female, *surnames),
+        None => (names::MALE_FIRST, names::FEMALE_FIRST, names::SURNAMES),
+    };
+    let first = match gender {
+        Gender::Male => random.pick(male),
+        Gender::Female => random.pick(female),
+        Gender::X => if random.chance(0.5) { random.pick(male) } else { random.pick(female) },
+    };
+    format!("{first} {}", random.pick(surnames))
+}
+
+/// The example must show every risk group, however small the company.
+fn ensure_every_risk_group(employees: &mut [EmployeeRow]) {
+    let n = employees.len();
+    if n < 10 {
+        return;
+    }
+    let wanted_disabled = (n / 40).max(2);
+    let disabled = employees.iter().filter(|e| e.disability).count();
+    for e in employees.iter_mut().step_by(7).take(wanted_disabled.saturating_sub(disabled)) {
+        e.disability = true;
+    }
+    let non_eu = employees.iter().filter(|e| Country::parse(e.nationality).is_some_and(|c| !c.is_eu())).count();
+    if non_eu < 2 {
+        for e in employees.iter_mut().skip(3).step_by(11).take(2) {
+            e.nationality = "MA";
+        }
+    }
+}
+
+fn participations(random: &mut Random, employees: &[EmployeeRow], year: i16, reference: Date) -> Vec<ParticipationRow> {
+    let mut rows = Vec::new();
+    let active: Vec<&EmployeeRow> =
+        employees.iter().filter(|e| e.start <= reference && e.end.is_none_or(|end| end >= reference)).collect();
+    for training in TRAININGS {
+        for e in active.iter().filter(|e| in_audience(e, training.audience, reference)) {
+            if !random.chance(training.uptake) {
+                continue;
+            }
+            let month = random.range(i64::from(training.months.0), i64::from(training.months.1) + 1) as i8;
+            let date = Date::new(year, month, random.range(1, 28) as i8).ok();
+            let status = if month <= 2 && random.chance(0.6) {
+                ParticipationStatus::Completed
+            } else if random.chance(0.04) {
+                ParticipationStatus::Cancelled
+            } else {
+                ParticipationStatus::Planned
+            };
+            // Part-timers sometimes follow a shorter programme.
+            let hours = (e.fte < 1.0 && training.hours >= 8.0 && random.chance(0.3)).then(|| (training.hours * e.fte).round());
+            let cost = training.budget.filter(|_| training.hours >= 7.0).map(|b| (b / 10.0).round());
+            rows.push(ParticipationRow { employee: e.id, training: training.code, hours, status, date, cost });
+        }
+    }
+    rows
+}
+
+fn in_audience(e: &EmployeeRow, audience: Audience, reference: Date) -> bool {
+    let age = crate::model::age_on(e.birth, reference).unwrap_or(0);
+    match audience {
+        Audience::Everyone => true,
+        Audience::BlueCollar => e.job.statute == Statute::BlueCollar,
+        Audience::WhiteCollar => e.job.statute != Statute::BlueCollar,
+        Audience::Departments(names) => names.contains(&e.department),
+        Audience::Jobs(titles) => titles.contains(&e.job.title),
+        Audience::Leaders => e.job.leads,
+        Audience::Aged50Plus => age >= 50,
+        Audience::Disability => e.disability,
+        Audience::NonEu => Country::parse(e.nationality).is_some_and(|c| !c.is_eu()),
+        Audience::Bottleneck => e.job.bottleneck,
+        Audience::Newcomers => e.start > reference - Span::new().days(730),
+    }
+}

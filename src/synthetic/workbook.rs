@@ -1,0 +1,191 @@
+//! Writing a generated company as the workbook and `plan.toml` a user would bring.
+
+use super::{Company, Spec, TRAININGS};
+use crate::i18n::{Language, Localised};
+use crate::import::fields::{EmployeeField as E, Field, ParticipationField as P, TrainingField as T};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+pub const WORKBOOK: &str = "gegevens.xlsx";
+
+fn header<F: Field>(field: F, language: Language) -> &'static str {
+    field.names()[language.index()]
+}
+
+fn date(d: jiff::civil::Date) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn headers(sheet: &mut Worksheet, names: &[&str], bold: &Format) -> Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, bold)?;
+        sheet.set_column_width(c as u16, (name.chars().count() as f64 + 4.0).max(12.0))?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
+    let language = company.spec.language;
+    let yes_no = |b: bool| if b { &language.strings().labels.yes } else { &language.strings().labels.no };
+    let mut book = Workbook::new();
+    let created = date(jiff::civil::Date::new(company.spec.year, 1, 15).unwrap_or_default())?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let bold = Format::new().set_bold();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    let fte_format = Format::new().set_num_format("0.00");
+    let euro = Format::new().set_num_format("€ #,##0");
+    let labels = &language.strings().labels;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(crate::import::fields::EMPLOYEES.name(language))?;
+    let columns = [E::Id, E::Name, E::Gender, E::BirthDate, E::Fte, E::StartDate, E::EndDate, E::Department,
+        E::JobTitle, E::Statute, E::Education, E::Disability, E::Nationality, E::Bottleneck];
+    headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(7, 24)?;
+    sheet.set_column_width(8, 26)?;
+    use crate::import::vocabulary::{EDUCATION, GENDER, RISK_GROUP, STATUS, STATUTE, TRAINING_KIND};
+    for (i, e) in company.employees.iter().enumerate() {
+        let r = 1 + i as u32;
+        sheet.write_number(r, 0, f64::from(e.id))?;
+        sheet.write_string(r, 1, &e.name)?;
+        sheet.write_string(r, 2, GENDER.word(e.gender, language))?;
+        sheet.write_date_with_format(r, 3, &date(e.birth)?, &date_format)?;
+        sheet.write_number_with_format(r, 4, e.fte, &fte_format)?;
+        sheet.write_date_with_format(r, 5, &date(e.start)?, &date_format)?;
+        if let Some(end) = e.end {
+            sheet.write_date_with_format(r, 6, &date(end)?, &date_format)?;
+        }
+        sheet.write_string(r, 7, e.department)?;
+        sheet.write_string(r, 8, e.job.title)?;
+        sheet.write_string(r, 9, STATUTE.word(e.job.statute, language))?;
+        sheet.write_string(r, 10, EDUCATION.word(e.job.education, language))?;
+        sheet.write_string(r, 11, yes_no(e.disability))?;
+        sheet.write_string(r, 12, e.nationality)?;
+        sheet.write_string(r, 13, yes_no(e.job.bottleneck))?;
+    }
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(crate::import::fields::TRAININGS.name(language))?;
+    let columns = [T::Code, T::Title, T::Theme, T::Goal, T::TargetGroup, T::Kind, T::StartDate, T::EndDate,
+        T::Language, T::Method, T::Duration, T::Provider, T::Budget, T::Evaluation, T::RiskGroups, T::Pillar];
+    headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(4, 40)?;
+    let year = company.spec.year;
+    for (i, t) in TRAININGS.iter().enumerate() {
+        let r = 1 + i as u32;
+        sheet.write_string(r, 0, t.code)?;
+        sheet.write_string(r, 1, t.title)?;
+        sheet.write_string(r, 2, t.theme)?;
+        if let Some(goal) = t.goal {
+            sheet.write_string(r, 3, goal)?;
+        }
+        sheet.write_string(r, 4, t.target_group)?;
+        sheet.write_string(r, 5, TRAINING_KIND.word(t.kind, language))?;
+        let first = jiff::civil::Date::new(year, t.months.0, 1).unwrap_or_default();
+        let last = jiff::civil::Date::new(year, t.months.1, 1).unwrap_or_default().last_of_month();
+        sheet.write_date_with_format(r, 6, &date(first)?, &date_format)?;
+        sheet.write_date_with_format(r, 7, &date(last)?, &date_format)?;
+        sheet.write_string(r, 8, t.language)?;
+        sheet.write_string(r, 9, t.method)?;
+        sheet.write_number(r, 10, t.hours)?;
+        sheet.write_string(r, 11, t.provider)?;
+        if let Some(budget) = t.budget {
+            sheet.write_number_with_format(r, 12, budget, &euro)?;
+        }
+        sheet.write_string(r, 13, t.evaluation)?;
+        let groups: Vec<&str> = t.risk_groups.iter().map(|g| RISK_GROUP.word(*g, language)).collect();
+        sheet.write_string(r, 14, groups.join(", "))?;
+        sheet.write_string(r, 15, t.pillar.label(labels))?;
+    }
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(crate::import::fields::PARTICIPATIONS.name(language))?;
+    let columns = [P::EmployeeId, P::TrainingCode, P::Hours, P::Status, P::Date, P::Cost];
+    headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
+    for (i, p) in company.participations.iter().enumerate() {
+        let r = 1 + i as u32;
+        sheet.write_number(r, 0, f64::from(p.employee))?;
+        sheet.write_string(r, 1, p.training)?;
+        if let Some(hours) = p.hours {
+            sheet.write_number(r, 2, hours)?;
+        }
+        sheet.write_string(r, 3, STATUS.word(p.status, language))?;
+        if let Some(d) = p.date {
+            sheet.write_date_with_format(r, 4, &date(d)?, &date_format)?;
+        }
+        if let Some(cost) = p.cost {
+            sheet.write_number_with_format(r, 5, cost, &euro)?;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// A complete `plan.toml` for a generated company.
+pub fn plan_toml(spec: &Spec) -> String {
+    format!(
+        r#"# Plan folder of a fictional company, written by `opleidingsplan demo`.
+# Keys are English; values are in the plan's language.
+
+[organisation]
+name = "{name}"
+enterprise_number = "0403.019.261"
+registered_office = "Kerkstraat 1, 9000 Gent"
+joint_committees = ["111", "200"]
+works_council = true
+union_delegation = true
+
+[plan]
+year = {year}
+language = "{language}"
+# reference_date = {prev}-12-31     # default: 31 December before the plan year
+# training_days_per_fte = 5         # target of the individual training right
+# hours_per_day = 7.6
+# age_bands = [25, 35, 45, 50, 55]
+
+[input]
+workbook = "{workbook}"
+
+[strategy]
+mission = "Wij ontwerpen en bouwen op maat gemaakte machines voor de voedingsindustrie, veilig, betrouwbaar en met oog voor onderhoud."
+vision = "In 2030 zijn we de referentie in Vlaanderen voor flexibele productielijnen, met vakmensen die we grotendeels zelf opleiden."
+learning_vision = "Leren gebeurt vooral op de werkvloer: ervaren collega's geven hun vakmanschap door, leidinggevenden coachen en iedereen krijgt tijd om bij te leren. Formele opleidingen vullen aan waar een attest of specialistische kennis nodig is."
+
+[[strategy.goals]]
+id = "D1"
+title = "Veilig werken"
+description = "Geen enkel arbeidsongeval met werkverlet en alle wettelijke attesten op orde."
+measure = "Frequentiegraad arbeidsongevallen onder 5; alle VCA- en heftruckattesten geldig."
+
+[[strategy.goals]]
+id = "D2"
+title = "Digitale productie en administratie"
+description = "Het nieuwe MES en ERP worden door iedereen vlot gebruikt."
+measure = "Alle operatoren registreren hun productie in het MES tegen eind {year}."
+
+[[strategy.goals]]
+id = "D3"
+title = "Vakmanschap en knelpuntfuncties"
+description = "Knelpuntfuncties vullen we zoveel mogelijk met eigen mensen."
+measure = "Vier interne kandidaten doorgestroomd naar een knelpuntfunctie."
+
+[[strategy.goals]]
+id = "D4"
+title = "Coachend leiderschap"
+description = "Leidinggevenden ondersteunen de ontwikkeling van hun teamleden."
+measure = "Elke leidinggevende voert met elk teamlid een POP-gesprek."
+
+[[strategy.goals]]
+id = "D5"
+title = "Inclusie en duurzame inzetbaarheid"
+description = "Iedereen kan zich blijven ontwikkelen, ongeacht leeftijd, beperking of taal."
+measure = "Deelnamegraad van 50-plussers en van niet-EU-medewerkers minstens gelijk aan het gemiddelde."
+"#,
+        name = spec.organisation,
+        year = spec.year,
+        prev = spec.year - 1,
+        language = spec.language.code(),
+        workbook = WORKBOOK,
+    )
+}

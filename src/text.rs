@@ -1,0 +1,102 @@
+//! Text normalisation shared by header matching, code vocabularies and
+//! country lookup: HR exports spell the same word in many ways.
+
+/// Folds `s` to a comparison key: lower case, accents removed, every run of
+/// punctuation or whitespace (including non-breaking spaces) turned into a
+/// single space, trimmed. `"  Duur (uren) "` and `"duur-uren"` both become
+/// `"duur uren"`; `"Nationalité"` becomes `"nationalite"`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '+' || c == '<' || c == '>' {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            push_without_accent(c, &mut out);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+fn push_without_accent(c: char, out: &mut String) {
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'ă' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'ė' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ß' => return out.push_str("ss"),
+        'æ' => return out.push_str("ae"),
+        'œ' => return out.push_str("oe"),
+        other => other,
+    };
+    out.push(base);
+}
+
+/// Trims a cell's text, treating non-breaking and other Unicode spaces as
+/// whitespace; returns `None` for text that is empty after trimming.
+pub fn clean(s: &str) -> Option<&str> {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    (!trimmed.is_empty()).then_some(trimmed)
+}
+
+/// A file-name-safe, lower-case, ASCII slug: `"Voorbeeld NV"` → `"voorbeeld-nv"`.
+pub fn slug(s: &str) -> String {
+    let folded = fold(s);
+    let slug: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut out = String::with_capacity(slug.len());
+    for part in slug.split('-').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    if out.is_empty() {
+        out.push_str("plan");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold("  Duur (uren) "), "duur uren");
+        assert_eq!(fold("duur-uren"), "duur uren");
+        assert_eq!(fold("Nationalité"), "nationalite");
+        assert_eq!(fold("DATUM\u{a0}IN  DIENST"), "datum in dienst");
+        assert_eq!(fold("50+"), "50+");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn clean_trims_unicode_spaces() {
+        assert_eq!(clean("\u{a0} Jan \u{2007}"), Some("Jan"));
+        assert_eq!(clean(" \u{a0} "), None);
+    }
+
+    #[test]
+    fn slug_is_ascii_and_dashed() {
+        assert_eq!(slug("Voorbeeld NV"), "voorbeeld-nv");
+        assert_eq!(slug("Société Générale (Gent)"), "societe-generale-gent");
+        assert_eq!(slug("***"), "plan");
+    }
+}

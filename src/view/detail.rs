@@ -1,0 +1,55 @@
+use crate::i18n::Localised;
+use crate::model::Plan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Row-level data for the XLSX annex: one row per participation. It is kept
+/// out of the layout's JSON so the typeset document does not grow with the
+/// workforce.
+#[derive(Debug, Clone, Serialize)]
+pub struct Detail {
+    pub participations: Vec<ParticipationDetail>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipationDetail {
+    pub employee_id: String,
+    pub name: Option<String>,
+    pub department: Option<String>,
+    pub training_code: String,
+    pub training_title: String,
+    pub kind: String,
+    pub hours: f64,
+    pub status: String,
+    pub date: Option<Date>,
+    pub cost: Option<f64>,
+    /// Active on the reference date, i.e. counted in the plan's figures.
+    pub active: bool,
+}
+
+pub fn detail(plan: &Plan) -> Detail {
+    let labels = &plan.settings.language.strings().labels;
+    let on = plan.settings.reference_date;
+    let participations = plan
+        .participations
+        .iter()
+        .map(|p| {
+            let e = &plan.employees[p.employee];
+            let t = &plan.trainings[p.training];
+            ParticipationDetail {
+                employee_id: e.id.clone(),
+                name: e.name.clone(),
+                department: e.department.clone(),
+                training_code: t.code.clone(),
+                training_title: t.title.clone(),
+                kind: t.kind.label(labels).to_string(),
+                hours: p.hours,
+                status: p.status.label(labels).to_string(),
+                date: p.date,
+                cost: p.cost,
+                active: e.is_active_on(on),
+            }
+        })
+        .collect();
+    Detail { participations }
+}

@@ -1,0 +1,212 @@
+use super::{DateText, Fmt, Num};
+use crate::aggregate::{Figures, TrainingUsage, ratio};
+use crate::i18n::Localised;
+use crate::model::{Plan, Training, TrainingKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingsView {
+    pub count: Num,
+    pub by_kind: Vec<KindRow>,
+    /// Trainings grouped by strategic goal, in the plan's order of goals;
+    /// trainings without a goal come last in a group without id.
+    pub groups: Vec<TrainingGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingGroup {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub trainings: Vec<TrainingRow>,
+}
+
+/// Every field of the plan template for one training.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingRow {
+    pub code: String,
+    pub title: String,
+    pub theme: Option<String>,
+    pub goal: Option<String>,
+    pub target_group: Option<String>,
+    pub kind: TrainingKind,
+    pub kind_label: String,
+    pub start: Option<DateText>,
+    pub end: Option<DateText>,
+    pub language: Option<String>,
+    pub method: Option<String>,
+    /// As planned in the sheet, or else counted from the participations.
+    pub registrations: Num,
+    pub duration: Num,
+    pub provider: Option<String>,
+    pub budget: Num,
+    pub evaluation: Option<String>,
+    pub risk_groups: Vec<String>,
+    pub pillar: Option<String>,
+    /// Counted from the participations sheet.
+    pub participations: Num,
+    pub completed: Num,
+    pub hours: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub measure: Option<String>,
+    pub trainings: Num,
+    pub hours: Num,
+    pub budget: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KindRow {
+    pub key: TrainingKind,
+    pub label: String,
+    pub trainings: Num,
+    pub participations: Num,
+    pub participants: Num,
+    pub hours: Num,
+    pub days: Num,
+    pub share_of_hours: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingRightView {
+    pub hours: Num,
+    pub days: Num,
+    pub days_per_fte: Num,
+    pub target_days_per_fte: Num,
+    pub target_days: Num,
+    /// Planned days per FTE as a share of the target.
+    pub attainment: Num,
+    pub participations: Num,
+    pub budget: Num,
+    pub budget_per_fte: Num,
+    pub by_kind: Vec<KindRow>,
+    /// The share of all hours (100%), for the total row of `by_kind`.
+    pub total_share: Num,
+}
+
+pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> TrainingsView {
+    TrainingsView {
+        count: fmt.count(figures.training.trainings),
+        by_kind: kind_rows(figures, fmt),
+        groups: groups(plan, figures, fmt),
+    }
+}
+
+fn groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
+    let mut groups: Vec<TrainingGroup> = plan
+        .strategy
+        .goals
+        .iter()
+        .map(|g| TrainingGroup { id: Some(g.id.clone()), title: Some(g.title.clone()), trainings: Vec::new() })
+        .collect();
+    let mut ungrouped = Vec::new();
+    for (training, usage) in plan.trainings.iter().zip(&figures.usage) {
+        let row = row(training, usage, fmt);
+        match &training.goal {
+            None => ungrouped.push(row),
+            Some(goal) => match groups.iter_mut().find(|g| g.id.as_deref() == Some(goal)) {
+                Some(group) => group.trainings.push(row),
+                // Free-text goals (the plan defines none) form their own groups.
+                None => groups.push(TrainingGroup { id: None, title: Some(goal.clone()), trainings: vec![row] }),
+            },
+        }
+    }
+    groups.retain(|g| !g.trainings.is_empty());
+    if !ungrouped.is_empty() {
+        groups.push(TrainingGroup { id: None, title: None, trainings: ungrouped });
+    }
+    groups
+}
+
+fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
+    let labels = &fmt.strings.labels;
+    TrainingRow {
+        code: t.code.clone(),
+        title: t.title.clone(),
+        theme: t.theme.clone(),
+        goal: t.goal.clone(),
+        target_group: t.target_group.clone(),
+        kind: t.kind,
+        kind_label: t.kind.label(labels).to_string(),
+        start: t.start_date.map(|d| fmt.date(d)),
+        end: t.end_date.map(|d| fmt.date(d)),
+        language: t.language.clone(),
+        method: t.method.clone(),
+        registrations: fmt.count(t.registrations.unwrap_or(usage.registrations)),
+        duration: fmt.decimal(t.duration_hours, if t.duration_hours.fract() == 0.0 { 0 } else { 1 }),
+        provider: t.provider.clone(),
+        budget: fmt.euro(t.budget),
+        evaluation: t.evaluation.clone(),
+        risk_groups: t.risk_groups.iter().map(|g| g.label(labels).to_string()).collect(),
+        pillar: t.pillar.map(|p| p.label(labels).to_string()),
+        participations: fmt.count(usage.registrations),
+        completed: fmt.count(usage.completed),
+        hours: fmt.hours(usage.hours),
+    }
+}
+
+pub fn goals(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<super::GoalView> {
+    plan.strategy
+        .goals
+        .iter()
+        .map(|goal| {
+            let served = plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
+            let (mut count, mut hours, mut budget) = (0, 0.0, 0.0);
+            for (t, usage) in served {
+                count += 1;
+                hours += usage.hours;
+                budget += t.budget.unwrap_or(0.0);
+            }
+            GoalView {
+                id: goal.id.clone(),
+                title: goal.title.clone(),
+                description: goal.description.clone(),
+                measure: goal.measure.clone(),
+                trainings: fmt.count(count),
+                hours: fmt.hours(hours),
+                budget: fmt.euro(Some(budget)),
+            }
+        })
+        .collect()
+}
+
+fn kind_rows(figures: &Figures, fmt: Fmt<'_>) -> Vec<KindRow> {
+    let t = &figures.training;
+    TrainingKind::ALL
+        .iter()
+        .map(|&kind| {
+            let k = t.by_kind[kind.index()];
+            KindRow {
+                key: kind,
+                label: kind.label(&fmt.strings.labels).to_string(),
+                trainings: fmt.count(k.trainings),
+                participations: fmt.count(k.participations),
+                participants: fmt.count(k.participants),
+                hours: fmt.hours(k.hours),
+                days: fmt.decimal(k.days, 1),
+                share_of_hours: fmt.percent(ratio(k.hours, t.hours)),
+            }
+        })
+        .collect()
+}
+
+pub fn training_right(figures: &Figures, fmt: Fmt<'_>) -> TrainingRightView {
+    let t = &figures.training;
+    TrainingRightView {
+        hours: fmt.hours(t.hours),
+        days: fmt.decimal(t.days, 1),
+        days_per_fte: fmt.maybe_decimal(t.days_per_fte, 1),
+        target_days_per_fte: fmt.decimal(t.target_days_per_fte, if t.target_days_per_fte.fract() == 0.0 { 0 } else { 1 }),
+        target_days: fmt.decimal(t.target_days, 1),
+        attainment: fmt.percent(t.days_per_fte.and_then(|d| ratio(d, t.target_days_per_fte))),
+        participations: fmt.count(t.participations),
+        budget: fmt.euro(Some(t.budget)),
+        budget_per_fte: fmt.euro(t.budget_per_fte),
+        by_kind: kind_rows(figures, fmt),
+        total_share: fmt.percent(ratio(t.hours, t.hours)),
+    }
+}
