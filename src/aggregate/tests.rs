@@ -10,7 +10,13 @@ fn close(actual: f64, expected: f64) {
     assert!((actual - expected).abs() < 1e-9, "expected {expected}, got {actual}");
 }
 
-fn training(code: &str, kind: TrainingKind, hours: f64, budget: Option<f64>, groups: &[RiskGroup]) -> Training {
+fn training(
+    code: &str,
+    kind: TrainingKind,
+    hours: f64,
+    budget: Option<f64>,
+    groups: &[RiskGroup],
+) -> Training {
     Training {
         code: code.into(),
         title: format!("Training {code}"),

@@ -64,11 +64,10 @@ pub fn composition(plan: &Plan, active: &[bool]) -> Workforce {
         educations[e.education.map_or(3, |s| s as usize)].add(e);
     }
     w.average_age = (age_known > 0).then(|| age_sum as f64 / f64::from(age_known));
-    let mut by_department: Vec<_> = departments.into_iter().map(|(d, c)| (d.map(str::to_string), c)).collect();
+    let mut by_department: Vec<_> =
+        departments.into_iter().map(|(d, c)| (d.map(str::to_string), c)).collect();
     // Largest first; the unnamed group last; ties by name for stable output.
-    by_department.sort_by(|(da, a), (db, b)| {
-        (da.is_none(), b.heads, da).cmp(&(db.is_none(), a.heads, db))
-    });
+    by_department.sort_by(|(da, a), (db, b)| (da.is_none(), b.heads, da).cmp(&(db.is_none(), a.heads, db)));
     w.by_department = by_department;
     w.by_statute = with_unknown(&Statute::ALL, &statutes);
     w.by_education = with_unknown(&EducationLevel::ALL, &educations);

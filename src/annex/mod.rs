@@ -70,10 +70,8 @@ pub(crate) fn add_table(
     rows: u32,
 ) -> Result<u32, XlsxError> {
     let header_format = Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin);
-    let columns: Vec<TableColumn> = headers
-        .iter()
-        .map(|h| TableColumn::new().set_header(*h).set_header_format(&header_format))
-        .collect();
+    let columns: Vec<TableColumn> =
+        headers.iter().map(|h| TableColumn::new().set_header(*h).set_header_format(&header_format)).collect();
     let table = Table::new().set_columns(&columns).set_style(TableStyle::Medium2);
     let last_row = first_row + rows.max(1);
     sheet.add_table(first_row, 0, last_row, headers.len() as u16 - 1, &table)?;
@@ -81,7 +79,13 @@ pub(crate) fn add_table(
 }
 
 /// A figure as a number with `format`, or its text when it has no value.
-pub(crate) fn write_num(sheet: &mut Worksheet, row: u32, col: u16, num: &Num, format: &Format) -> Result<(), XlsxError> {
+pub(crate) fn write_num(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    num: &Num,
+    format: &Format,
+) -> Result<(), XlsxError> {
     match num.value {
         Some(value) => sheet.write_number_with_format(row, col, value, format)?,
         None => sheet.write_string(row, col, &num.text)?,
@@ -89,7 +93,12 @@ pub(crate) fn write_num(sheet: &mut Worksheet, row: u32, col: u16, num: &Num, fo
     Ok(())
 }
 
-pub(crate) fn write_opt(sheet: &mut Worksheet, row: u32, col: u16, text: Option<&str>) -> Result<(), XlsxError> {
+pub(crate) fn write_opt(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: Option<&str>,
+) -> Result<(), XlsxError> {
     if let Some(text) = text {
         sheet.write_string(row, col, text)?;
     }

@@ -32,11 +32,9 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         ("participation_rate", &view.participation.overall.rate, &f.percent),
     ];
     let headers = [s.annex("col_figure"), s.annex("col_value")];
-    let mut row = 1;
-    for (key, num, format) in &rows {
+    for (row, (key, num, format)) in (1..).zip(&rows) {
         sheet.write_string(row, 0, s.annex(key))?;
         write_num(sheet, row, 1, num, format)?;
-        row += 1;
     }
     let next = add_table(sheet, 0, &headers, rows.len() as u32)?;
     let o = &view.organisation;
@@ -66,8 +64,14 @@ pub fn composition(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
     row = count_table(sheet, row, s.annex("by_gender"), s.annex("col_gender"), &w.genders, s, f)?;
     // Age bands: heads per gender.
     sheet.write_string_with_format(row, 0, s.annex("by_age"), &f.title)?;
-    let headers = [s.annex("col_age"), s.annex("col_male"), s.annex("col_female"), s.annex("col_x"),
-        s.annex("col_total"), s.annex("col_fte")];
+    let headers = [
+        s.annex("col_age"),
+        s.annex("col_male"),
+        s.annex("col_female"),
+        s.annex("col_x"),
+        s.annex("col_total"),
+        s.annex("col_fte"),
+    ];
     let bands: Vec<_> = w.age_bands.iter().chain(&w.age_unknown).collect();
     for (i, band) in bands.iter().enumerate() {
         let r = row + 2 + i as u32;
@@ -84,8 +88,13 @@ pub fn composition(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
     row = count_table(sheet, row, s.annex("by_education"), s.annex("col_education"), &w.education, s, f)?;
     // Risk groups.
     sheet.write_string_with_format(row, 0, s.annex("by_risk_group"), &f.title)?;
-    let headers = [s.annex("col_group"), s.annex("col_heads"), s.annex("col_fte"), s.annex("col_share"),
-        s.annex("col_targeted")];
+    let headers = [
+        s.annex("col_group"),
+        s.annex("col_heads"),
+        s.annex("col_fte"),
+        s.annex("col_share"),
+        s.annex("col_targeted"),
+    ];
     for (i, r) in view.risk_groups.iter().enumerate() {
         let at = row + 2 + i as u32;
         sheet.write_string(at, 0, &r.label)?;
@@ -147,9 +156,28 @@ fn department_chart(sheet: &mut Worksheet, sheet_name: &str, first: u32, count: 
 pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = strings(view);
     sheet.set_name(s.annex("sheet_trainings"))?;
-    let keys = ["col_code", "col_title", "col_theme", "col_goal", "col_target_group", "col_kind", "col_start",
-        "col_end", "col_language", "col_method", "col_registrations", "col_duration", "col_provider", "col_budget",
-        "col_evaluation", "col_risk_groups", "col_pillar", "col_participations", "col_completed", "col_hours"];
+    let keys = [
+        "col_code",
+        "col_title",
+        "col_theme",
+        "col_goal",
+        "col_target_group",
+        "col_kind",
+        "col_start",
+        "col_end",
+        "col_language",
+        "col_method",
+        "col_registrations",
+        "col_duration",
+        "col_provider",
+        "col_budget",
+        "col_evaluation",
+        "col_risk_groups",
+        "col_pillar",
+        "col_participations",
+        "col_completed",
+        "col_hours",
+    ];
     let headers: Vec<&str> = keys.iter().map(|k| s.annex(k)).collect();
     let rows = view.trainings.groups.iter().flat_map(|g| &g.trainings);
     let mut count = 0;
@@ -194,8 +222,15 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = strings(view);
     sheet.set_name(s.annex("sheet_effort"))?;
     sheet.write_string_with_format(0, 0, s.annex("by_kind"), &f.title)?;
-    let headers = [s.annex("col_kind"), s.annex("col_trainings"), s.annex("col_participations"),
-        s.annex("col_participants"), s.annex("col_hours"), s.annex("col_days"), s.annex("col_share_hours")];
+    let headers = [
+        s.annex("col_kind"),
+        s.annex("col_trainings"),
+        s.annex("col_participations"),
+        s.annex("col_participants"),
+        s.annex("col_hours"),
+        s.annex("col_days"),
+        s.annex("col_share_hours"),
+    ];
     let kinds = &view.training_right.by_kind;
     for (i, k) in kinds.iter().enumerate() {
         let r = 2 + i as u32;
@@ -209,8 +244,13 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     }
     let row = add_table(sheet, 1, &headers, kinds.len() as u32)? + 1;
     sheet.write_string_with_format(row, 0, s.annex("by_goal"), &f.title)?;
-    let headers = [s.annex("col_goal"), s.annex("col_title"), s.annex("col_trainings"), s.annex("col_hours"),
-        s.annex("col_budget")];
+    let headers = [
+        s.annex("col_goal"),
+        s.annex("col_title"),
+        s.annex("col_trainings"),
+        s.annex("col_hours"),
+        s.annex("col_budget"),
+    ];
     let goals = &view.strategy.goals;
     for (i, g) in goals.iter().enumerate() {
         let r = row + 2 + i as u32;
@@ -235,8 +275,15 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
 pub fn participation(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = strings(view);
     sheet.set_name(s.annex("sheet_participation"))?;
-    let headers = [s.annex("col_breakdown"), s.annex("col_group"), s.annex("col_heads"),
-        s.annex("col_participants"), s.annex("col_rate"), s.annex("col_hours"), s.annex("col_hours_per_fte")];
+    let headers = [
+        s.annex("col_breakdown"),
+        s.annex("col_group"),
+        s.annex("col_heads"),
+        s.annex("col_participants"),
+        s.annex("col_rate"),
+        s.annex("col_hours"),
+        s.annex("col_hours_per_fte"),
+    ];
     let p = &view.participation;
     let overall = std::iter::once(("total", &p.overall));
     let by_group = p.sections.iter().flat_map(|sec| sec.rows.iter().map(move |r| (sec.key, r)));
@@ -266,8 +313,19 @@ pub fn participation(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Res
 pub fn participations(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f: &Formats) -> Result {
     let s = strings(view);
     sheet.set_name(s.annex("sheet_participations"))?;
-    let keys = ["col_employee_id", "col_name", "col_department", "col_code", "col_title", "col_kind", "col_hours",
-        "col_status", "col_date", "col_cost", "col_active"];
+    let keys = [
+        "col_employee_id",
+        "col_name",
+        "col_department",
+        "col_code",
+        "col_title",
+        "col_kind",
+        "col_hours",
+        "col_status",
+        "col_date",
+        "col_cost",
+        "col_active",
+    ];
     let headers: Vec<&str> = keys.iter().map(|k| s.annex(k)).collect();
     let labels = &s.labels;
     for (i, p) in detail.participations.iter().enumerate() {

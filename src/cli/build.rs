@@ -28,7 +28,10 @@ pub fn run(args: Args) -> u8 {
             let pages = built.pages.to_string();
             println!(
                 "{}",
-                crate::problem::fill(&messages.built, &[("organisation", &built.organisation), ("title", &built.title), ("pages", &pages)])
+                crate::problem::fill(
+                    &messages.built,
+                    &[("organisation", &built.organisation), ("title", &built.title), ("pages", &pages)]
+                )
             );
             for file in &built.files {
                 println!("  {}", file.display());

@@ -26,7 +26,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let spec = Spec { organisation: args.name, employees: args.employees, seed: args.seed, year: args.year, language: args.lang };
+    let spec = Spec {
+        organisation: args.name,
+        employees: args.employees,
+        seed: args.seed,
+        year: args.year,
+        language: args.lang,
+    };
     match synthetic::write_plan_folder(&args.folder, &spec) {
         Ok(()) => {
             println!("{}", args.folder.display());

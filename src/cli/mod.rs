@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "opleidingsplan", version, about = "Builds a Belgian employer's annual training plan (PDF + XLSX annex) from its HR data.")]
+#[command(
+    name = "opleidingsplan",
+    version,
+    about = "Builds a Belgian employer's annual training plan (PDF + XLSX annex) from its HR data."
+)]
 #[command(propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
@@ -56,10 +60,11 @@ pub struct PlanArgs {
 impl PlanArgs {
     /// The language to talk to the user in: `--lang`, else the plan's, else English.
     pub fn message_language(&self) -> Language {
-        self.lang.or_else(|| {
-            let text = std::fs::read_to_string(self.plan.join(crate::config::PLAN_FILE)).ok()?;
-            crate::config::sniff_language(&text)
-        })
-        .unwrap_or(Language::En)
+        self.lang
+            .or_else(|| {
+                let text = std::fs::read_to_string(self.plan.join(crate::config::PLAN_FILE)).ok()?;
+                crate::config::sniff_language(&text)
+            })
+            .unwrap_or(Language::En)
     }
 }

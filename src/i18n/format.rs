@@ -69,10 +69,7 @@ impl DateStyle {
             (_, day) => day.to_string(),
         };
         let month = &self.months[usize::from(date.month().unsigned_abs()) - 1];
-        self.long
-            .replace("{day}", &day)
-            .replace("{month}", month)
-            .replace("{year}", &date.year().to_string())
+        self.long.replace("{day}", &day).replace("{month}", month).replace("{year}", &date.year().to_string())
     }
 
     /// "31/12/2026": the Belgian short form, in every language.

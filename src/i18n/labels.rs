@@ -1,6 +1,4 @@
-use crate::model::{
-    EducationLevel, Gender, ParticipationStatus, Pillar, RiskGroup, Statute, TrainingKind,
-};
+use crate::model::{EducationLevel, Gender, ParticipationStatus, Pillar, RiskGroup, Statute, TrainingKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -77,7 +75,11 @@ mod tests {
             complete(&TrainingKind::ALL, labels);
             complete(&Pillar::ALL, labels);
             complete(
-                &[ParticipationStatus::Planned, ParticipationStatus::Completed, ParticipationStatus::Cancelled],
+                &[
+                    ParticipationStatus::Planned,
+                    ParticipationStatus::Completed,
+                    ParticipationStatus::Cancelled,
+                ],
                 labels,
             );
             complete(&Statute::ALL, labels);

@@ -52,10 +52,7 @@ pub fn number(cell: &Data) -> Result<Option<f64>, Unreadable> {
 }
 
 pub fn parse_number(text: &str) -> Option<f64> {
-    let mut t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\'')
-        .collect();
+    let mut t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '€' && *c != '\'').collect();
     for suffix in ["EUR", "eur"] {
         if let Some(stripped) = t.strip_suffix(suffix) {
             t = stripped.to_string();
@@ -160,7 +157,9 @@ pub fn yes_no(cell: &Data) -> Result<Option<bool>, ()> {
         Data::Float(f) if *f == 0.0 => Ok(Some(false)),
         Data::String(s) => match crate::text::clean(s).map(crate::text::fold).as_deref() {
             None => Ok(None),
-            Some("ja" | "j" | "yes" | "y" | "oui" | "o" | "1" | "true" | "waar" | "vrai" | "x") => Ok(Some(true)),
+            Some("ja" | "j" | "yes" | "y" | "oui" | "o" | "1" | "true" | "waar" | "vrai" | "x") => {
+                Ok(Some(true))
+            }
             Some("nee" | "neen" | "n" | "no" | "non" | "0" | "false" | "onwaar" | "faux") => Ok(Some(false)),
             Some(_) => Err(()),
         },
@@ -197,7 +196,9 @@ mod tests {
     fn dates_from_serials_and_text() {
         assert_eq!(serial_to_date(46387.0), Some(d(2026, 12, 31)));
         assert_eq!(serial_to_date(46387.75), Some(d(2026, 12, 31)));
-        let dt = |v, is_1904| Data::DateTime(calamine::ExcelDateTime::new(v, calamine::ExcelDateTimeType::DateTime, is_1904));
+        let dt = |v, is_1904| {
+            Data::DateTime(calamine::ExcelDateTime::new(v, calamine::ExcelDateTimeType::DateTime, is_1904))
+        };
         assert_eq!(date(&dt(46387.0, false)), Ok(Some(d(2026, 12, 31))));
         assert_eq!(date(&dt(44925.0, true)), Ok(Some(d(2026, 12, 31))));
         let t = |s: &str| date(&Data::String(s.into()));

@@ -17,7 +17,8 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
         if let Some(id) = &id
             && let Some(first) = ids.insert(id, table.cell_ref(row.index, F::Id))
         {
-            let kind = ProblemKind::Duplicate { column: table.header(F::Id).into(), value: id.clone(), first };
+            let kind =
+                ProblemKind::Duplicate { column: table.header(F::Id).into(), value: id.clone(), first };
             r.fail(F::Id, kind);
         }
         let gender = r.required_code(F::Gender, &GENDER);
@@ -87,7 +88,8 @@ fn nationality(r: &mut RowReader<'_, '_, F>) -> Option<Country> {
     let text = r.text(F::Nationality)?;
     let country = Country::parse(&text);
     if country.is_none() {
-        let kind = ProblemKind::UnknownCountry { column: r.row.table.header(F::Nationality).into(), value: text };
+        let kind =
+            ProblemKind::UnknownCountry { column: r.row.table.header(F::Nationality).into(), value: text };
         r.fail(F::Nationality, kind);
     }
     country

@@ -139,8 +139,17 @@ impl<F: Field> SheetSpec<F> {
 
 pub static EMPLOYEES: LazyLock<SheetSpec<EmployeeField>> = LazyLock::new(|| {
     SheetSpec::new(
-        &["Medewerkers", "Travailleurs", "Employees", "werknemers", "personeel", "personeelsbestand",
-            "personnel", "staff", "workforce"],
+        &[
+            "Medewerkers",
+            "Travailleurs",
+            "Employees",
+            "werknemers",
+            "personeel",
+            "personeelsbestand",
+            "personnel",
+            "staff",
+            "workforce",
+        ],
         false,
     )
 });
@@ -151,8 +160,16 @@ pub static TRAININGS: LazyLock<SheetSpec<TrainingField>> = LazyLock::new(|| {
 
 pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::new(|| {
     SheetSpec::new(
-        &["Deelnames", "Participations", "Participations", "inschrijvingen", "deelnemers", "inscriptions",
-            "registrations", "enrolments"],
+        &[
+            "Deelnames",
+            "Participations",
+            "Participations",
+            "inschrijvingen",
+            "deelnemers",
+            "inscriptions",
+            "registrations",
+            "enrolments",
+        ],
         true,
     )
 });

@@ -17,7 +17,12 @@ pub struct Known<'a> {
     pub trainings_sheet: &'a str,
 }
 
-pub fn read(table: &Table<F>, settings: &Settings, known: &Known<'_>, problems: &mut Problems) -> Vec<Participation> {
+pub fn read(
+    table: &Table<F>,
+    settings: &Settings,
+    known: &Known<'_>,
+    problems: &mut Problems,
+) -> Vec<Participation> {
     let employee_index: HashMap<&str, usize> =
         known.employees.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let training_index: HashMap<&str, usize> =

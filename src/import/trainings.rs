@@ -22,7 +22,8 @@ pub fn read(
         if let Some(code) = &code
             && let Some(first) = codes.insert(code, table.cell_ref(row.index, F::Code))
         {
-            let kind = ProblemKind::Duplicate { column: table.header(F::Code).into(), value: code.clone(), first };
+            let kind =
+                ProblemKind::Duplicate { column: table.header(F::Code).into(), value: code.clone(), first };
             r.fail(F::Code, kind);
         }
         let title = r.required_text(F::Title);

@@ -48,76 +48,270 @@ pub static GENDER: LazyLock<Vocabulary<Gender>> = LazyLock::new(|| {
     Vocabulary::new(&[
         (Gender::Male, &["M", "H", "M", "man", "male", "homme", "masculin", "mannelijk", "men", "hommes"]),
         (Gender::Female, &["V", "F", "F", "vrouw", "female", "femme", "feminin", "vrouwelijk", "w", "women"]),
-        (Gender::X, &["X", "X", "X", "genderneutraal", "non binair", "non binaire", "non binary", "other", "ander",
-            "autre", "divers", "neutral", "neutre"]),
+        (
+            Gender::X,
+            &[
+                "X",
+                "X",
+                "X",
+                "genderneutraal",
+                "non binair",
+                "non binaire",
+                "non binary",
+                "other",
+                "ander",
+                "autre",
+                "divers",
+                "neutral",
+                "neutre",
+            ],
+        ),
     ])
 });
 
 pub static TRAINING_KIND: LazyLock<Vocabulary<TrainingKind>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (TrainingKind::Formal, &["formeel", "formelle", "formal", "formel", "formele opleiding",
-            "formation formelle", "formal training"]),
-        (TrainingKind::Informal, &["informeel", "informelle", "informal", "informel", "minder formeel",
-            "minder formeel informeel", "less formal", "moins formelle", "informele opleiding",
-            "formation informelle", "informal training", "on the job"]),
-        (TrainingKind::Initial, &["initieel", "initiale", "initial", "initiele opleiding", "formation initiale",
-            "initial training"]),
+        (
+            TrainingKind::Formal,
+            &[
+                "formeel",
+                "formelle",
+                "formal",
+                "formel",
+                "formele opleiding",
+                "formation formelle",
+                "formal training",
+            ],
+        ),
+        (
+            TrainingKind::Informal,
+            &[
+                "informeel",
+                "informelle",
+                "informal",
+                "informel",
+                "minder formeel",
+                "minder formeel informeel",
+                "less formal",
+                "moins formelle",
+                "informele opleiding",
+                "formation informelle",
+                "informal training",
+                "on the job",
+            ],
+        ),
+        (
+            TrainingKind::Initial,
+            &[
+                "initieel",
+                "initiale",
+                "initial",
+                "initiele opleiding",
+                "formation initiale",
+                "initial training",
+            ],
+        ),
     ])
 });
 
 pub static PILLAR: LazyLock<Vocabulary<Pillar>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (Pillar::Strategy, &["strategie", "stratégie", "strategy", "strategisch", "strategique", "strategic"]),
+        (
+            Pillar::Strategy,
+            &["strategie", "stratégie", "strategy", "strategisch", "strategique", "strategic"],
+        ),
         (Pillar::Career, &["loopbaan", "carrière", "career", "carriere"]),
-        (Pillar::ProfessionalField, &["vakgebied", "métier", "professional field", "domaine professionnel",
-            "vak", "vakmanschap", "profession"]),
+        (
+            Pillar::ProfessionalField,
+            &[
+                "vakgebied",
+                "métier",
+                "professional field",
+                "domaine professionnel",
+                "vak",
+                "vakmanschap",
+                "profession",
+            ],
+        ),
     ])
 });
 
 pub static STATUS: LazyLock<Vocabulary<ParticipationStatus>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (ParticipationStatus::Planned, &["gepland", "prévu", "planned", "prevue", "ingeschreven", "inscrit",
-            "inscrite", "registered", "scheduled", "te volgen"]),
-        (ParticipationStatus::Completed, &["gevolgd", "suivi", "completed", "suivie", "attended", "afgerond",
-            "voltooid", "termine", "terminee", "done", "finished"]),
-        (ParticipationStatus::Cancelled, &["geannuleerd", "annulé", "cancelled", "annulee", "canceled",
-            "afgelast", "geschrapt"]),
+        (
+            ParticipationStatus::Planned,
+            &[
+                "gepland",
+                "prévu",
+                "planned",
+                "prevue",
+                "ingeschreven",
+                "inscrit",
+                "inscrite",
+                "registered",
+                "scheduled",
+                "te volgen",
+            ],
+        ),
+        (
+            ParticipationStatus::Completed,
+            &[
+                "gevolgd",
+                "suivi",
+                "completed",
+                "suivie",
+                "attended",
+                "afgerond",
+                "voltooid",
+                "termine",
+                "terminee",
+                "done",
+                "finished",
+            ],
+        ),
+        (
+            ParticipationStatus::Cancelled,
+            &["geannuleerd", "annulé", "cancelled", "annulee", "canceled", "afgelast", "geschrapt"],
+        ),
     ])
 });
 
 pub static STATUTE: LazyLock<Vocabulary<Statute>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (Statute::BlueCollar, &["arbeider", "ouvrier", "blue-collar", "ouvriere", "blue collar", "worker",
-            "arbeiders", "ouvriers"]),
-        (Statute::WhiteCollar, &["bediende", "employé", "white-collar", "employee", "employee", "white collar",
-            "bedienden", "employes", "bediende pc 200"]),
-        (Statute::Manager, &["kader", "cadre", "manager", "kaderlid", "leidinggevende", "directie",
-            "executive", "cadres", "management"]),
+        (
+            Statute::BlueCollar,
+            &[
+                "arbeider",
+                "ouvrier",
+                "blue-collar",
+                "ouvriere",
+                "blue collar",
+                "worker",
+                "arbeiders",
+                "ouvriers",
+            ],
+        ),
+        (
+            Statute::WhiteCollar,
+            &[
+                "bediende",
+                "employé",
+                "white-collar",
+                "employee",
+                "employee",
+                "white collar",
+                "bedienden",
+                "employes",
+                "bediende pc 200",
+            ],
+        ),
+        (
+            Statute::Manager,
+            &[
+                "kader",
+                "cadre",
+                "manager",
+                "kaderlid",
+                "leidinggevende",
+                "directie",
+                "executive",
+                "cadres",
+                "management",
+            ],
+        ),
     ])
 });
 
 pub static EDUCATION: LazyLock<Vocabulary<EducationLevel>> = LazyLock::new(|| {
     Vocabulary::new(&[
         (EducationLevel::Low, &["laag", "bas", "low", "laaggeschoold", "faible", "peu qualifie", "lager"]),
-        (EducationLevel::Medium, &["midden", "moyen", "medium", "middel", "middengeschoold", "gemiddeld",
-            "secondaire", "secundair"]),
-        (EducationLevel::High, &["hoog", "élevé", "high", "hooggeschoold", "haut", "hoger", "superieur",
-            "higher"]),
+        (
+            EducationLevel::Medium,
+            &[
+                "midden",
+                "moyen",
+                "medium",
+                "middel",
+                "middengeschoold",
+                "gemiddeld",
+                "secondaire",
+                "secundair",
+            ],
+        ),
+        (
+            EducationLevel::High,
+            &["hoog", "élevé", "high", "hooggeschoold", "haut", "hoger", "superieur", "higher"],
+        ),
     ])
 });
 
 pub static RISK_GROUP: LazyLock<Vocabulary<RiskGroup>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (RiskGroup::Aged50Plus, &["50+", "50+", "50+", "50 plus", "50 plussers", "50plussers", "50 plusser",
-            "ouderen", "oudere werknemers", "seniors", "50 ans et plus", "50 ans +", "aged 50+", "older workers"]),
-        (RiskGroup::Disability, &["handicap", "handicap", "disability", "beperking", "arbeidshandicap",
-            "met een handicap", "handicape", "handicapes", "disabled", "personnes handicapees"]),
-        (RiskGroup::NonEuNationality, &["niet-EU", "hors UE", "non-EU", "niet eu nationaliteit",
-            "migratieachtergrond", "nationalite hors ue", "non eu nationality", "migration background",
-            "origine etrangere", "allochtonen", "non eu"]),
-        (RiskGroup::BottleneckOccupation, &["knelpuntberoep", "métier en pénurie", "bottleneck occupation",
-            "knelpuntberoepen", "knelpunt", "metiers en penurie", "penurie", "bottleneck",
-            "shortage occupation", "knelpuntfunctie"]),
+        (
+            RiskGroup::Aged50Plus,
+            &[
+                "50+",
+                "50+",
+                "50+",
+                "50 plus",
+                "50 plussers",
+                "50plussers",
+                "50 plusser",
+                "ouderen",
+                "oudere werknemers",
+                "seniors",
+                "50 ans et plus",
+                "50 ans +",
+                "aged 50+",
+                "older workers",
+            ],
+        ),
+        (
+            RiskGroup::Disability,
+            &[
+                "handicap",
+                "handicap",
+                "disability",
+                "beperking",
+                "arbeidshandicap",
+                "met een handicap",
+                "handicape",
+                "handicapes",
+                "disabled",
+                "personnes handicapees",
+            ],
+        ),
+        (
+            RiskGroup::NonEuNationality,
+            &[
+                "niet-EU",
+                "hors UE",
+                "non-EU",
+                "niet eu nationaliteit",
+                "migratieachtergrond",
+                "nationalite hors ue",
+                "non eu nationality",
+                "migration background",
+                "origine etrangere",
+                "allochtonen",
+                "non eu",
+            ],
+        ),
+        (
+            RiskGroup::BottleneckOccupation,
+            &[
+                "knelpuntberoep",
+                "métier en pénurie",
+                "bottleneck occupation",
+                "knelpuntberoepen",
+                "knelpunt",
+                "metiers en penurie",
+                "penurie",
+                "bottleneck",
+                "shortage occupation",
+                "knelpuntfunctie",
+            ],
+        ),
     ])
 });
 

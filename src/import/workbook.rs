@@ -20,7 +20,8 @@ pub struct Workbook {
 
 impl Workbook {
     pub fn open(path: &Path, problems: &mut Problems) -> Option<Self> {
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         if !path.is_file() {
             problems.error(Location::file(path.display().to_string()), ProblemKind::WorkbookMissing);
             return None;
@@ -56,7 +57,8 @@ impl Workbook {
             Ok(range) => range,
             Err(e) => {
                 let reason = first_line(&e.to_string());
-                problems.error(Location::sheet(&self.name, &sheet), ProblemKind::WorkbookUnreadable { reason });
+                problems
+                    .error(Location::sheet(&self.name, &sheet), ProblemKind::WorkbookUnreadable { reason });
                 return None;
             }
         };
@@ -123,7 +125,16 @@ impl<F: Field> Table<F> {
                     .unwrap_or_else(|| f.names()[language.index()].to_string())
             })
             .collect();
-        let table = Self { file, sheet, range, origin, header_row, columns, headers, _field: std::marker::PhantomData };
+        let table = Self {
+            file,
+            sheet,
+            range,
+            origin,
+            header_row,
+            columns,
+            headers,
+            _field: std::marker::PhantomData,
+        };
         if table.rows().next().is_none() {
             problems.error(Location::sheet(&table.file, &table.sheet), ProblemKind::SheetEmpty);
             return None;
@@ -195,7 +206,10 @@ fn header_text(cell: &Data) -> Option<String> {
 /// The header row is the first of the top rows that names every required
 /// column; failing that, the one naming most columns, so the messages about
 /// missing columns refer to the right row.
-fn best_header_row<F: Field>(range: &Range<Data>, spec: &SheetSpec<F>) -> Option<(usize, Vec<Option<usize>>)> {
+fn best_header_row<F: Field>(
+    range: &Range<Data>,
+    spec: &SheetSpec<F>,
+) -> Option<(usize, Vec<Option<usize>>)> {
     let mut best: Option<(usize, usize, Vec<Option<usize>>)> = None;
     for (index, row) in range.rows().take(HEADER_SEARCH_ROWS).enumerate() {
         let mut columns = vec![None; F::ALL.len()];
@@ -219,6 +233,9 @@ fn best_header_row<F: Field>(range: &Range<Data>, spec: &SheetSpec<F>) -> Option
     }
     match best {
         Some((index, _, columns)) => Some((index, columns)),
-        None => range.rows().position(|row| row.iter().any(|c| header_text(c).is_some())).map(|i| (i, vec![None; F::ALL.len()])),
+        None => range
+            .rows()
+            .position(|row| row.iter().any(|c| header_text(c).is_some()))
+            .map(|i| (i, vec![None; F::ALL.len()])),
     }
 }

@@ -56,8 +56,7 @@ pub enum EducationLevel {
 }
 
 impl EducationLevel {
-    pub const ALL: [EducationLevel; 3] =
-        [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
+    pub const ALL: [EducationLevel; 3] = [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
 }
 
 #[derive(Debug, Clone)]

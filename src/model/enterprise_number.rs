@@ -10,10 +10,8 @@ impl EnterpriseNumber {
     /// "403019261"); `None` unless the digits pass the check.
     pub fn parse(input: &str) -> Option<Self> {
         let trimmed = input.trim();
-        let without_country = trimmed
-            .strip_prefix("BE")
-            .or_else(|| trimmed.strip_prefix("be"))
-            .unwrap_or(trimmed);
+        let without_country =
+            trimmed.strip_prefix("BE").or_else(|| trimmed.strip_prefix("be")).unwrap_or(trimmed);
         let mut digits = String::with_capacity(10);
         for c in without_country.chars() {
             match c {

@@ -12,13 +12,11 @@ mod training;
 
 pub use age::{AgeBand, AgeBands, age_on};
 pub use country::Country;
-pub use employee::{EducationLevel, Employee, Fte, Gender, Statute};
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
+pub use employee::{EducationLevel, Employee, Fte, Gender, Statute};
 pub use enterprise_number::EnterpriseNumber;
-pub use training::{
-    Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind,
-};
+pub use training::{Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind};
 
 use crate::i18n::Language;
 use jiff::civil::Date;

@@ -14,8 +14,7 @@ pub enum TrainingKind {
 }
 
 impl TrainingKind {
-    pub const ALL: [TrainingKind; 3] =
-        [TrainingKind::Formal, TrainingKind::Informal, TrainingKind::Initial];
+    pub const ALL: [TrainingKind; 3] = [TrainingKind::Formal, TrainingKind::Informal, TrainingKind::Initial];
 
     pub fn index(self) -> usize {
         self as usize

@@ -54,25 +54,21 @@ impl ProblemKind {
             PlanFileMissing => m.plan_file_missing.clone(),
             PlanFileUnreadable { reason } => fill(&m.plan_file_unreadable, &[("reason", reason)]),
             PlanSyntax { detail } => fill(&m.plan_syntax, &[("detail", detail)]),
-            PlanValue { key, value, expected } => fill(
-                &m.plan_value,
-                &[("key", key), ("value", value), ("expected", expected)],
-            ),
+            PlanValue { key, value, expected } => {
+                fill(&m.plan_value, &[("key", key), ("value", value), ("expected", expected)])
+            }
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
-            SheetMissing { sheet, available } => fill(
-                &m.sheet_missing,
-                &[("sheet", sheet), ("available", &list(available))],
-            ),
+            SheetMissing { sheet, available } => {
+                fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available))])
+            }
             SheetEmpty => m.sheet_empty.clone(),
             ColumnMissing { column, found } => {
                 fill(&m.column_missing, &[("column", column), ("found", &list(found))])
             }
             ValueMissing { column } => fill(&m.value_missing, &[("column", column)]),
-            NotANumber { column, value } => {
-                fill(&m.not_a_number, &[("column", column), ("value", value)])
-            }
+            NotANumber { column, value } => fill(&m.not_a_number, &[("column", column), ("value", value)]),
             NotAWholeNumber { column, value } => {
                 fill(&m.not_a_whole_number, &[("column", column), ("value", value)])
             }
@@ -81,17 +77,15 @@ impl ProblemKind {
                 fill(&m.fte_out_of_range, &[("column", column), ("value", value)])
             }
             Negative { column, value } => fill(&m.negative, &[("column", column), ("value", value)]),
-            UnknownCode { column, value, expected } => fill(
-                &m.unknown_code,
-                &[("column", column), ("value", value), ("expected", &list(expected))],
-            ),
+            UnknownCode { column, value, expected } => {
+                fill(&m.unknown_code, &[("column", column), ("value", value), ("expected", &list(expected))])
+            }
             UnknownCountry { column, value } => {
                 fill(&m.unknown_country, &[("column", column), ("value", value)])
             }
-            Duplicate { column, value, first } => fill(
-                &m.duplicate,
-                &[("column", column), ("value", value), ("first", first)],
-            ),
+            Duplicate { column, value, first } => {
+                fill(&m.duplicate, &[("column", column), ("value", value), ("first", first)])
+            }
             UnknownEmployee { value, sheet } => {
                 fill(&m.unknown_employee, &[("value", value), ("sheet", sheet)])
             }
@@ -101,13 +95,10 @@ impl ProblemKind {
             UnknownGoal { value, known } => {
                 fill(&m.unknown_goal, &[("value", value), ("known", &list(known))])
             }
-            EndBeforeStart { start, end } => {
-                fill(&m.end_before_start, &[("start", start), ("end", end)])
+            EndBeforeStart { start, end } => fill(&m.end_before_start, &[("start", start), ("end", end)]),
+            BirthAfterReference { value, reference } => {
+                fill(&m.birth_after_reference, &[("value", value), ("reference", reference)])
             }
-            BirthAfterReference { value, reference } => fill(
-                &m.birth_after_reference,
-                &[("value", value), ("reference", reference)],
-            ),
         }
     }
 }

@@ -61,7 +61,10 @@ pub struct Location {
 pub enum Position {
     Whole,
     /// One-based line and column in a text file such as `plan.toml`.
-    Line { line: usize, column: usize },
+    Line {
+        line: usize,
+        column: usize,
+    },
     /// Row-major, so a sheet's problems read top to bottom.
     Cell(CellRowMajor),
 }

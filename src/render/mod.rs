@@ -16,10 +16,10 @@ pub use world::PlanWorld;
 
 use jiff::civil::Date;
 use std::collections::HashMap;
+use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst::World;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -89,16 +89,16 @@ fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let place = diagnostic.span.id().and_then(|id| {
+    let place = diagnostic.span.id().map(|id| {
         let path = id.get().vpath().get_with_slash();
         let position = world.range(diagnostic.span).and_then(|range| {
             let source = world.source(id).ok()?;
             source.lines().byte_to_line_column(range.start)
         });
-        Some(match position {
+        match position {
             Some((line, column)) => format!("layout{path}:{}:{}: ", line + 1, column + 1),
             None => format!("layout{path}: "),
-        })
+        }
     });
     let mut text = format!("{}{severity}: {}", place.unwrap_or_default(), diagnostic.message);
     for hint in &diagnostic.hints {

@@ -37,7 +37,9 @@ impl<'a> PlanWorld<'a> {
         let rooted = id.get();
         match rooted.root() {
             VirtualRoot::Project => Ok(rooted.vpath().get_with_slash()),
-            VirtualRoot::Package(_) => Err(FileError::Other(Some("packages are not available to plan layouts".into()))),
+            VirtualRoot::Package(_) => {
+                Err(FileError::Other(Some("packages are not available to plan layouts".into())))
+            }
         }
     }
 }

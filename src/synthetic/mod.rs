@@ -30,7 +30,13 @@ pub struct Spec {
 
 impl Default for Spec {
     fn default() -> Self {
-        Self { organisation: "Voorbeeld NV".into(), employees: 150, seed: 2027, year: 2027, language: Language::Nl }
+        Self {
+            organisation: "Voorbeeld NV".into(),
+            employees: 150,
+            seed: 2027,
+            year: 2027,
+            language: Language::Nl,
+        }
     }
 }
 
@@ -127,17 +133,27 @@ fn employee(random: &mut Random, id: u32, reference: Date) -> EmployeeRow {
 
 /// Ages 19-64, with the bulge of a long-established workforce in its fifties.
 fn age(random: &mut Random) -> i64 {
-    let bands: [((i64, i64), f64); 5] = [((19, 25), 0.08), ((25, 35), 0.22), ((35, 45), 0.24), ((45, 55), 0.28), ((55, 65), 0.18)];
+    let bands: [((i64, i64), f64); 5] =
+        [((19, 25), 0.08), ((25, 35), 0.22), ((35, 45), 0.24), ((45, 55), 0.28), ((55, 65), 0.18)];
     let (low, high) = *random.weighted(&bands);
     random.range(low, high)
 }
 
 fn nationality(random: &mut Random) -> &'static str {
     const OPTIONS: [(&str, f64); 11] = [
-        ("BE", 0.86), ("NL", 0.02), ("FR", 0.01), ("PL", 0.015), ("RO", 0.01), ("MA", 0.03), ("TR", 0.02),
-        ("CD", 0.01), ("SY", 0.008), ("UA", 0.01), ("IN", 0.007),
+        ("BE", 0.86),
+        ("NL", 0.02),
+        ("FR", 0.01),
+        ("PL", 0.015),
+        ("RO", 0.01),
+        ("MA", 0.03),
+        ("TR", 0.02),
+        ("CD", 0.01),
+        ("SY", 0.008),
+        ("UA", 0.01),
+        ("IN", 0.007),
     ];
-    *random.weighted(&OPTIONS)
+    random.weighted::<&str>(&OPTIONS)
 }
 
 fn name(random: &mut Random, gender: Gender, nationality: &str) -> String {
@@ -149,7 +165,13 @@ fn name(random: &mut Random, gender: Gender, nationality: &str) -> String {
     let first = match gender {
         Gender::Male => random.pick(male),
         Gender::Female => random.pick(female),
-        Gender::X => if random.chance(0.5) { random.pick(male) } else { random.pick(female) },
+        Gender::X => {
+            if random.chance(0.5) {
+                random.pick(male)
+            } else {
+                random.pick(female)
+            }
+        }
     };
     format!("{first} {}", random.pick(surnames))
 }
@@ -165,7 +187,8 @@ fn ensure_every_risk_group(employees: &mut [EmployeeRow]) {
     for e in employees.iter_mut().step_by(7).take(wanted_disabled.saturating_sub(disabled)) {
         e.disability = true;
     }
-    let non_eu = employees.iter().filter(|e| Country::parse(e.nationality).is_some_and(|c| !c.is_eu())).count();
+    let non_eu =
+        employees.iter().filter(|e| Country::parse(e.nationality).is_some_and(|c| !c.is_eu())).count();
     if non_eu < 2 {
         for e in employees.iter_mut().skip(3).step_by(11).take(2) {
             e.nationality = "MA";
@@ -173,13 +196,26 @@ fn ensure_every_risk_group(employees: &mut [EmployeeRow]) {
     }
 }
 
-fn participations(random: &mut Random, employees: &[EmployeeRow], year: i16, reference: Date) -> Vec<ParticipationRow> {
+fn participations(
+    random: &mut Random,
+    employees: &[EmployeeRow],
+    year: i16,
+    reference: Date,
+) -> Vec<ParticipationRow> {
     let mut rows = Vec::new();
-    let active: Vec<&EmployeeRow> =
-        employees.iter().filter(|e| e.start <= reference && e.end.is_none_or(|end| end >= reference)).collect();
+    let active: Vec<&EmployeeRow> = employees
+        .iter()
+        .filter(|e| e.start <= reference && e.end.is_none_or(|end| end >= reference))
+        .collect();
+    // Some people learn a lot, some little, and a few are not reached at all:
+    // that unevenness is what the participation chapter has to show.
+    let propensity: Vec<f64> =
+        active.iter().map(|_| if random.chance(0.16) { 0.0 } else { 0.45 + 1.4 * random.unit() }).collect();
     for training in TRAININGS {
-        for e in active.iter().filter(|e| in_audience(e, training.audience, reference)) {
-            if !random.chance(training.uptake) {
+        let audience =
+            active.iter().zip(&propensity).filter(|(e, _)| in_audience(e, training.audience, reference));
+        for (e, propensity) in audience {
+            if !random.chance((training.uptake * UPTAKE_SCALE * propensity).min(1.0)) {
                 continue;
             }
             let month = random.range(i64::from(training.months.0), i64::from(training.months.1) + 1) as i8;
@@ -192,13 +228,24 @@ fn participations(random: &mut Random, employees: &[EmployeeRow], year: i16, ref
                 ParticipationStatus::Planned
             };
             // Part-timers sometimes follow a shorter programme.
-            let hours = (e.fte < 1.0 && training.hours >= 8.0 && random.chance(0.3)).then(|| (training.hours * e.fte).round());
+            let hours = (e.fte < 1.0 && training.hours >= 8.0 && random.chance(0.3))
+                .then(|| (training.hours * e.fte).round());
             let cost = training.budget.filter(|_| training.hours >= 7.0).map(|b| (b / 10.0).round());
-            rows.push(ParticipationRow { employee: e.id, training: training.code, hours, status, date, cost });
+            rows.push(ParticipationRow {
+                employee: e.id,
+                training: training.code,
+                hours,
+                status,
+                date,
+                cost,
+            });
         }
     }
     rows
 }
+
+/// Calibrates the catalogue's uptakes to about 3.3 participations per employee.
+const UPTAKE_SCALE: f64 = 1.45;
 
 fn in_audience(e: &EmployeeRow, audience: Audience, reference: Date) -> bool {
     let age = crate::model::age_on(e.birth, reference).unwrap_or(0);

@@ -38,8 +38,22 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
 
     let sheet = book.add_worksheet();
     sheet.set_name(crate::import::fields::EMPLOYEES.name(language))?;
-    let columns = [E::Id, E::Name, E::Gender, E::BirthDate, E::Fte, E::StartDate, E::EndDate, E::Department,
-        E::JobTitle, E::Statute, E::Education, E::Disability, E::Nationality, E::Bottleneck];
+    let columns = [
+        E::Id,
+        E::Name,
+        E::Gender,
+        E::BirthDate,
+        E::Fte,
+        E::StartDate,
+        E::EndDate,
+        E::Department,
+        E::JobTitle,
+        E::Statute,
+        E::Education,
+        E::Disability,
+        E::Nationality,
+        E::Bottleneck,
+    ];
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     sheet.set_column_width(1, 24)?;
     sheet.set_column_width(7, 24)?;
@@ -67,8 +81,24 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
 
     let sheet = book.add_worksheet();
     sheet.set_name(crate::import::fields::TRAININGS.name(language))?;
-    let columns = [T::Code, T::Title, T::Theme, T::Goal, T::TargetGroup, T::Kind, T::StartDate, T::EndDate,
-        T::Language, T::Method, T::Duration, T::Provider, T::Budget, T::Evaluation, T::RiskGroups, T::Pillar];
+    let columns = [
+        T::Code,
+        T::Title,
+        T::Theme,
+        T::Goal,
+        T::TargetGroup,
+        T::Kind,
+        T::StartDate,
+        T::EndDate,
+        T::Language,
+        T::Method,
+        T::Duration,
+        T::Provider,
+        T::Budget,
+        T::Evaluation,
+        T::RiskGroups,
+        T::Pillar,
+    ];
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(4, 40)?;

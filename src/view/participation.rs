@@ -40,7 +40,8 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> ParticipationView {
         hours_per_fte: fmt.maybe_decimal(g.hours_per_fte(), 1),
     };
     let genders = Gender::ALL.iter().map(|&g| row(g.label(labels).into(), &p.by_gender[g.index()])).collect();
-    let ages = plan.settings.age_bands.bands().zip(&p.by_age_band).map(|(band, g)| row(band.label(), g)).collect();
+    let ages =
+        plan.settings.age_bands.bands().zip(&p.by_age_band).map(|(band, g)| row(band.label(), g)).collect();
     let risks = RiskGroup::ALL
         .iter()
         .zip(&p.by_risk_group)

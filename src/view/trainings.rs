@@ -32,6 +32,8 @@ pub struct TrainingRow {
     pub kind_label: String,
     pub start: Option<DateText>,
     pub end: Option<DateText>,
+    /// "01/02 – 31/03/2027", or the one date that is known.
+    pub period: Option<String>,
     pub language: Option<String>,
     pub method: Option<String>,
     /// As planned in the sheet, or else counted from the participations.
@@ -101,7 +103,11 @@ fn groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
         .strategy
         .goals
         .iter()
-        .map(|g| TrainingGroup { id: Some(g.id.clone()), title: Some(g.title.clone()), trainings: Vec::new() })
+        .map(|g| TrainingGroup {
+            id: Some(g.id.clone()),
+            title: Some(g.title.clone()),
+            trainings: Vec::new(),
+        })
         .collect();
     let mut ungrouped = Vec::new();
     for (training, usage) in plan.trainings.iter().zip(&figures.usage) {
@@ -111,7 +117,9 @@ fn groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
             Some(goal) => match groups.iter_mut().find(|g| g.id.as_deref() == Some(goal)) {
                 Some(group) => group.trainings.push(row),
                 // Free-text goals (the plan defines none) form their own groups.
-                None => groups.push(TrainingGroup { id: None, title: Some(goal.clone()), trainings: vec![row] }),
+                None => {
+                    groups.push(TrainingGroup { id: None, title: Some(goal.clone()), trainings: vec![row] })
+                }
             },
         }
     }
@@ -134,6 +142,7 @@ fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
         kind_label: t.kind.label(labels).to_string(),
         start: t.start_date.map(|d| fmt.date(d)),
         end: t.end_date.map(|d| fmt.date(d)),
+        period: period(t.start_date, t.end_date, fmt),
         language: t.language.clone(),
         method: t.method.clone(),
         registrations: fmt.count(t.registrations.unwrap_or(usage.registrations)),
@@ -149,12 +158,26 @@ fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
     }
 }
 
+fn period(start: Option<jiff::civil::Date>, end: Option<jiff::civil::Date>, fmt: Fmt<'_>) -> Option<String> {
+    let short = |d| fmt.strings.date.short(d);
+    match (start, end) {
+        (Some(s), Some(e)) if s == e => Some(short(s)),
+        (Some(s), Some(e)) if s.year() == e.year() => {
+            Some(format!("{:02}/{:02} – {}", s.day(), s.month(), short(e)))
+        }
+        (Some(s), Some(e)) => Some(format!("{} – {}", short(s), short(e))),
+        (Some(d), None) | (None, Some(d)) => Some(short(d)),
+        (None, None) => None,
+    }
+}
+
 pub fn goals(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<super::GoalView> {
     plan.strategy
         .goals
         .iter()
         .map(|goal| {
-            let served = plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
+            let served =
+                plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
             let (mut count, mut hours, mut budget) = (0, 0.0, 0.0);
             for (t, usage) in served {
                 count += 1;
@@ -200,7 +223,8 @@ pub fn training_right(figures: &Figures, fmt: Fmt<'_>) -> TrainingRightView {
         hours: fmt.hours(t.hours),
         days: fmt.decimal(t.days, 1),
         days_per_fte: fmt.maybe_decimal(t.days_per_fte, 1),
-        target_days_per_fte: fmt.decimal(t.target_days_per_fte, if t.target_days_per_fte.fract() == 0.0 { 0 } else { 1 }),
+        target_days_per_fte: fmt
+            .decimal(t.target_days_per_fte, if t.target_days_per_fte.fract() == 0.0 { 0 } else { 1 }),
         target_days: fmt.decimal(t.target_days, 1),
         attainment: fmt.percent(t.days_per_fte.and_then(|d| ratio(d, t.target_days_per_fte))),
         participations: fmt.count(t.participations),

@@ -82,10 +82,7 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> WorkforceView {
         fte: fmt.fte(total.fte),
         female_share: fmt.percent(ratio(f64::from(w.gender(Gender::Female).heads), f64::from(total.heads))),
         average_age: fmt.maybe_decimal(w.average_age, 1),
-        genders: Gender::ALL
-            .iter()
-            .map(|&g| row(key(g), g.label(labels).to_string(), w.gender(g)))
-            .collect(),
+        genders: Gender::ALL.iter().map(|&g| row(key(g), g.label(labels).to_string(), w.gender(g))).collect(),
         age_bands: bands.zip(&w.by_age_band).map(|(band, counts)| age_row(band.label(), counts)).collect(),
         age_unknown: (w.age_unknown.iter().any(|c| c.heads > 0))
             .then(|| age_row(labels.unknown.clone(), &w.age_unknown)),
@@ -97,12 +94,16 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> WorkforceView {
         statutes: w
             .by_statute
             .iter()
-            .map(|(s, c)| row(s.and_then(key), s.map_or(labels.unknown.as_str(), |s| s.label(labels)).into(), *c))
+            .map(|(s, c)| {
+                row(s.and_then(key), s.map_or(labels.unknown.as_str(), |s| s.label(labels)).into(), *c)
+            })
             .collect(),
         education: w
             .by_education
             .iter()
-            .map(|(e, c)| row(e.and_then(key), e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into(), *c))
+            .map(|(e, c)| {
+                row(e.and_then(key), e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into(), *c)
+            })
             .collect(),
     }
 }

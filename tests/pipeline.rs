@@ -1,0 +1,187 @@
+//! The whole pipeline on small, hand-computed data: figures and literal
+//! text must reach the typeset document and the annex.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::*;
+use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
+use opleidingsplan::problem::ProblemKind;
+use opleidingsplan::render::{FontSet, Layout, page_texts};
+
+/// Typesets a plan folder and returns the text of all pages, squeezed.
+fn document_text(dir: &std::path::Path) -> String {
+    let prepared = pipeline::prepare(dir).unwrap_or_else(|e| panic!("{e:?}"));
+    let typeset = pipeline::typeset(&prepared, &Layout::bundled(), FontSet::bundled()).unwrap();
+    assert!(typeset.warnings.is_empty(), "layout warnings: {:?}", typeset.warnings);
+    squeeze(&page_texts(&typeset.document).join(" "))
+}
+
+fn assert_contains(haystack: &str, needle: &str) {
+    let needle = squeeze(needle);
+    assert!(haystack.contains(&needle), "document lacks {needle:?}");
+}
+
+#[test]
+fn hand_computed_figures_and_literal_text_reach_the_pdf() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let text = document_text(dir.path());
+    for expected in [
+        "Opleidingsplan 2027",
+        "Fixture BV",
+        "0403.019.261",
+        // 4 active employees (E5 left, E6 starts later), 3,3 FTE.
+        "Op 31 december 2026 telt Fixture BV 4 actieve medewerkers, samen 3,3 voltijdse equivalenten",
+        // 34 planned hours, 34 / 7,6 = 4,5 days, 1,4 days per FTE, 27,1% of the 5-day target.
+        "34 geplande opleidingsuren",
+        "4,5 opleidingsdagen",
+        "1,4 dagen per VTE",
+        "27,1%",
+        // Budget 1000 + 200; per FTE 1200 / 3,3.
+        "€\u{a0}1.200",
+        "€\u{a0}364",
+        // 3 of 4 take part; women 1 of 2.
+        "3 van de 4 actieve medewerkers (75,0%)",
+        "Vrouwen 2 1 50,0%",
+        // Titles that look like markup print as written.
+        "#read(\"/etc/passwd\")",
+        "*vet* en $x^2$ <lbl> @ref",
+        // The training aimed at 50+ is named under that risk group.
+        "50-plussers",
+    ] {
+        assert_contains(&text, expected);
+    }
+    assert!(!text.contains("root:"), "the template must not be able to read files outside its folder");
+}
+
+#[test]
+fn the_same_plan_reads_in_french_and_english() {
+    let french = PLAN_TOML.replace("language = \"nl\"", "language = \"fr\"");
+    let dir = plan_folder(&french, &fixture_sheets());
+    let text = document_text(dir.path());
+    for expected in [
+        "Plan de formation 2027",
+        "4 travailleurs actifs, soit 3,3 équivalents temps plein",
+        "75,0\u{a0}%",
+        "1\u{202f}200\u{a0}€",
+        "1er",
+    ] {
+        if expected == "1er" {
+            continue; // no first-of-month date in this fixture
+        }
+        assert_contains(&text, expected);
+    }
+    let english = PLAN_TOML.replace("language = \"nl\"", "language = \"en\"");
+    let dir = plan_folder(&english, &fixture_sheets());
+    let text = document_text(dir.path());
+    for expected in [
+        "Training plan 2027",
+        "On 31 December 2026, Fixture BV has 4 active employees",
+        "75.0%",
+        "€1,200",
+        "1.4 days per FTE",
+    ] {
+        assert_contains(&text, expected);
+    }
+}
+
+fn cell_after(range: &calamine::Range<Data>, label: &str) -> Data {
+    let row = range
+        .rows()
+        .find(|row| matches!(row.first(), Some(Data::String(s)) if s == label))
+        .unwrap_or_else(|| panic!("no row labelled {label:?}"));
+    row[1].clone()
+}
+
+#[test]
+fn the_annex_holds_numbers_not_text() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let out = tempfile::tempdir().unwrap();
+    let built = pipeline::build(dir.path(), &BuildOptions { out: out.path().into(), layout: None }).unwrap();
+    let annex = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
+    let mut book: Xlsx<_> = open_workbook(annex).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Kerncijfers", "Samenstelling", "Opleidingen", "Inspanning", "Deelname per groep", "Deelnames"]
+    );
+    let key = book.worksheet_range("Kerncijfers").unwrap();
+    assert_eq!(cell_after(&key, "Aantal werknemers"), Data::Float(4.0));
+    assert_eq!(cell_after(&key, "Geplande opleidingsuren"), Data::Float(34.0));
+    assert_eq!(cell_after(&key, "Opleidingsbudget"), Data::Float(1200.0));
+    assert_eq!(cell_after(&key, "Deelnamegraad"), Data::Float(0.75));
+    let Data::Float(fte) = cell_after(&key, "Voltijdse equivalenten (VTE)") else {
+        panic!("FTE is not a number")
+    };
+    assert!((fte - 3.3).abs() < 1e-9);
+
+    let trainings = book.worksheet_range("Opleidingen").unwrap();
+    let titles: Vec<String> = trainings.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert_eq!(titles, ["#read(\"/etc/passwd\")", "*vet* en $x^2$ <lbl> @ref", "Duaal leren"]);
+
+    // One row per participation, cancelled and inactive ones included, with the name.
+    let participations = book.worksheet_range("Deelnames").unwrap();
+    assert_eq!(participations.height(), 1 + 7);
+    assert_eq!(participations.get((2, 1)), Some(&Data::String("Fatima Benali".into())));
+
+    // The data file is the view the layout received.
+    let json = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "json")).unwrap();
+    let view: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
+    assert_eq!(view["workforce"]["headcount"]["value"], 4.0);
+    assert_eq!(view["workforce"]["fte"]["text"], "3,3");
+}
+
+#[test]
+fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
+    let mut sheets = fixture_sheets();
+    let employees = &mut sheets[0].rows;
+    employees[2][4] = Text("1,5"); // E2: FTE above 1          → E3
+    employees[3][2] = Text("Q"); // E3: unknown gender          → C4
+    employees[4][3] = Text("31/02/1980"); // E4: no such date  → D5
+    employees[5][0] = Text("E1"); // E5 renumbered to a duplicate → A6, and E5's participation (A7) is orphaned
+    let trainings = &mut sheets[1].rows;
+    trainings[3][4] = Number(-2.0); // T3: negative duration    → E4
+    trainings[2][3] = Text("webinar"); // T2: unknown kind      → D3
+    sheets[2].rows.push(vec![Text("E9"), Text("T1"), Empty, Empty]); // unknown employee → A9
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("plan");
+    let Err(BuildError::Problems(problems)) =
+        pipeline::build(dir.path(), &BuildOptions { out: target.clone(), layout: None })
+    else {
+        panic!("the build should fail with problems");
+    };
+    let messages = &opleidingsplan::i18n::Language::Nl.strings().messages;
+    let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
+    let expected = [
+        "gegevens.xlsx › Deelnames › A7: personeelsnummer \"E5\" staat niet in tabblad Medewerkers.",
+        "gegevens.xlsx › Deelnames › A9: personeelsnummer \"E9\" staat niet in tabblad Medewerkers.",
+        "gegevens.xlsx › Medewerkers › E3: VTE \"1,5\" ligt niet tussen 0 en 1.",
+        "gegevens.xlsx › Medewerkers › C4: Geslacht \"Q\" is onbekend. Gebruik een van: \"M\", \"V\", \"X\".",
+        "gegevens.xlsx › Medewerkers › D5: Geboortedatum \"31/02/1980\" is geen datum.",
+        "gegevens.xlsx › Medewerkers › A6: Personeelsnummer \"E1\" komt al voor in cel A2.",
+        "gegevens.xlsx › Opleidingen › D3: Soort \"webinar\" is onbekend.",
+        "gegevens.xlsx › Opleidingen › E4: Duur (uren) \"-2\" is negatief.",
+    ];
+    for prefix in expected {
+        assert!(lines.iter().any(|l| l.starts_with(prefix)), "missing {prefix:?} in\n{}", lines.join("\n"));
+    }
+    assert_eq!(problems.error_count(), expected.len(), "{}", lines.join("\n"));
+    assert!(!target.exists(), "a failed build must not create its output folder");
+}
+
+#[test]
+fn missing_sheets_and_columns_are_named() {
+    let mut sheets = fixture_sheets();
+    sheets[0].rows[0][4] = Text("Arbeidsduur"); // FTE column renamed
+    sheets.remove(1); // no trainings sheet
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let problems = match pipeline::prepare(dir.path()) {
+        Err(BuildError::Problems(p)) => p,
+        _ => panic!("should fail"),
+    };
+    let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::ColumnMissing { column, found }
+        if column == "VTE" && found.contains(&"Arbeidsduur".to_string()))));
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::SheetMissing { sheet, available }
+        if sheet == "Opleidingen" && available.contains(&"Medewerkers".to_string()))));
+}
