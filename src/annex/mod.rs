@@ -54,6 +54,10 @@ pub fn build(view: &PlanView, detail: &Detail, date: Date) -> Result<Vec<u8>, Xl
     sheets::effort(workbook.add_worksheet(), view, &formats)?;
     sheets::participation(workbook.add_worksheet(), view, &formats)?;
     sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
+    for sheet in workbook.worksheets_mut() {
+        // Printed, each sheet fits the width of a landscape page.
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    }
     workbook.save_to_buffer()
 }
 
@@ -69,7 +73,14 @@ pub(crate) fn add_table(
     headers: &[&str],
     rows: u32,
 ) -> Result<u32, XlsxError> {
-    let header_format = Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin);
+    // Explicit colours as well as the table style: LibreOffice ignores Excel table styles.
+    let header_format = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_font_color(Color::White)
+        .set_background_color(Color::RGB(0x1F4E79))
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let columns: Vec<TableColumn> =
         headers.iter().map(|h| TableColumn::new().set_header(*h).set_header_format(&header_format)).collect();
     let table = Table::new().set_columns(&columns).set_style(TableStyle::Medium2);

@@ -148,6 +148,7 @@ fn department_chart(sheet: &mut Worksheet, sheet_name: &str, first: u32, count: 
     chart.title().set_name(s.annex("chart_fte_per_department"));
     chart.legend().set_hidden();
     chart.y_axis().set_reverse();
+    chart.set_width(560).set_height(24 * count.max(8) + 80);
     sheet.insert_chart(0, 7, &chart)?;
     Ok(())
 }
@@ -209,11 +210,12 @@ pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result 
         count += 1;
     }
     add_table(sheet, 0, &headers, count)?;
-    let widths = [10, 38, 18, 10, 22, 12, 12, 12, 8, 16, 12, 10, 24, 12, 22, 22, 16, 11, 10, 10];
+    let widths = [10, 38, 18, 13, 34, 11, 12, 12, 12, 24, 14, 11, 28, 12, 30, 22, 16, 13, 10, 10];
     for (c, width) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -352,5 +354,6 @@ pub fn participations(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }

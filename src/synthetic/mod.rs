@@ -85,6 +85,7 @@ pub fn generate(spec: &Spec) -> Company {
     let mut employees: Vec<EmployeeRow> =
         (0..spec.employees).map(|i| employee(&mut random, 10_001 + i as u32, reference)).collect();
     ensure_every_risk_group(&mut employees);
+    ensure_apprentices(&mut employees, reference);
     let participations = participations(&mut random, &employees, spec.year, reference);
     Company { spec: spec.clone(), employees, participations }
 }
@@ -196,6 +197,20 @@ fn ensure_every_risk_group(employees: &mut [EmployeeRow]) {
     }
 }
 
+/// Two apprentices, so the example shows initial training too.
+fn ensure_apprentices(employees: &mut [EmployeeRow], reference: Date) {
+    let Some(technical) = DEPARTMENTS.iter().find(|d| d.name == "Technische dienst") else { return };
+    let Some(apprentice) = technical.jobs.iter().find(|j| j.title.starts_with("Leerling")) else { return };
+    let have = employees.iter().filter(|e| std::ptr::eq(e.job, apprentice)).count();
+    let candidates = employees.iter_mut().filter(|e| e.department == technical.name && e.end.is_none());
+    for e in candidates.take(2usize.saturating_sub(have)) {
+        e.job = apprentice;
+        e.birth = reference - Span::new().days(19 * 365 + 40);
+        e.start = reference - Span::new().days(120);
+        e.fte = 1.0;
+    }
+}
+
 fn participations(
     random: &mut Random,
     employees: &[EmployeeRow],
@@ -215,7 +230,10 @@ fn participations(
         let audience =
             active.iter().zip(&propensity).filter(|(e, _)| in_audience(e, training.audience, reference));
         for (e, propensity) in audience {
-            if !random.chance((training.uptake * UPTAKE_SCALE * propensity).min(1.0)) {
+            // Trainings everyone in the audience follows (uptake 1) ignore propensity.
+            let chance =
+                if training.uptake >= 1.0 { 1.0 } else { training.uptake * UPTAKE_SCALE * propensity };
+            if !random.chance(chance.min(1.0)) {
                 continue;
             }
             let month = random.range(i64::from(training.months.0), i64::from(training.months.1) + 1) as i8;
