@@ -153,10 +153,10 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
     let messages = &opleidingsplan::i18n::Language::Nl.strings().messages;
     let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
     let expected = [
-        "gegevens.xlsx › Deelnames › A7: personeelsnummer \"E5\" staat niet in tabblad Medewerkers.",
-        "gegevens.xlsx › Deelnames › A9: personeelsnummer \"E9\" staat niet in tabblad Medewerkers.",
+        "gegevens.xlsx › Deelnames › A7: personeelsnummer \"E5\" staat niet in het tabblad Medewerkers.",
+        "gegevens.xlsx › Deelnames › A9: personeelsnummer \"E9\" staat niet in het tabblad Medewerkers.",
         "gegevens.xlsx › Medewerkers › E3: VTE \"1,5\" ligt niet tussen 0 en 1.",
-        "gegevens.xlsx › Medewerkers › C4: Geslacht \"Q\" is onbekend. Gebruik een van: \"M\", \"V\", \"X\".",
+        "gegevens.xlsx › Medewerkers › C4: Geslacht \"Q\" is onbekend. Gebruik een van deze waarden: \"M\", \"V\", \"X\".",
         "gegevens.xlsx › Medewerkers › D5: Geboortedatum \"31/02/1980\" is geen datum.",
         "gegevens.xlsx › Medewerkers › A6: Personeelsnummer \"E1\" komt al voor in cel A2.",
         "gegevens.xlsx › Opleidingen › D3: Soort \"webinar\" is onbekend.",

@@ -23,7 +23,7 @@ pub fn run(args: Args) -> u8 {
             let messages = &built.language.strings().messages;
             report::warnings(&built.warnings, messages);
             for warning in &built.layout_warnings {
-                eprintln!("{}: {warning}", messages.layout_warning);
+                eprintln!("{}{}{warning}", messages.layout_warning, messages.separator);
             }
             let pages = built.pages.to_string();
             println!(
@@ -40,7 +40,7 @@ pub fn run(args: Args) -> u8 {
         }
         Err(BuildError::Problems(problems)) => report::problems(&problems, messages),
         Err(other) => {
-            eprintln!("{}: {other}", messages.error);
+            eprintln!("{}{}{other}", messages.error, messages.separator);
             exit::USAGE
         }
     }

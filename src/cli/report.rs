@@ -36,5 +36,5 @@ fn line(problem: &Problem, messages: &Messages) -> String {
         Severity::Warning => (&messages.warning, "1;33"),
     };
     let label = if color { format!("\x1b[{code}m{label}\x1b[0m") } else { label.clone() };
-    format!("{label}: {}", problem.describe(messages))
+    format!("{label}{}{}", messages.separator, problem.describe(messages))
 }

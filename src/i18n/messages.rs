@@ -4,6 +4,10 @@ use serde::Deserialize;
 /// Placeholders in braces are filled by `problem::ProblemKind::describe`.
 #[derive(Debug, Deserialize)]
 pub struct Messages {
+    /// Between a place or label and its message (": ", or "\u{a0}: " in French).
+    pub separator: String,
+    /// How a value in a list is quoted, with `{}` for the value.
+    pub quote: String,
     pub error: String,
     pub warning: String,
     pub problems_found: String,

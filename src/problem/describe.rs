@@ -61,11 +61,11 @@ impl ProblemKind {
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
             SheetMissing { sheet, available } => {
-                fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available))])
+                fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
             }
             SheetEmpty => m.sheet_empty.clone(),
             ColumnMissing { column, found } => {
-                fill(&m.column_missing, &[("column", column), ("found", &list(found))])
+                fill(&m.column_missing, &[("column", column), ("found", &list(found, m))])
             }
             ValueMissing { column } => fill(&m.value_missing, &[("column", column)]),
             NotANumber { column, value } => fill(&m.not_a_number, &[("column", column), ("value", value)]),
@@ -77,9 +77,10 @@ impl ProblemKind {
                 fill(&m.fte_out_of_range, &[("column", column), ("value", value)])
             }
             Negative { column, value } => fill(&m.negative, &[("column", column), ("value", value)]),
-            UnknownCode { column, value, expected } => {
-                fill(&m.unknown_code, &[("column", column), ("value", value), ("expected", &list(expected))])
-            }
+            UnknownCode { column, value, expected } => fill(
+                &m.unknown_code,
+                &[("column", column), ("value", value), ("expected", &list(expected, m))],
+            ),
             UnknownCountry { column, value } => {
                 fill(&m.unknown_country, &[("column", column), ("value", value)])
             }
@@ -93,7 +94,7 @@ impl ProblemKind {
                 fill(&m.unknown_training, &[("value", value), ("sheet", sheet)])
             }
             UnknownGoal { value, known } => {
-                fill(&m.unknown_goal, &[("value", value), ("known", &list(known))])
+                fill(&m.unknown_goal, &[("value", value), ("known", &list(known, m))])
             }
             EndBeforeStart { start, end } => fill(&m.end_before_start, &[("start", start), ("end", end)]),
             BirthAfterReference { value, reference } => {
@@ -112,9 +113,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-fn list(items: &[String]) -> String {
+fn list(items: &[String], m: &Messages) -> String {
     const SHOWN: usize = 12;
-    let mut out: Vec<String> = items.iter().take(SHOWN).map(|s| format!("\"{s}\"")).collect();
+    let mut out: Vec<String> = items.iter().take(SHOWN).map(|s| m.quote.replace("{}", s)).collect();
     if items.len() > SHOWN {
         out.push("…".to_string());
     }

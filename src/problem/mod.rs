@@ -129,7 +129,7 @@ impl Problem {
 
     /// `gegevens.xlsx › Medewerkers › E12: VTE "1,5" ligt niet tussen 0 en 1. ...`
     pub fn describe(&self, messages: &Messages) -> String {
-        format!("{}: {}", self.location, self.kind.describe(messages))
+        format!("{}{}{}", self.location, messages.separator, self.kind.describe(messages))
     }
 }
 
