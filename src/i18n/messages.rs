@@ -11,6 +11,7 @@ pub struct Messages {
     pub error: String,
     pub warning: String,
     pub problems_found: String,
+    pub more_like_this: String,
     pub nothing_written: String,
     pub built: String,
     pub layout_warning: String,
@@ -39,4 +40,7 @@ pub struct Messages {
     pub unknown_goal: String,
     pub end_before_start: String,
     pub birth_after_reference: String,
+    pub cell_error: String,
+    pub age_unknown: String,
+    pub age_implausible: String,
 }

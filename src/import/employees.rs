@@ -3,7 +3,8 @@ use super::reader::RowReader;
 use super::vocabulary::{EDUCATION, GENDER, STATUTE};
 use super::workbook::Table;
 use super::{Ids, cell};
-use crate::model::{Country, Employee, Fte, Settings};
+use crate::config::ValueFormat;
+use crate::model::{Birth, Country, Employee, Fte, Settings};
 use crate::problem::{ProblemKind, Problems};
 
 /// Reads every employee row; rows with a problem are reported and left out.
@@ -22,7 +23,7 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
             r.fail(F::Id, kind);
         }
         let gender = r.required_code(F::Gender, &GENDER);
-        let birth_date = birth_date(&mut r, settings);
+        let birth = birth(&mut r, settings);
         let fte = fte(&mut r);
         let (start_date, end_date) = r.period(F::StartDate, F::EndDate);
         let nationality = nationality(&mut r);
@@ -30,7 +31,7 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
             id: id.unwrap_or_default(),
             name: r.text(F::Name),
             gender: gender.unwrap_or(crate::model::Gender::X),
-            birth_date,
+            birth,
             fte: fte.unwrap_or(Fte::FULL_TIME),
             start_date,
             end_date,
@@ -49,36 +50,73 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
     employees
 }
 
-fn birth_date(r: &mut RowReader<'_, '_, F>, settings: &Settings) -> Option<jiff::civil::Date> {
-    if cell::text(r.row.get(F::BirthDate)).is_none() {
-        r.missing(F::BirthDate);
+/// The birth date, or else the age (taken as on the reference date). A row
+/// with neither is kept, counted under "age unknown", and reported.
+fn birth(r: &mut RowReader<'_, '_, F>, settings: &Settings) -> Option<Birth> {
+    let dates = &settings.language.strings().date;
+    let birth = if !r.is_empty(F::BirthDate) {
+        let date = r.date(F::BirthDate)?;
+        if date > settings.reference_date {
+            let kind = ProblemKind::BirthAfterReference {
+                value: dates.short(date),
+                reference: dates.short(settings.reference_date),
+            };
+            r.fail(F::BirthDate, kind);
+            return None;
+        }
+        Birth::Date(date)
+    } else if !r.is_empty(F::Age) {
+        let age = r.whole_number(F::Age)?;
+        Birth::AgeOnReference(u16::try_from(age).unwrap_or(u16::MAX))
+    } else {
+        let field = if r.row.table.has_column(F::BirthDate) { F::BirthDate } else { F::Age };
+        r.warn(field, ProblemKind::AgeUnknown { column: r.header(field) });
         return None;
-    }
-    let birth = r.date(F::BirthDate)?;
-    if birth > settings.reference_date {
-        let dates = &settings.language.strings().date;
-        let kind = ProblemKind::BirthAfterReference {
-            value: dates.short(birth),
+    };
+    let age = match birth {
+        Birth::Date(date) => crate::model::age_on(date, settings.reference_date).unwrap_or(0),
+        Birth::AgeOnReference(age) => age,
+    };
+    if !(14..=80).contains(&age) {
+        let field = if matches!(birth, Birth::Date(_)) { F::BirthDate } else { F::Age };
+        let kind = ProblemKind::AgeImplausible {
+            value: r.shown(field),
+            age: age.to_string(),
             reference: dates.short(settings.reference_date),
         };
-        r.fail(F::BirthDate, kind);
-        return None;
+        r.warn(field, kind);
     }
     Some(birth)
 }
 
+/// The FTE, read as the mapping's format says: a fraction of a full-time
+/// job by default, or a percentage, a work regime `30,4/38`, or weekly hours.
 fn fte(r: &mut RowReader<'_, '_, F>) -> Option<Fte> {
-    if cell::text(r.row.get(F::Fte)).is_none() {
+    if r.is_empty(F::Fte) {
         r.missing(F::Fte);
         return None;
     }
-    let value = r.number(F::Fte)?;
+    let format = r.row.table.format(F::Fte).cloned();
+    let text = r.text(F::Fte).unwrap_or_default();
+    let value = match format {
+        Some(ValueFormat::FteFraction) if text.contains('/') => {
+            let (a, b) = text.split_once('/').unwrap_or_default();
+            match (cell::parse_number(a), cell::parse_number(b)) {
+                (Some(a), Some(b)) if b > 0.0 => a / b,
+                _ => {
+                    let kind = ProblemKind::NotANumber { column: r.header(F::Fte), value: r.shown(F::Fte) };
+                    r.fail(F::Fte, kind);
+                    return None;
+                }
+            }
+        }
+        Some(ValueFormat::FtePercent) if !text.ends_with('%') => r.number(F::Fte)? / 100.0,
+        Some(ValueFormat::FteHours(full_time)) => r.number(F::Fte)? / full_time,
+        _ => r.number(F::Fte)?,
+    };
     let fte = Fte::new(value);
     if fte.is_none() {
-        let kind = ProblemKind::FteOutOfRange {
-            column: r.row.table.header(F::Fte).into(),
-            value: cell::shown(r.row.get(F::Fte)),
-        };
+        let kind = ProblemKind::FteOutOfRange { column: r.header(F::Fte), value: r.shown(F::Fte) };
         r.fail(F::Fte, kind);
     }
     fte

@@ -10,109 +10,129 @@ use std::sync::LazyLock;
 pub trait Field: Copy + Eq + std::fmt::Debug + 'static {
     const ALL: &'static [Self];
     fn index(self) -> usize;
+    /// The field's key in `plan.toml` mappings (`birth_date`).
+    fn key(self) -> &'static str;
     /// Dutch, French and English names first, then other common spellings.
     fn names(self) -> &'static [&'static str];
     fn required(self) -> bool;
+    /// A field that may stand in for this required one (age for birth date).
+    fn alternative(self) -> Option<Self>;
+
+    fn keys() -> Vec<String> {
+        Self::ALL.iter().map(|f| f.key().to_string()).collect()
+    }
 }
 
 macro_rules! fields {
-    ($name:ident { $($variant:ident $([$req:ident])? => [$($n:literal),+ $(,)?]),+ $(,)? }) => {
+    ($name:ident { $($variant:ident $key:literal $([$req:ident $(or $alt:ident)?])? => [$($n:literal),+ $(,)?]),+ $(,)? }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum $name { $($variant),+ }
 
         impl Field for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
             fn index(self) -> usize { self as usize }
+            fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key),+ }
+            }
             fn names(self) -> &'static [&'static str] {
                 match self { $(Self::$variant => &[$($n),+]),+ }
             }
             fn required(self) -> bool {
                 match self { $(Self::$variant => fields!(@required $($req)?)),+ }
             }
+            fn alternative(self) -> Option<Self> {
+                match self { $(Self::$variant => fields!(@alternative $($($alt)?)?)),+ }
+            }
         }
     };
     (@required required) => { true };
     (@required) => { false };
+    (@alternative $alt:ident) => { Some(Self::$alt) };
+    (@alternative) => { None };
 }
 
 fields!(EmployeeField {
-    Id [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+    Id "id" [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
         "werknemersnummer", "stamnummer", "numero de matricule", "numero de personnel", "employee id",
         "employeenumber", "employee no", "staff number"],
-    Name => ["Naam", "Nom", "Name", "volledige naam", "naam en voornaam", "nom et prenom", "nom complet",
+    Name "name" => ["Naam", "Nom", "Name", "volledige naam", "naam en voornaam", "nom et prenom", "nom complet",
         "full name", "employee name"],
-    Gender [required] => ["Geslacht", "Sexe", "Gender", "sex", "genre", "m v x", "h f x"],
-    BirthDate [required] => ["Geboortedatum", "Date de naissance", "Birth date", "date of birth", "birthdate",
+    Gender "gender" [required] => ["Geslacht", "Sexe", "Gender", "sex", "genre", "m v x", "h f x"],
+    BirthDate "birth_date" [required or Age] => ["Geboortedatum", "Date de naissance", "Birth date", "date of birth", "birthdate",
         "geboorte datum", "dob", "ne le"],
-    Fte [required] => ["VTE", "ETP", "FTE", "voltijds equivalent", "voltijdse equivalent", "equivalent temps plein",
+    Fte "fte" [required] => ["VTE", "ETP", "FTE", "voltijds equivalent", "voltijdse equivalent", "equivalent temps plein",
         "full time equivalent", "tewerkstellingsbreuk", "werkregime"],
-    StartDate => ["Datum in dienst", "Date d'entrée", "Start date", "indienstdatum", "datum indiensttreding",
+    StartDate "start_date" => ["Datum in dienst", "Date d'entrée", "Start date", "indienstdatum", "datum indiensttreding",
         "in dienst", "date d entree en service", "date d entree", "hire date", "date of hire", "startdatum"],
-    EndDate => ["Datum uit dienst", "Date de sortie", "End date", "uitdienstdatum", "datum uitdiensttreding",
+    EndDate "end_date" => ["Datum uit dienst", "Date de sortie", "End date", "uitdienstdatum", "datum uitdiensttreding",
         "uit dienst", "date de fin de contrat", "termination date", "leaving date", "einddatum"],
-    Department => ["Afdeling", "Département", "Department", "dienst", "service", "afdeling dienst"],
-    JobTitle => ["Functie", "Fonction", "Job title", "functietitel", "poste", "job", "job role", "jobrole", "position"],
-    Statute => ["Statuut", "Statut", "Worker status", "categorie", "werknemerscategorie", "employee category",
+    Department "department" => ["Afdeling", "Département", "Department", "dienst", "service", "afdeling dienst"],
+    JobTitle "job_title" => ["Functie", "Fonction", "Job title", "functietitel", "poste", "job", "job role", "jobrole", "position"],
+    Statute "statute" => ["Statuut", "Statut", "Worker status", "categorie", "werknemerscategorie", "employee category",
         "status"],
-    Education => ["Opleidingsniveau", "Niveau de formation", "Education level", "scholingsniveau",
+    Education "education" => ["Opleidingsniveau", "Niveau de formation", "Education level", "scholingsniveau",
         "onderwijsniveau", "niveau d etudes", "niveau de diplome", "diplomaniveau", "education"],
-    Disability => ["Handicap", "Handicap", "Disability", "arbeidshandicap", "beperking", "met handicap",
+    Disability "disability" => ["Handicap", "Handicap", "Disability", "arbeidshandicap", "beperking", "met handicap",
         "travailleur handicape", "disabled"],
-    Nationality => ["Nationaliteit", "Nationalité", "Nationality", "citizenship", "nationaliteit code"],
-    Bottleneck => ["Knelpuntberoep", "Métier en pénurie", "Bottleneck occupation", "knelpuntfunctie", "knelpunt",
+    Nationality "nationality" => ["Nationaliteit", "Nationalité", "Nationality", "citizenship", "nationaliteit code"],
+    Age "age" => ["Leeftijd", "Âge", "Age", "leeftijd op referentiedatum", "age in years"],
+    Bottleneck "bottleneck_occupation" => ["Knelpuntberoep", "Métier en pénurie", "Bottleneck occupation", "knelpuntfunctie", "knelpunt",
         "metier en penurie", "fonction critique", "shortage occupation"],
 });
 
 fields!(TrainingField {
-    Code [required] => ["Code", "Code", "Code", "opleidingscode", "code formation", "training code", "id"],
-    Title [required] => ["Titel", "Titre", "Title", "titel opleiding", "naam opleiding", "opleiding", "intitule",
+    Code "code" [required] => ["Code", "Code", "Code", "opleidingscode", "code formation", "training code", "id"],
+    Title "title" [required] => ["Titel", "Titre", "Title", "titel opleiding", "naam opleiding", "opleiding", "intitule",
         "formation", "training", "name"],
-    Theme => ["Thema", "Thème", "Theme", "onderwerp", "sujet", "topic"],
-    Goal => ["Doelstelling", "Objectif", "Goal", "strategische doelstelling", "doel", "objectif strategique",
+    Theme "theme" => ["Thema", "Thème", "Theme", "onderwerp", "sujet", "topic"],
+    Goal "goal" => ["Doelstelling", "Objectif", "Goal", "strategische doelstelling", "doel", "objectif strategique",
         "strategic goal", "objective"],
-    TargetGroup => ["Doelgroep", "Groupe cible", "Target group", "public cible", "audience"],
-    Kind [required] => ["Soort", "Type", "Kind", "formeel informeel", "aard", "type de formation", "nature",
+    TargetGroup "target_group" => ["Doelgroep", "Groupe cible", "Target group", "public cible", "audience"],
+    Kind "kind" [required] => ["Soort", "Type", "Kind", "formeel informeel", "aard", "type de formation", "nature",
         "training type", "type of training"],
-    StartDate => ["Startdatum", "Date de début", "Start date", "begindatum", "debut", "from"],
-    EndDate => ["Einddatum", "Date de fin", "End date", "fin", "to"],
-    Language => ["Taal", "Langue", "Language"],
-    Method => ["Leermethode", "Méthode", "Learning method", "methode", "werkvorm", "leervorm",
+    StartDate "start_date" => ["Startdatum", "Date de début", "Start date", "begindatum", "debut", "from"],
+    EndDate "end_date" => ["Einddatum", "Date de fin", "End date", "fin", "to"],
+    Language "language" => ["Taal", "Langue", "Language"],
+    Method "method" => ["Leermethode", "Méthode", "Learning method", "methode", "werkvorm", "leervorm",
         "methode d apprentissage", "method", "format"],
-    Registrations => ["Inschrijvingen", "Inscriptions", "Registrations", "aantal inschrijvingen",
+    Registrations "registrations" => ["Inschrijvingen", "Inscriptions", "Registrations", "aantal inschrijvingen",
         "aantal deelnemers", "nombre d inscriptions", "nombre de participants", "enrolments", "enrollments"],
-    Duration [required] => ["Duur (uren)", "Durée (heures)", "Duration (hours)", "duur", "duurtijd", "uren",
+    Duration "duration_hours" [required] => ["Duur (uren)", "Durée (heures)", "Duration (hours)", "duur", "duurtijd", "uren",
         "aantal uren", "duree", "heures", "nombre d heures", "duration", "hours"],
-    Provider => ["Opleidingscentrum", "Opérateur de formation", "Training provider", "aanbieder", "opleider",
+    Provider "provider" => ["Opleidingscentrum", "Opérateur de formation", "Training provider", "aanbieder", "opleider",
         "leverancier", "opleidingsverstrekker", "centre de formation", "organisme de formation", "fournisseur",
         "provider", "supplier"],
-    Budget => ["Budget", "Budget", "Budget", "budget eur", "budget euro", "kostprijs", "cout", "cost"],
-    Evaluation => ["Evaluatiemethode", "Méthode d'évaluation", "Evaluation method", "evaluatie", "evaluation"],
-    RiskGroups => ["Risicogroep", "Groupe à risque", "Risk group", "risicogroepen", "groupes a risque",
+    Budget "budget" => ["Budget", "Budget", "Budget", "budget eur", "budget euro", "kostprijs", "cout", "cost"],
+    Evaluation "evaluation" => ["Evaluatiemethode", "Méthode d'évaluation", "Evaluation method", "evaluatie", "evaluation"],
+    RiskGroups "risk_groups" => ["Risicogroep", "Groupe à risque", "Risk group", "risicogroepen", "groupes a risque",
         "risk groups"],
-    Pillar => ["Pijler", "Pilier", "Pillar"],
+    Pillar "pillar" => ["Pijler", "Pilier", "Pillar"],
 });
 
 fields!(ParticipationField {
-    EmployeeId [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+    EmployeeId "employee_id" [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
         "werknemersnummer", "stamnummer", "numero de matricule", "employee id", "employeenumber"],
-    TrainingCode [required] => ["Opleidingscode", "Code formation", "Training code", "code", "opleiding",
+    TrainingCode "training_code" [required] => ["Opleidingscode", "Code formation", "Training code", "code", "opleiding",
         "formation", "training"],
-    Hours => ["Uren", "Heures", "Hours", "aantal uren", "nombre d heures", "duur", "duree"],
-    Status => ["Status", "Statut", "Status", "toestand", "etat", "state"],
-    Date => ["Datum", "Date", "Date"],
-    Cost => ["Kosten", "Coût", "Cost", "kost", "kostprijs", "couts", "costs", "bedrag", "montant", "amount"],
+    Hours "hours" => ["Uren", "Heures", "Hours", "aantal uren", "nombre d heures", "duur", "duree"],
+    Status "status" => ["Status", "Statut", "Status", "toestand", "etat", "state"],
+    Date "date" => ["Datum", "Date", "Date"],
+    Cost "cost" => ["Kosten", "Coût", "Cost", "kost", "kostprijs", "couts", "costs", "bedrag", "montant", "amount"],
 });
 
 /// A sheet: its names and how its headers map to fields.
 pub struct SheetSpec<F: Field> {
     names: &'static [&'static str],
     pub optional: bool,
+    /// Whether a workbook with a single, differently named sheet is taken
+    /// as this sheet (a payroll export usually is one sheet of employees).
+    pub takes_lone_sheet: bool,
     folded_names: Vec<String>,
     by_header: HashMap<String, F>,
 }
 
 impl<F: Field> SheetSpec<F> {
-    fn new(names: &'static [&'static str], optional: bool) -> Self {
+    fn new(names: &'static [&'static str], optional: bool, takes_lone_sheet: bool) -> Self {
         let mut by_header = HashMap::new();
         for &field in F::ALL {
             for name in field.names() {
@@ -120,7 +140,7 @@ impl<F: Field> SheetSpec<F> {
             }
         }
         let folded_names = names.iter().map(|n| fold(n)).collect();
-        Self { names, optional, folded_names, by_header }
+        Self { names, optional, takes_lone_sheet, folded_names, by_header }
     }
 
     pub fn name(&self, language: Language) -> &'static str {
@@ -151,11 +171,12 @@ pub static EMPLOYEES: LazyLock<SheetSpec<EmployeeField>> = LazyLock::new(|| {
             "workforce",
         ],
         false,
+        true,
     )
 });
 
 pub static TRAININGS: LazyLock<SheetSpec<TrainingField>> = LazyLock::new(|| {
-    SheetSpec::new(&["Opleidingen", "Formations", "Trainings", "opleidingsaanbod", "training"], false)
+    SheetSpec::new(&["Opleidingen", "Formations", "Trainings", "opleidingsaanbod", "training"], false, false)
 });
 
 pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::new(|| {
@@ -171,6 +192,7 @@ pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::n
             "enrolments",
         ],
         true,
+        false,
     )
 });
 

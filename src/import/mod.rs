@@ -10,11 +10,11 @@ mod trainings;
 pub(crate) mod vocabulary;
 mod workbook;
 
-use crate::config::{self, PlanConfig};
+use crate::config::{self, PlanConfig, SheetMapping};
 use crate::model::Plan;
 use crate::problem::{CellRef, Problems};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use workbook::Workbook;
 
 /// A plan that passed validation, with the warnings met on the way.
@@ -23,23 +23,23 @@ pub struct Imported {
     pub warnings: Problems,
 }
 
-/// Reads and validates the plan folder at `plan_dir`.
+/// Reads and validates the plan folder at `plan_dir`. On failure the list
+/// holds every problem found, in `plan.toml` and in the workbooks.
 pub fn load(plan_dir: &Path) -> Result<Imported, Problems> {
-    let config = config::read(plan_dir)?;
-    load_workbook(config)
+    let (config, problems) = config::read(plan_dir)?;
+    load_workbooks(config, problems)
 }
 
-/// Reads the workbook a validated `plan.toml` points at.
-pub fn load_workbook(config: PlanConfig) -> Result<Imported, Problems> {
-    let PlanConfig { organisation, settings, strategy, workbook } = config;
+/// Reads the workbooks a parsed `plan.toml` points at; `problems` holds
+/// what was already found in `plan.toml`.
+pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Imported, Problems> {
+    let PlanConfig { organisation, settings, strategy, input } = config;
     let language = settings.language;
-    let mut problems = Problems::default();
-    let Some(mut book) = Workbook::open(&workbook, &mut problems) else {
-        return Err(problems);
-    };
-    let employee_table = book.table(&fields::EMPLOYEES, language, &mut problems);
-    let training_table = book.table(&fields::TRAININGS, language, &mut problems);
-    let participation_table = book.table(&fields::PARTICIPATIONS, language, &mut problems);
+    let mut books = Workbooks::default();
+    let employee_table = books.table(&fields::EMPLOYEES, &input.employees, language, &mut problems);
+    let training_table = books.table(&fields::TRAININGS, &input.trainings, language, &mut problems);
+    let participation_table =
+        books.table(&fields::PARTICIPATIONS, &input.participations, language, &mut problems);
 
     let mut employee_ids = Ids::default();
     let employees = employee_table
@@ -70,6 +70,29 @@ pub fn load_workbook(config: PlanConfig) -> Result<Imported, Problems> {
     }
     let plan = Plan { organisation, settings, strategy, employees, trainings, participations };
     Ok(Imported { plan, warnings: problems })
+}
+
+/// Workbooks opened once each, however many sheets come from them.
+#[derive(Default)]
+struct Workbooks {
+    open: HashMap<PathBuf, Option<Workbook>>,
+}
+
+impl Workbooks {
+    fn table<F: fields::Field>(
+        &mut self,
+        spec: &fields::SheetSpec<F>,
+        mapping: &SheetMapping,
+        language: crate::i18n::Language,
+        problems: &mut Problems,
+    ) -> Option<workbook::Table<F>> {
+        let book = self
+            .open
+            .entry(mapping.workbook.clone())
+            .or_insert_with(|| Workbook::open(&mapping.workbook, problems))
+            .as_mut()?;
+        book.table(spec, mapping, language, problems)
+    }
 }
 
 /// Ids seen in a sheet, with the cell of their first occurrence.

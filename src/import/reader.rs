@@ -1,13 +1,17 @@
 //! Reading the fields of one row, recording a located problem for every
-//! value that cannot be read.
+//! value that cannot be read. Value maps and formats from the mapping are
+//! applied here, so the sheet readers see the export as if it used our codes.
 
 use super::cell::{self, Unreadable};
 use super::fields::Field;
 use super::vocabulary::Vocabulary;
 use super::workbook::Row;
+use crate::config::ValueFormat;
 use crate::i18n::Language;
 use crate::problem::{ProblemKind, Problems};
+use calamine::Data;
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 pub struct RowReader<'r, 't, F: Field> {
     pub row: &'r Row<'t, F>,
@@ -32,16 +36,35 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         self.problems.error(self.row.location(field), kind);
     }
 
-    fn header(&self, field: F) -> String {
+    pub fn warn(&mut self, field: F, kind: ProblemKind) {
+        self.problems.warning(self.row.location(field), kind);
+    }
+
+    pub fn header(&self, field: F) -> String {
         self.row.table.header(field).to_string()
     }
 
-    fn shown(&self, field: F) -> String {
+    /// The cell as the user sees it, for messages.
+    pub fn shown(&self, field: F) -> String {
         cell::shown(self.row.get(field))
     }
 
+    /// The cell, with the export's value replaced by ours where the mapping says so.
+    pub fn value(&self, field: F) -> Cow<'_, Data> {
+        let raw = self.row.get(field);
+        let mapped = cell::text(raw).and_then(|text| self.row.table.mapped_value(field, &text));
+        match mapped {
+            Some(ours) => Cow::Owned(Data::String(ours.to_string())),
+            None => Cow::Borrowed(raw),
+        }
+    }
+
+    pub fn is_empty(&self, field: F) -> bool {
+        cell::text(&self.value(field)).is_none()
+    }
+
     pub fn text(&mut self, field: F) -> Option<String> {
-        cell::text(self.row.get(field))
+        cell::text(&self.value(field))
     }
 
     pub fn required_text(&mut self, field: F) -> Option<String> {
@@ -58,11 +81,15 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn number(&mut self, field: F) -> Option<f64> {
-        match cell::number(self.row.get(field)) {
+        match cell::number(&self.value(field)) {
             Ok(value) => value,
             Err(Unreadable::NotANumber | Unreadable::NotADate) => {
                 let (column, value) = (self.header(field), self.shown(field));
-                self.fail(field, ProblemKind::NotANumber { column, value });
+                let kind = match self.row.get(field) {
+                    Data::Error(_) => ProblemKind::CellError { column, value },
+                    _ => ProblemKind::NotANumber { column, value },
+                };
+                self.fail(field, kind);
                 None
             }
         }
@@ -90,9 +117,20 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn date(&mut self, field: F) -> Option<Date> {
-        match cell::date(self.row.get(field)) {
+        let value = self.value(field);
+        let parsed = match (self.row.table.format(field), value.as_ref()) {
+            (Some(ValueFormat::Date(pattern)), Data::String(text)) => match crate::text::clean(text) {
+                None => Ok(None),
+                Some(text) => jiff::fmt::strtime::parse(pattern, text)
+                    .and_then(|t| t.to_date())
+                    .map(Some)
+                    .map_err(|_| ()),
+            },
+            (_, value) => cell::date(value).map_err(|_| ()),
+        };
+        match parsed {
             Ok(value) => value,
-            Err(_) => {
+            Err(()) => {
                 let (column, value) = (self.header(field), self.shown(field));
                 self.fail(field, ProblemKind::NotADate { column, value });
                 None
@@ -101,7 +139,7 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn yes_no(&mut self, field: F) -> Option<bool> {
-        match cell::yes_no(self.row.get(field)) {
+        match cell::yes_no(&self.value(field)) {
             Ok(value) => value,
             Err(()) => {
                 let labels = &self.language.strings().labels;
@@ -119,13 +157,13 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         if parsed.is_none() {
             let expected = vocabulary.expected(self.language);
             let column = self.header(field);
-            self.fail(field, ProblemKind::UnknownCode { column, value: text, expected });
+            self.fail(field, ProblemKind::UnknownCode { column, value: self.shown(field), expected });
         }
         parsed
     }
 
     pub fn required_code<T: Copy>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Option<T> {
-        if cell::text(self.row.get(field)).is_none() {
+        if self.is_empty(field) {
             self.missing(field);
             return None;
         }
@@ -137,6 +175,7 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         let Some(text) = self.text(field) else { return Vec::new() };
         let mut values = Vec::new();
         for part in text.split([',', ';', '\n', '|']).filter_map(crate::text::clean) {
+            let part = self.row.table.mapped_value(field, part).unwrap_or(part);
             match vocabulary.parse(part) {
                 Some(value) if !values.contains(&value) => values.push(value),
                 Some(_) => {}

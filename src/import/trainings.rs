@@ -1,8 +1,8 @@
+use super::Ids;
 use super::fields::TrainingField as F;
 use super::reader::RowReader;
 use super::vocabulary::{PILLAR, RISK_GROUP, TRAINING_KIND};
 use super::workbook::Table;
-use super::{Ids, cell};
 use crate::model::{Settings, Strategy, Training, TrainingKind};
 use crate::problem::{ProblemKind, Problems};
 use crate::text::fold;
@@ -58,7 +58,7 @@ pub fn read(
 }
 
 fn duration(r: &mut RowReader<'_, '_, F>) -> Option<f64> {
-    if cell::text(r.row.get(F::Duration)).is_none() {
+    if r.is_empty(F::Duration) {
         r.missing(F::Duration);
         return None;
     }

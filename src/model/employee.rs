@@ -59,12 +59,22 @@ impl EducationLevel {
     pub const ALL: [EducationLevel; 3] = [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
 }
 
+/// What the export tells about an employee's age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Birth {
+    Date(Date),
+    /// Exports that give an age instead of a birth date: the age is taken
+    /// as on the plan's reference date.
+    AgeOnReference(u16),
+}
+
 #[derive(Debug, Clone)]
 pub struct Employee {
     pub id: String,
     pub name: Option<String>,
     pub gender: Gender,
-    pub birth_date: Option<Date>,
+    /// `None` when the export gives neither a birth date nor an age.
+    pub birth: Option<Birth>,
     pub fte: Fte,
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
@@ -84,7 +94,10 @@ impl Employee {
     }
 
     pub fn age_on(&self, on: Date) -> Option<u16> {
-        self.birth_date.and_then(|birth| age_on(birth, on))
+        match self.birth? {
+            Birth::Date(birth) => age_on(birth, on),
+            Birth::AgeOnReference(age) => Some(age),
+        }
     }
 
     /// Whether the employee belongs to `group` on the reference date `on`.
@@ -105,7 +118,7 @@ pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) 
         id: id.to_string(),
         name: None,
         gender,
-        birth_date: Some(birth),
+        birth: Some(Birth::Date(birth)),
         fte: Fte::new(fte).expect("test FTE in range"),
         start_date: None,
         end_date: None,

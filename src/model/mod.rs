@@ -14,7 +14,7 @@ pub use age::{AgeBand, AgeBands, age_on};
 pub use country::Country;
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
-pub use employee::{EducationLevel, Employee, Fte, Gender, Statute};
+pub use employee::{Birth, EducationLevel, Employee, Fte, Gender, Statute};
 pub use enterprise_number::EnterpriseNumber;
 pub use training::{Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind};
 

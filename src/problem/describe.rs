@@ -6,29 +6,105 @@ use crate::i18n::Messages;
 pub enum ProblemKind {
     PlanFolderMissing,
     PlanFileMissing,
-    PlanFileUnreadable { reason: String },
-    PlanSyntax { detail: String },
-    PlanValue { key: String, value: String, expected: String },
-    EnterpriseNumber { value: String },
+    PlanFileUnreadable {
+        reason: String,
+    },
+    PlanSyntax {
+        detail: String,
+    },
+    PlanValue {
+        key: String,
+        value: String,
+        expected: String,
+    },
+    EnterpriseNumber {
+        value: String,
+    },
     WorkbookMissing,
-    WorkbookUnreadable { reason: String },
-    SheetMissing { sheet: String, available: Vec<String> },
+    WorkbookUnreadable {
+        reason: String,
+    },
+    SheetMissing {
+        sheet: String,
+        available: Vec<String>,
+    },
     SheetEmpty,
-    ColumnMissing { column: String, found: Vec<String> },
-    ValueMissing { column: String },
-    NotANumber { column: String, value: String },
-    NotAWholeNumber { column: String, value: String },
-    NotADate { column: String, value: String },
-    FteOutOfRange { column: String, value: String },
-    Negative { column: String, value: String },
-    UnknownCode { column: String, value: String, expected: Vec<String> },
-    UnknownCountry { column: String, value: String },
-    Duplicate { column: String, value: String, first: String },
-    UnknownEmployee { value: String, sheet: String },
-    UnknownTraining { value: String, sheet: String },
-    UnknownGoal { value: String, known: Vec<String> },
-    EndBeforeStart { start: String, end: String },
-    BirthAfterReference { value: String, reference: String },
+    ColumnMissing {
+        column: String,
+        found: Vec<String>,
+    },
+    ValueMissing {
+        column: String,
+    },
+    NotANumber {
+        column: String,
+        value: String,
+    },
+    NotAWholeNumber {
+        column: String,
+        value: String,
+    },
+    NotADate {
+        column: String,
+        value: String,
+    },
+    FteOutOfRange {
+        column: String,
+        value: String,
+    },
+    Negative {
+        column: String,
+        value: String,
+    },
+    UnknownCode {
+        column: String,
+        value: String,
+        expected: Vec<String>,
+    },
+    UnknownCountry {
+        column: String,
+        value: String,
+    },
+    Duplicate {
+        column: String,
+        value: String,
+        first: String,
+    },
+    UnknownEmployee {
+        value: String,
+        sheet: String,
+    },
+    UnknownTraining {
+        value: String,
+        sheet: String,
+    },
+    UnknownGoal {
+        value: String,
+        known: Vec<String>,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    BirthAfterReference {
+        value: String,
+        reference: String,
+    },
+    /// A cell holding a spreadsheet error such as `#N/A` or `#VALUE!`.
+    CellError {
+        column: String,
+        value: String,
+    },
+    /// Warning: no birth date and no age; counted as "age unknown".
+    AgeUnknown {
+        column: String,
+    },
+    /// Warning: an age outside working life, probably a typo.
+    AgeImplausible {
+        value: String,
+        age: String,
+        reference: String,
+    },
 }
 
 impl ProblemKind {
@@ -45,6 +121,26 @@ impl ProblemKind {
                 | EnterpriseNumber { .. }
                 | WorkbookMissing
         )
+    }
+
+    /// The column a cell problem is about, so repeated problems in one
+    /// column can be summarised.
+    pub fn column(&self) -> Option<&str> {
+        use ProblemKind::*;
+        match self {
+            ValueMissing { column }
+            | NotANumber { column, .. }
+            | NotAWholeNumber { column, .. }
+            | NotADate { column, .. }
+            | FteOutOfRange { column, .. }
+            | Negative { column, .. }
+            | UnknownCode { column, .. }
+            | UnknownCountry { column, .. }
+            | Duplicate { column, .. }
+            | CellError { column, .. }
+            | AgeUnknown { column } => Some(column),
+            _ => None,
+        }
     }
 
     pub fn describe(&self, m: &Messages) -> String {
@@ -99,6 +195,11 @@ impl ProblemKind {
             EndBeforeStart { start, end } => fill(&m.end_before_start, &[("start", start), ("end", end)]),
             BirthAfterReference { value, reference } => {
                 fill(&m.birth_after_reference, &[("value", value), ("reference", reference)])
+            }
+            CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
+            AgeUnknown { column } => fill(&m.age_unknown, &[("column", column)]),
+            AgeImplausible { value, age, reference } => {
+                fill(&m.age_implausible, &[("value", value), ("age", age), ("reference", reference)])
             }
         }
     }

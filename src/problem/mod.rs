@@ -172,11 +172,29 @@ impl Problems {
         self.items.iter().filter(|p| p.severity == Severity::Error).count()
     }
 
-    /// Errors first, then by file, sheet and cell.
+    /// Errors first; then in reading order: `plan.toml`, then each sheet in
+    /// the order it was read, cell by cell.
     pub fn sorted(&self) -> Vec<&Problem> {
-        let mut items: Vec<&Problem> = self.items.iter().collect();
-        items.sort_by(|a, b| (a.severity, &a.location).cmp(&(b.severity, &b.location)));
-        items
+        let mut places: Vec<(&str, Option<&str>)> = Vec::new();
+        let mut ranks = Vec::with_capacity(self.items.len());
+        for p in &self.items {
+            let place = (p.location.file.as_str(), p.location.sheet.as_deref());
+            let rank = places.iter().position(|q| *q == place).unwrap_or_else(|| {
+                places.push(place);
+                places.len() - 1
+            });
+            ranks.push(rank);
+        }
+        let mut order: Vec<usize> = (0..self.items.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (pa, pb) = (&self.items[a], &self.items[b]);
+            (pa.severity, ranks[a], &pa.location.position).cmp(&(
+                pb.severity,
+                ranks[b],
+                &pb.location.position,
+            ))
+        });
+        order.into_iter().map(|i| &self.items[i]).collect()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Problem> {
@@ -209,6 +227,27 @@ mod tests {
         let at = Location::cell("gegevens.xlsx", "Medewerkers", CellRef::new(11, 4));
         assert_eq!(at.to_string(), "gegevens.xlsx › Medewerkers › E12");
         assert_eq!(Location::line("plan.toml", 3, 7).to_string(), "plan.toml:3:7");
+    }
+
+    #[test]
+    fn problems_keep_the_reading_order_of_sheets() {
+        let mut problems = Problems::default();
+        let at = |sheet: &str| Location::cell("a.xlsx", sheet, CellRef::new(1, 0));
+        problems.error(at("Medewerkers"), ProblemKind::ValueMissing { column: "x".into() });
+        problems.warning(at("Medewerkers"), ProblemKind::AgeUnknown { column: "x".into() });
+        problems.error(at("Deelnames"), ProblemKind::ValueMissing { column: "x".into() });
+        problems.error(at("Medewerkers"), ProblemKind::ValueMissing { column: "y".into() });
+        let order: Vec<_> =
+            problems.sorted().iter().map(|p| (p.severity, p.location.sheet.clone().unwrap())).collect();
+        assert_eq!(
+            order,
+            [
+                (Severity::Error, "Medewerkers".to_string()),
+                (Severity::Error, "Medewerkers".to_string()),
+                (Severity::Error, "Deelnames".to_string()),
+                (Severity::Warning, "Medewerkers".to_string()),
+            ]
+        );
     }
 
     #[test]

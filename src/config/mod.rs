@@ -1,5 +1,10 @@
 //! `plan.toml`: the organisation, the plan's settings and strategy, and
-//! where the workbook is. Every problem is reported with its line and column.
+//! where the data is and how to read it. Every problem is reported with its
+//! line and column.
+
+mod mapping;
+
+pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
 
 use crate::i18n::Language;
 use crate::model::{AgeBands, EnterpriseNumber, Goal, Organisation, Settings, Strategy};
@@ -7,7 +12,7 @@ use crate::problem::{Location, Problem, ProblemKind, Problems};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
 
 pub const PLAN_FILE: &str = "plan.toml";
@@ -18,7 +23,7 @@ pub struct PlanConfig {
     pub organisation: Organisation,
     pub settings: Settings,
     pub strategy: Strategy,
-    pub workbook: PathBuf,
+    pub input: Input,
 }
 
 #[derive(Deserialize)]
@@ -26,7 +31,8 @@ pub struct PlanConfig {
 struct PlanFile {
     organisation: OrganisationSection,
     plan: PlanSection,
-    input: InputSection,
+    #[serde(default)]
+    input: mapping::InputSection,
     #[serde(default)]
     strategy: StrategySection,
 }
@@ -82,12 +88,6 @@ struct PlanSection {
     age_bands: Option<Spanned<Vec<u16>>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InputSection {
-    workbook: Spanned<String>,
-}
-
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct StrategySection {
@@ -107,8 +107,10 @@ struct GoalSection {
     measure: Option<String>,
 }
 
-/// Reads and validates `<plan_dir>/plan.toml`.
-pub fn read(plan_dir: &Path) -> Result<PlanConfig, Problems> {
+/// Reads and validates `<plan_dir>/plan.toml`. `Err` when the file cannot be
+/// used at all; otherwise the configuration with the problems that do not
+/// stop the workbooks from being checked (such as a wrong enterprise number).
+pub fn read(plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
     if !plan_dir.is_dir() {
         let at = Location::file(plan_dir.display().to_string());
         return Err(Problem::error(at, ProblemKind::PlanFolderMissing).into());
@@ -129,7 +131,7 @@ pub fn read(plan_dir: &Path) -> Result<PlanConfig, Problems> {
 }
 
 /// Parses the text of a `plan.toml` whose folder is `plan_dir`.
-pub fn parse(text: &str, plan_dir: &Path) -> Result<PlanConfig, Problems> {
+pub fn parse(text: &str, plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
     let file: PlanFile = toml::from_str(text).map_err(|e| {
         let at = at_span(text, e.span());
         let detail = e.message().trim_end_matches('\n').to_string();
@@ -139,14 +141,11 @@ pub fn parse(text: &str, plan_dir: &Path) -> Result<PlanConfig, Problems> {
     let organisation = organisation(file.organisation, text, &mut problems);
     let settings = settings(&file.plan, text, &mut problems);
     let strategy = strategy(file.strategy, text, &mut problems);
-    let workbook = plan_dir.join(file.input.workbook.get_ref());
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    let (Some(organisation), Some(settings)) = (organisation, settings) else {
+    let input = mapping::input(file.input, plan_dir, text, &mut problems);
+    let Some(settings) = settings else {
         return Err(problems);
     };
-    Ok(PlanConfig { organisation, settings, strategy, workbook })
+    Ok((PlanConfig { organisation, settings, strategy, input }, problems))
 }
 
 /// The language a `plan.toml` asks for, read leniently so that even a file
@@ -175,7 +174,7 @@ fn invalid(text: &str, span: Range<usize>, key: &str, value: String, expected: &
     Problem::error(at_span(text, Some(span)), kind)
 }
 
-fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> Option<Organisation> {
+fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> Organisation {
     let name = s.name.get_ref().trim().to_string();
     if name.is_empty() {
         let span = s.name.span();
@@ -194,14 +193,16 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
             Code::Number(n) => n.to_string(),
         })
         .collect();
-    Some(Organisation {
+    Organisation {
         name,
-        enterprise_number: number?,
+        // A wrong number is reported above and stops the build; the stand-in
+        // only lets the workbooks be checked in the same run.
+        enterprise_number: number.unwrap_or(EnterpriseNumber::STAND_IN),
         registered_office: s.registered_office.filter(|o| !o.trim().is_empty()),
         joint_committees,
         works_council: s.works_council,
         union_delegation: s.union_delegation,
-    })
+    }
 }
 
 fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Settings> {
@@ -330,11 +331,17 @@ workbook = "gegevens.xlsx"
 "#;
 
     fn parse_ok(text: &str) -> PlanConfig {
-        parse(text, Path::new("plan")).unwrap_or_else(|p| panic!("{p:?}"))
+        let (config, problems) = parse(text, Path::new("plan")).unwrap_or_else(|p| panic!("{p:?}"));
+        assert!(problems.is_empty(), "{problems:?}");
+        config
     }
 
     fn first_problem(text: &str) -> Problem {
-        let problems = parse(text, Path::new("plan")).expect_err("should fail");
+        let problems = match parse(text, Path::new("plan")) {
+            Err(problems) => problems,
+            Ok((_, problems)) => problems,
+        };
+        assert!(problems.has_errors(), "should fail");
         problems.sorted()[0].clone()
     }
 
@@ -345,7 +352,8 @@ workbook = "gegevens.xlsx"
         assert_eq!(config.settings.training_days_per_fte, 5.0);
         assert_eq!(config.settings.hours_per_day, 7.6);
         assert_eq!(config.organisation.joint_committees, ["111", "200"]);
-        assert_eq!(config.workbook, Path::new("plan/gegevens.xlsx"));
+        assert_eq!(config.input.employees.workbook, Path::new("plan/gegevens.xlsx"));
+        assert_eq!(config.input.participations.workbook, Path::new("plan/gegevens.xlsx"));
     }
 
     #[test]

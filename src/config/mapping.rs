@@ -1,0 +1,236 @@
+//! `[input]`: where each sheet comes from and how to read an export that
+//! does not use our headers, codes or formats.
+//!
+//! ```toml
+//! [input]
+//! workbook = "export.xlsx"            # default for every sheet
+//!
+//! [input.employees]
+//! sheet = "HR data"                   # default: Medewerkers / Travailleurs / Employees
+//! header_row = 3                      # default: detected
+//! columns = { id = "EmployeeNumber", age = "Age", department = "D" }   # header or column letter
+//! defaults = { fte = 1.0 }            # for a column the export lacks, or an empty cell
+//! formats = { birth_date = "%m/%d/%Y", fte = "hours/38" }
+//! [input.employees.values.gender]     # the export's value = ours
+//! Male = "M"
+//! Female = "V"
+//! ```
+
+use super::{PLAN_FILE, invalid};
+use crate::import::fields::{EmployeeField, Field, ParticipationField, TrainingField};
+use crate::problem::{Location, ProblemKind, Problems};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InputSection {
+    workbook: Option<Spanned<String>>,
+    employees: Option<SheetSection>,
+    trainings: Option<SheetSection>,
+    participations: Option<SheetSection>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SheetSection {
+    workbook: Option<Spanned<String>>,
+    sheet: Option<String>,
+    header_row: Option<Spanned<i64>>,
+    #[serde(default)]
+    columns: BTreeMap<Spanned<String>, String>,
+    #[serde(default)]
+    values: BTreeMap<Spanned<String>, BTreeMap<String, toml::Value>>,
+    #[serde(default)]
+    defaults: BTreeMap<Spanned<String>, toml::Value>,
+    #[serde(default)]
+    formats: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// Where each sheet comes from and how to read it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub employees: SheetMapping,
+    pub trainings: SheetMapping,
+    pub participations: SheetMapping,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SheetMapping {
+    pub workbook: PathBuf,
+    pub sheet: Option<String>,
+    /// Zero-based row of the headers; detected when `None`.
+    pub header_row: Option<u32>,
+    /// Field key → the export's header, or a column letter.
+    pub columns: Vec<(String, String)>,
+    /// Field key → (the export's value, ours).
+    pub values: Vec<(String, Vec<(String, String)>)>,
+    pub defaults: Vec<(String, DefaultValue)>,
+    pub formats: Vec<(String, ValueFormat)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    Text(String),
+    Number(f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueFormat {
+    /// A `strftime` pattern for text dates, e.g. `%m/%d/%Y`.
+    Date(String),
+    /// FTE given as a percentage: `80` means 0.8.
+    FtePercent,
+    /// FTE given as a work regime `30,4/38` or `4/5`.
+    FteFraction,
+    /// FTE given as weekly hours, divided by the full-time hours.
+    FteHours(f64),
+}
+
+impl SheetMapping {
+    pub fn column(&self, key: &str) -> Option<&str> {
+        self.columns.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn values(&self, key: &str) -> Option<&[(String, String)]> {
+        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_slice())
+    }
+
+    pub fn default(&self, key: &str) -> Option<&DefaultValue> {
+        self.defaults.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn format(&self, key: &str) -> Option<&ValueFormat> {
+        self.formats.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems: &mut Problems) -> Input {
+    let default_workbook = match &section.workbook {
+        Some(w) => Some(plan_dir.join(w.get_ref())),
+        None => None,
+    };
+    let mut sheet = |s: Option<SheetSection>, name: &str, keys: Vec<String>| {
+        sheet(s.unwrap_or_default(), name, &keys, default_workbook.as_deref(), plan_dir, text, problems)
+    };
+    let employees = sheet(section.employees, "employees", EmployeeField::keys());
+    let trainings = sheet(section.trainings, "trainings", TrainingField::keys());
+    let participations = sheet(section.participations, "participations", ParticipationField::keys());
+    Input { employees, trainings, participations }
+}
+
+fn sheet(
+    section: SheetSection,
+    name: &str,
+    keys: &[String],
+    default_workbook: Option<&Path>,
+    plan_dir: &Path,
+    text: &str,
+    problems: &mut Problems,
+) -> SheetMapping {
+    let workbook = match (&section.workbook, default_workbook) {
+        (Some(w), _) => plan_dir.join(w.get_ref()),
+        (None, Some(w)) => w.to_path_buf(),
+        (None, None) => {
+            let kind = ProblemKind::PlanValue {
+                key: format!("input.{name}.workbook"),
+                value: "–".into(),
+                expected: "workbook = \"gegevens.xlsx\" under [input]".into(),
+            };
+            problems.error(Location::file(PLAN_FILE), kind);
+            PathBuf::new()
+        }
+    };
+    // A field key of this sheet, or a problem pointing at the unknown key.
+    let field = |key: &Spanned<String>, table: &str, problems: &mut Problems| -> Option<String> {
+        if keys.contains(key.get_ref()) {
+            return Some(key.get_ref().clone());
+        }
+        let expected = format!("one of {}", keys.join(", "));
+        let at = format!("input.{name}.{table}");
+        problems.push(invalid(text, key.span(), &at, key.get_ref().clone(), &expected));
+        None
+    };
+    let mut columns = Vec::new();
+    for (key, column) in &section.columns {
+        if let Some(key) = field(key, "columns", problems) {
+            columns.push((key, column.clone()));
+        }
+    }
+    let mut values = Vec::new();
+    for (key, map) in &section.values {
+        if let Some(key) = field(key, "values", problems) {
+            values.push((key, map.iter().map(|(from, to)| (from.clone(), value_text(to))).collect()));
+        }
+    }
+    let mut defaults = Vec::new();
+    for (key, value) in &section.defaults {
+        let value = match value {
+            toml::Value::Integer(i) => DefaultValue::Number(*i as f64),
+            toml::Value::Float(f) => DefaultValue::Number(*f),
+            other => DefaultValue::Text(value_text(other)),
+        };
+        if let Some(key) = field(key, "defaults", problems) {
+            defaults.push((key, value));
+        }
+    }
+    let mut formats = Vec::new();
+    for (key, format) in &section.formats {
+        let Some(key) = field(key, "formats", problems) else { continue };
+        match parse_format(&key, format.get_ref()) {
+            Some(parsed) => formats.push((key, parsed)),
+            None => {
+                let expected = if key == "fte" {
+                    "\"percent\", \"fraction\" or \"hours/38\" (weekly hours of a full-time job)"
+                } else {
+                    "a date pattern such as \"%d/%m/%Y\" or \"%m/%d/%y\" (formats apply to dates and fte)"
+                };
+                let at = format!("input.{name}.formats.{key}");
+                problems.push(invalid(text, format.span(), &at, format.get_ref().clone(), expected));
+            }
+        }
+    }
+    let header_row = section.header_row.as_ref().and_then(|row| match u32::try_from(*row.get_ref()) {
+        Ok(r) if r >= 1 => Some(r - 1),
+        _ => {
+            let key = format!("input.{name}.header_row");
+            problems.push(invalid(
+                text,
+                row.span(),
+                &key,
+                row.get_ref().to_string(),
+                "a row number, 1 or more",
+            ));
+            None
+        }
+    });
+    SheetMapping { workbook, sheet: section.sheet, header_row, columns, values, defaults, formats }
+}
+
+/// A mapped value as text: `true` is "yes", numbers as written.
+fn value_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Boolean(true) => "yes".into(),
+        toml::Value::Boolean(false) => "no".into(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn parse_format(key: &str, format: &str) -> Option<ValueFormat> {
+    let is_date = key == "date" || key.ends_with("_date");
+    match (key, format.trim()) {
+        ("fte", "percent") => Some(ValueFormat::FtePercent),
+        ("fte", "fraction") => Some(ValueFormat::FteFraction),
+        ("fte", f) => {
+            let hours: f64 = f.strip_prefix("hours/")?.trim().replace(',', ".").parse().ok()?;
+            (hours > 0.0).then_some(ValueFormat::FteHours(hours))
+        }
+        (_, f) if is_date && f.contains('%') => Some(ValueFormat::Date(f.to_string())),
+        _ => None,
+    }
+}
