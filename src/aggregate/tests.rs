@@ -130,6 +130,9 @@ fn composition_counts_active_employees_only() {
     close(w.by_department[1].1.fte, 1.8);
     assert_eq!(w.by_statute.iter().map(|(_, c)| c.heads).collect::<Vec<_>>(), [2, 1, 1]);
     assert_eq!(w.by_education.iter().map(|(_, c)| c.heads).collect::<Vec<_>>(), [1, 1, 2]);
+    // E4 has no nationality in the data.
+    assert_eq!(w.nationality_unknown.heads, 1);
+    assert_eq!(w.age_unknown.iter().map(|c| c.heads).sum::<u32>(), 0);
 }
 
 #[test]

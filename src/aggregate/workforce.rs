@@ -28,6 +28,9 @@ pub struct Workforce {
     pub by_statute: Vec<(Option<Statute>, Count)>,
     pub by_education: Vec<(Option<EducationLevel>, Count)>,
     pub average_age: Option<f64>,
+    /// Active employees whose nationality the data does not give: the
+    /// non-EU figure rests on the others.
+    pub nationality_unknown: Count,
 }
 
 pub fn composition(plan: &Plan, active: &[bool]) -> Workforce {
@@ -42,6 +45,7 @@ pub fn composition(plan: &Plan, active: &[bool]) -> Workforce {
         by_statute: Vec::new(),
         by_education: Vec::new(),
         average_age: None,
+        nationality_unknown: Count::default(),
     };
     let mut departments: std::collections::HashMap<Option<&str>, Count> = Default::default();
     let mut statutes = [Count::default(); 4];
@@ -60,6 +64,9 @@ pub fn composition(plan: &Plan, active: &[bool]) -> Workforce {
             None => w.age_unknown[g].add(e),
         }
         departments.entry(e.department.as_deref()).or_default().add(e);
+        if e.nationality.is_none() {
+            w.nationality_unknown.add(e);
+        }
         statutes[e.statute.map_or(3, |s| s as usize)].add(e);
         educations[e.education.map_or(3, |s| s as usize)].add(e);
     }

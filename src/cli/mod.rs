@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand.
 
 mod build;
+mod check;
 mod demo;
 mod report;
 
@@ -25,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// Build the plan in a plan folder (plan.toml plus its workbook).
     Build(build::Args),
+    /// Check a plan folder without writing anything: every problem, with its cell.
+    Check(check::Args),
     /// Write a plan folder for a fictional company, to try the tool or test it at scale.
     Demo(demo::Args),
 }
@@ -41,6 +44,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
         Command::Demo(args) => demo::run(args),
     };
     ExitCode::from(code)

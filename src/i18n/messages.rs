@@ -14,6 +14,8 @@ pub struct Messages {
     pub more_like_this: String,
     pub nothing_written: String,
     pub built: String,
+    pub check_ok: String,
+    pub check_warnings: String,
     pub layout_warning: String,
     pub plan_folder_missing: String,
     pub plan_file_missing: String,

@@ -122,6 +122,8 @@ fields!(ParticipationField {
 
 /// A sheet: its names and how its headers map to fields.
 pub struct SheetSpec<F: Field> {
+    /// The sheet's key in `plan.toml` (`[input.employees]`).
+    pub key: &'static str,
     names: &'static [&'static str],
     pub optional: bool,
     /// Whether a workbook with a single, differently named sheet is taken
@@ -132,7 +134,12 @@ pub struct SheetSpec<F: Field> {
 }
 
 impl<F: Field> SheetSpec<F> {
-    fn new(names: &'static [&'static str], optional: bool, takes_lone_sheet: bool) -> Self {
+    fn new(
+        key: &'static str,
+        names: &'static [&'static str],
+        optional: bool,
+        takes_lone_sheet: bool,
+    ) -> Self {
         let mut by_header = HashMap::new();
         for &field in F::ALL {
             for name in field.names() {
@@ -140,7 +147,7 @@ impl<F: Field> SheetSpec<F> {
             }
         }
         let folded_names = names.iter().map(|n| fold(n)).collect();
-        Self { names, optional, takes_lone_sheet, folded_names, by_header }
+        Self { key, names, optional, takes_lone_sheet, folded_names, by_header }
     }
 
     pub fn name(&self, language: Language) -> &'static str {
@@ -159,6 +166,7 @@ impl<F: Field> SheetSpec<F> {
 
 pub static EMPLOYEES: LazyLock<SheetSpec<EmployeeField>> = LazyLock::new(|| {
     SheetSpec::new(
+        "employees",
         &[
             "Medewerkers",
             "Travailleurs",
@@ -176,11 +184,17 @@ pub static EMPLOYEES: LazyLock<SheetSpec<EmployeeField>> = LazyLock::new(|| {
 });
 
 pub static TRAININGS: LazyLock<SheetSpec<TrainingField>> = LazyLock::new(|| {
-    SheetSpec::new(&["Opleidingen", "Formations", "Trainings", "opleidingsaanbod", "training"], false, false)
+    SheetSpec::new(
+        "trainings",
+        &["Opleidingen", "Formations", "Trainings", "opleidingsaanbod", "training"],
+        false,
+        false,
+    )
 });
 
 pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::new(|| {
     SheetSpec::new(
+        "participations",
         &[
             "Deelnames",
             "Participations",

@@ -211,7 +211,8 @@ impl<F: Field> Table<F> {
                 complete = false;
                 let column =
                     mapping.column(field.key()).unwrap_or(field.names()[language.index()]).to_string();
-                let kind = ProblemKind::ColumnMissing { column, found: found.clone() };
+                let mapping = format!("[input.{}.columns] {} = \"…\"", rules.spec.key, field.key());
+                let kind = ProblemKind::ColumnMissing { column, found: found.clone(), mapping };
                 problems.error(Location::sheet(&file, &sheet), kind);
             }
         }

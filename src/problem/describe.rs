@@ -29,9 +29,11 @@ pub enum ProblemKind {
         available: Vec<String>,
     },
     SheetEmpty,
+    /// `mapping` is the plan.toml line that would name the column.
     ColumnMissing {
         column: String,
         found: Vec<String>,
+        mapping: String,
     },
     ValueMissing {
         column: String,
@@ -160,9 +162,10 @@ impl ProblemKind {
                 fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
             }
             SheetEmpty => m.sheet_empty.clone(),
-            ColumnMissing { column, found } => {
-                fill(&m.column_missing, &[("column", column), ("found", &list(found, m))])
-            }
+            ColumnMissing { column, found, mapping } => fill(
+                &m.column_missing,
+                &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],
+            ),
             ValueMissing { column } => fill(&m.value_missing, &[("column", column)]),
             NotANumber { column, value } => fill(&m.not_a_number, &[("column", column), ("value", value)]),
             NotAWholeNumber { column, value } => {

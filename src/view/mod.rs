@@ -32,6 +32,17 @@ pub struct PlanView {
     pub trainings: TrainingsView,
     pub training_right: TrainingRightView,
     pub participation: ParticipationView,
+    pub quality: QualityView,
+}
+
+/// How complete the data behind the figures is; the layout adds a note
+/// wherever a figure rests on incomplete data.
+#[derive(Debug, Clone, Serialize)]
+pub struct QualityView {
+    /// Active employees with neither a birth date nor an age.
+    pub age_unknown: Num,
+    /// Active employees without a nationality.
+    pub nationality_unknown: Num,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +106,10 @@ pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
         trainings: trainings::view(plan, figures, fmt),
         training_right: trainings::training_right(figures, fmt),
         participation: participation::view(plan, figures, fmt),
+        quality: QualityView {
+            age_unknown: fmt.count(figures.workforce.age_unknown.iter().map(|c| c.heads).sum()),
+            nationality_unknown: fmt.count(figures.workforce.nationality_unknown.heads),
+        },
     }
 }
 
