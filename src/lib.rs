@@ -18,5 +18,6 @@ pub mod pipeline;
 pub mod problem;
 pub mod render;
 pub mod synthetic;
+pub mod template;
 pub mod text;
 pub mod view;

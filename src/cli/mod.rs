@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod demo;
+mod init;
 mod report;
 
 use crate::i18n::Language;
@@ -28,6 +29,8 @@ enum Command {
     Build(build::Args),
     /// Check a plan folder without writing anything: every problem, with its cell.
     Check(check::Args),
+    /// Create a plan folder to fill in: a commented plan.toml and a template workbook.
+    Init(init::Args),
     /// Write a plan folder for a fictional company, to try the tool or test it at scale.
     Demo(demo::Args),
 }
@@ -46,6 +49,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Init(args) => init::run(args),
     };
     ExitCode::from(code)
 }

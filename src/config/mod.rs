@@ -181,6 +181,10 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
         problems.push(invalid(text, span, "organisation.name", "\"\"".into(), "the organisation's name"));
     }
     let number = EnterpriseNumber::parse(s.enterprise_number.get_ref());
+    if number == Some(EnterpriseNumber::STAND_IN) {
+        problems
+            .warning(at_span(text, Some(s.enterprise_number.span())), ProblemKind::EnterpriseNumberExample);
+    }
     if number.is_none() {
         let kind = ProblemKind::EnterpriseNumber { value: s.enterprise_number.get_ref().clone() };
         problems.error(at_span(text, Some(s.enterprise_number.span())), kind);

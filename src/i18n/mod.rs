@@ -55,6 +55,9 @@ pub struct Strings {
     pub labels: Labels,
     pub annex: BTreeMap<String, String>,
     pub document: DocumentNames,
+    /// Per sheet (`employees`, `trainings`, `participations`), per field key:
+    /// what the column holds and how to fill it in.
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
     pub messages: Messages,
     /// Everything but the terminal messages, for the template.
     #[serde(skip)]
@@ -88,6 +91,7 @@ fn load(source: &str, file: &str) -> Strings {
         table.clone().try_into().unwrap_or_else(|e| panic!("bundled strings file {file} is incomplete: {e}"));
     let mut for_layout = table;
     for_layout.remove("messages");
+    for_layout.remove("columns");
     strings.for_layout = serde_json::to_value(for_layout).unwrap_or_default();
     strings
 }

@@ -20,6 +20,8 @@ pub enum ProblemKind {
     EnterpriseNumber {
         value: String,
     },
+    /// Warning: the template's example number is still in place.
+    EnterpriseNumberExample,
     WorkbookMissing,
     WorkbookUnreadable {
         reason: String,
@@ -156,6 +158,7 @@ impl ProblemKind {
                 fill(&m.plan_value, &[("key", key), ("value", value), ("expected", expected)])
             }
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
+            EnterpriseNumberExample => m.enterprise_number_example.clone(),
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
             SheetMissing { sheet, available } => {
