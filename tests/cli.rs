@@ -73,3 +73,103 @@ fn messages_follow_lang() {
     let stderr = text(&output.stderr);
     assert!(stderr.contains("error: gegevens.xlsx › Medewerkers › C4: Geslacht \"Q\" is not known. Use one of: \"M\", \"V\", \"X\"."), "{stderr}");
 }
+
+/// The XML of a sheet inside a workbook we wrote.
+fn sheet_xml(workbook: &Path, index: usize) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(workbook).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name(&format!("xl/worksheets/sheet{index}.xml")).unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    xml
+}
+
+#[test]
+fn init_fill_check_build_as_a_new_user() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("mijn-plan");
+    let folder_arg = folder.to_str().unwrap();
+
+    // 1. init: a commented plan.toml and a template workbook.
+    let output = run(&["init", folder_arg, "--lang", "fr", "--year", "2027"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let book = folder.join("donnees.xlsx");
+    let plan = std::fs::read_to_string(folder.join("plan.toml")).unwrap();
+    assert!(plan.contains("language = \"fr\"") && plan.contains("workbook = \"donnees.xlsx\""));
+    // Dropdowns for gender, statute, education and the yes/no columns; a note on every header.
+    let employees = sheet_xml(&book, 1);
+    assert_eq!(employees.matches("<dataValidation ").count(), 6, "{employees}");
+    assert!(employees.contains("\"H,F,X\""), "gender dropdown in French");
+    assert!(employees.contains("<legacyDrawing"), "header notes");
+    assert!(sheet_xml(&book, 2).contains("\"formelle,informelle,initiale\""));
+
+    // 2. The fresh template passes check, with a warning about the example number.
+    let output = run(&["check", folder_arg]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("numéro d'exemple"));
+
+    // 3. Init again: nothing is overwritten.
+    let output = run(&["init", folder_arg, "--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(2));
+
+    // 4. The user fills in the template: keeps its headers and examples, adds
+    //    twenty colleagues and their registrations, and sets the real number.
+    let mut template: Xlsx<_> = open_workbook(&book).unwrap();
+    let mut sheets: Vec<Sheet> = Vec::new();
+    for name in template.sheet_names() {
+        let range = template.worksheet_range(&name).unwrap();
+        let rows = range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Data::String(s) => Text(Box::leak(s.clone().into_boxed_str())),
+                        Data::Float(f) => Number(*f),
+                        Data::DateTime(d) => {
+                            let (y, m, day, ..) = d.to_ymd_hms_milli();
+                            Date(y, m, day)
+                        }
+                        _ => Empty,
+                    })
+                    .collect()
+            })
+            .collect();
+        sheets.push(Sheet { name: Box::leak(name.into_boxed_str()), rows });
+    }
+    for i in 0..20 {
+        let id: &'static str = Box::leak(format!("{}", 2001 + i).into_boxed_str());
+        let gender = if i % 3 == 0 { "F" } else { "H" };
+        sheets[0].rows.push(vec![
+            Text(id),
+            Text("Collègue"),
+            Text(gender),
+            Date(1960 + i as u16, 5, 1),
+            Number(1.0),
+            Date(2010, 1, 1),
+            Empty,
+            Text("Production"),
+            Text("Opérateur"),
+            Text("ouvrier"),
+            Text("moyen"),
+            Text("non"),
+            Text("BE"),
+            Text("non"),
+        ]);
+        sheets[2].rows.push(vec![Text(id), Text("SEC-01"), Empty, Text("prévue")]);
+    }
+    write_workbook(&book, &sheets);
+    std::fs::write(folder.join("plan.toml"), plan.replace("0000.000.097", "0403.019.261")).unwrap();
+
+    // 5. check is clean; build writes the plan.
+    let output = run(&["check", folder_arg]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("22 travailleurs"), "{}", text(&output.stdout));
+    assert!(text(&output.stderr).is_empty(), "{}", text(&output.stderr));
+    let out = root.path().join("out");
+    let output = run(&["build", folder_arg, "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(out.join("mon-organisation/2027/plan-de-formation-2027-mon-organisation.pdf").is_file());
+}

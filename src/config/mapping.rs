@@ -108,10 +108,7 @@ impl SheetMapping {
 }
 
 pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems: &mut Problems) -> Input {
-    let default_workbook = match &section.workbook {
-        Some(w) => Some(plan_dir.join(w.get_ref())),
-        None => None,
-    };
+    let default_workbook = section.workbook.as_ref().map(|w| plan_dir.join(w.get_ref()));
     let mut sheet = |s: Option<SheetSection>, name: &str, keys: Vec<String>| {
         sheet(s.unwrap_or_default(), name, &keys, default_workbook.as_deref(), plan_dir, text, problems)
     };

@@ -27,6 +27,7 @@ pub struct Messages {
     pub enterprise_number: String,
     pub enterprise_number_example: String,
     pub workbook_missing: String,
+    pub workbook_encrypted: String,
     pub workbook_unreadable: String,
     pub sheet_missing: String,
     pub sheet_empty: String,

@@ -37,6 +37,10 @@ impl Workbook {
         // calamine is robust, but a broken file must never take the whole run down.
         match catch_unwind(|| open_workbook_auto(path)) {
             Ok(Ok(sheets)) => Some(Self { name, sheets }),
+            Ok(Err(_)) if is_encrypted(path) => {
+                problems.error(Location::file(name), ProblemKind::WorkbookEncrypted);
+                None
+            }
             Ok(Err(e)) => {
                 let reason = first_line(&e.to_string());
                 problems.error(Location::file(name), ProblemKind::WorkbookUnreadable { reason });
@@ -95,6 +99,15 @@ impl Workbook {
         let rules = Rules::new(spec, mapping);
         Table::locate(self.name.clone(), sheet, range, &rules, mapping, language, problems)
     }
+}
+
+/// A password-protected Office file: an OLE container (as old .xls files
+/// are) holding an "EncryptedPackage" stream instead of a workbook.
+fn is_encrypted(path: &Path) -> bool {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let Ok(bytes) = std::fs::read(path) else { return false };
+    let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(&OLE) && bytes.windows(marker.len()).any(|w| w == marker.as_slice())
 }
 
 fn first_line(s: &str) -> String {

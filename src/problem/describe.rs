@@ -23,6 +23,7 @@ pub enum ProblemKind {
     /// Warning: the template's example number is still in place.
     EnterpriseNumberExample,
     WorkbookMissing,
+    WorkbookEncrypted,
     WorkbookUnreadable {
         reason: String,
     },
@@ -160,6 +161,7 @@ impl ProblemKind {
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
             EnterpriseNumberExample => m.enterprise_number_example.clone(),
             WorkbookMissing => m.workbook_missing.clone(),
+            WorkbookEncrypted => m.workbook_encrypted.clone(),
             WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
             SheetMissing { sheet, available } => {
                 fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
