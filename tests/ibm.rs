@@ -64,7 +64,7 @@ fn regenerate_trainings_workbook() {
         Data::Int(i) => *i as f64,
         other => panic!("not a number: {other:?}"),
     };
-    let employees: Vec<(f64, f64, String, String, f64)> = range
+    let employees: Vec<Employee> = range
         .rows()
         .skip(1)
         .map(|r| {
@@ -78,9 +78,26 @@ fn regenerate_trainings_workbook() {
         })
         .collect();
 
-    type Audience = fn(&(f64, f64, String, String, f64)) -> bool;
+    type Employee = (f64, f64, String, String, f64);
+    type Audience = fn(&Employee) -> bool;
+    /// Code, title, goal, target group, kind, method, hours, budget, evaluation, risk group, pillar, audience, uptake.
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        f64,
+        Option<f64>,
+        &'static str,
+        &'static str,
+        &'static str,
+        Audience,
+        f64,
+    );
     #[rustfmt::skip]
-    let trainings: Vec<(&str, &str, &str, &str, &str, &str, f64, Option<f64>, &str, &str, &str, Audience, f64)> = vec![
+    let trainings: Vec<Row> = vec![
         ("LAB-01", "Good Laboratory Practice refresher", "G1", "Laboratory technicians", "formal", "Classroom", 8.0, Some(4800.0), "Certificate exam", "bottleneck occupation", "professional field", |e| e.3 == "Laboratory Technician", 0.6),
         ("LAB-02", "Biosafety level 2 certification", "G1", "Laboratory and research staff", "formal", "Classroom and lab practice", 16.0, Some(9600.0), "Practical test", "bottleneck occupation", "professional field", |e| e.3 == "Laboratory Technician" || e.3 == "Research Scientist", 0.25),
         ("RES-01", "Statistics with R for researchers", "G1", "Research scientists", "formal", "Workshop", 24.0, Some(7200.0), "Project assignment", "bottleneck occupation", "professional field", |e| e.3 == "Research Scientist", 0.2),

@@ -97,7 +97,7 @@ fn random_cell(random: &mut Random) -> Cell {
         1 => Number(random.range(-5, 5) as f64 * random.unit()),
         2 => Number(random.range(0, 60_000) as f64),
         3 => Date(random.range(1900, 2100) as u16, random.range(1, 13) as u8, random.range(1, 29) as u8),
-        _ => Text(random.pick(WORDS)),
+        _ => Text(random.pick::<&str>(WORDS)),
     }
 }
 
