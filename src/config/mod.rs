@@ -163,7 +163,8 @@ pub fn sniff_language(text: &str) -> Option<Language> {
 
 fn at_span(text: &str, span: Option<Range<usize>>) -> Location {
     let offset = span.map_or(0, |s| s.start).min(text.len());
-    let before = &text[..offset];
+    // Spans come from the TOML parser; a slice that is not on a character boundary falls back to the start.
+    let before = text.get(..offset).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Location::line(PLAN_FILE, line, column)
