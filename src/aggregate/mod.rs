@@ -10,12 +10,23 @@
 //! - a participant is an active employee with at least one participation
 //!   that is not cancelled.
 
+pub mod accounts;
+pub mod attention;
+pub mod budget;
+pub mod compliance;
+pub mod deadlines;
+pub mod flow;
+pub mod legal;
 mod participation;
+pub mod readiness;
+pub mod social_balance;
 mod training;
 mod workforce;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_legal;
 
 pub use participation::{GroupParticipation, ParticipationFigures};
 pub use training::{KindFigures, TrainingFigures, TrainingUsage};
@@ -26,12 +37,23 @@ use crate::model::Plan;
 /// Every figure the plan reports.
 #[derive(Debug, Clone)]
 pub struct Figures {
+    pub legal: legal::LegalFrame,
     pub workforce: Workforce,
+    pub flow: flow::Flow,
     pub risk_groups: Vec<RiskGroupFigures>,
     pub training: TrainingFigures,
     pub participation: ParticipationFigures,
+    pub attention: Vec<attention::Attention>,
+    pub accounts: accounts::Accounts,
+    pub budget: budget::Budget,
+    pub suppliers: Vec<budget::Supplier>,
+    pub social_balance: social_balance::SocialBalance,
+    pub deadlines: Vec<deadlines::Deadline>,
+    /// `None` when the plan does not take the readiness check.
+    pub readiness: Option<Vec<readiness::AspectScore>>,
     /// Per training, in the order of the plan's trainings.
     pub usage: Vec<TrainingUsage>,
+    pub compliance: Vec<compliance::Check>,
 }
 
 pub fn aggregate(plan: &Plan) -> Figures {
@@ -39,13 +61,28 @@ pub fn aggregate(plan: &Plan) -> Figures {
     let active: Vec<bool> = plan.employees.iter().map(|e| e.is_active_on(on)).collect();
     let learning = EmployeeLearning::collect(plan, &active);
     let workforce = workforce::composition(plan, &active);
-    Figures {
-        risk_groups: workforce::risk_groups(plan, &active, &workforce),
-        training: training::totals(plan, &active, &workforce),
-        participation: participation::by_group(plan, &active, &learning),
+    let legal = legal::frame(plan, workforce.total.fte, workforce.total.heads);
+    let risk_groups = workforce::risk_groups(plan, &active, &workforce);
+    let participation = participation::by_group(plan, &active, &learning);
+    let mut figures = Figures {
+        training: training::totals(plan, &active, &workforce, legal.target),
+        accounts: accounts::accounts(plan, legal.target),
+        attention: attention::points(&participation, &risk_groups),
+        budget: budget::budget(plan, workforce.total.fte),
+        suppliers: budget::suppliers(plan),
+        social_balance: social_balance::social_balance(plan),
+        deadlines: deadlines::deadlines(plan),
+        readiness: plan.readiness.as_ref().map(readiness::scores),
+        flow: flow::flow(plan),
         usage: training::usage(plan),
+        compliance: Vec::new(),
+        legal,
         workforce,
-    }
+        risk_groups,
+        participation,
+    };
+    figures.compliance = compliance::checklist(plan, &figures);
+    figures
 }
 
 /// Per employee: counted hours and whether they take part at all.

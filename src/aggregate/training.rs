@@ -29,7 +29,7 @@ pub struct KindFigures {
     pub days: f64,
 }
 
-pub fn totals(plan: &Plan, active: &[bool], workforce: &Workforce) -> TrainingFigures {
+pub fn totals(plan: &Plan, active: &[bool], workforce: &Workforce, target: f64) -> TrainingFigures {
     let hours_per_day = plan.settings.hours_per_day;
     let mut by_kind = [KindFigures::default(); 3];
     let mut participants: [HashSet<usize>; 3] = Default::default();
@@ -57,8 +57,8 @@ pub fn totals(plan: &Plan, active: &[bool], workforce: &Workforce) -> TrainingFi
         hours,
         days,
         days_per_fte: ratio(days, fte),
-        target_days_per_fte: plan.settings.training_days_per_fte,
-        target_days: plan.settings.training_days_per_fte * fte,
+        target_days_per_fte: target,
+        target_days: target * fte,
         by_kind,
         budget,
         budget_per_fte: ratio(budget, fte),

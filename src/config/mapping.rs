@@ -17,7 +17,7 @@
 //! ```
 
 use super::{PLAN_FILE, invalid};
-use crate::import::fields::{EmployeeField, Field, ParticipationField, TrainingField};
+use crate::import::fields::{EmployeeField, Field, ParticipationField, QuarterField, TrainingField};
 use crate::problem::{Location, ProblemKind, Problems};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -31,6 +31,7 @@ pub(super) struct InputSection {
     employees: Option<SheetSection>,
     trainings: Option<SheetSection>,
     participations: Option<SheetSection>,
+    quarterly_fte: Option<SheetSection>,
 }
 
 #[derive(Deserialize, Default)]
@@ -55,6 +56,7 @@ pub struct Input {
     pub employees: SheetMapping,
     pub trainings: SheetMapping,
     pub participations: SheetMapping,
+    pub quarterly_fte: SheetMapping,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -115,7 +117,8 @@ pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems
     let employees = sheet(section.employees, "employees", EmployeeField::keys());
     let trainings = sheet(section.trainings, "trainings", TrainingField::keys());
     let participations = sheet(section.participations, "participations", ParticipationField::keys());
-    Input { employees, trainings, participations }
+    let quarterly_fte = sheet(section.quarterly_fte, "quarterly_fte", QuarterField::keys());
+    Input { employees, trainings, participations, quarterly_fte }
 }
 
 fn sheet(

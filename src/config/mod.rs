@@ -2,12 +2,15 @@
 //! where the data is and how to read it. Every problem is reported with its
 //! line and column.
 
+mod content;
 mod mapping;
 
 pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
 
 use crate::i18n::Language;
-use crate::model::{AgeBands, EnterpriseNumber, Goal, Organisation, Settings, Strategy};
+use crate::model::{
+    AgeBands, AnnualPlan, Body, Consultation, EnterpriseNumber, Organisation, Readiness, Settings, Strategy,
+};
 use crate::problem::{Location, Problem, ProblemKind, Problems};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -23,6 +26,9 @@ pub struct PlanConfig {
     pub organisation: Organisation,
     pub settings: Settings,
     pub strategy: Strategy,
+    pub annual: AnnualPlan,
+    pub consultation: Consultation,
+    pub readiness: Option<Readiness>,
     pub input: Input,
 }
 
@@ -34,7 +40,12 @@ struct PlanFile {
     #[serde(default)]
     input: mapping::InputSection,
     #[serde(default)]
-    strategy: StrategySection,
+    strategy: content::StrategySection,
+    #[serde(default)]
+    annual: content::AnnualSection,
+    #[serde(default)]
+    consultation: content::ConsultationSection,
+    readiness: Option<content::ReadinessSection>,
 }
 
 #[derive(Deserialize)]
@@ -84,27 +95,9 @@ struct PlanSection {
     reference_date: Option<Spanned<toml::value::Datetime>>,
     date: Option<Spanned<toml::value::Datetime>>,
     training_days_per_fte: Option<Spanned<Number>>,
+    training_days_source: Option<String>,
     hours_per_day: Option<Spanned<Number>>,
     age_bands: Option<Spanned<Vec<u16>>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct StrategySection {
-    mission: Option<String>,
-    vision: Option<String>,
-    learning_vision: Option<String>,
-    #[serde(default)]
-    goals: Vec<GoalSection>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GoalSection {
-    id: Spanned<String>,
-    title: String,
-    description: Option<String>,
-    measure: Option<String>,
 }
 
 /// Reads and validates `<plan_dir>/plan.toml`. `Err` when the file cannot be
@@ -140,12 +133,16 @@ pub fn parse(text: &str, plan_dir: &Path) -> Result<(PlanConfig, Problems), Prob
     let mut problems = Problems::default();
     let organisation = organisation(file.organisation, text, &mut problems);
     let settings = settings(&file.plan, text, &mut problems);
-    let strategy = strategy(file.strategy, text, &mut problems);
+    let strategy = content::strategy(file.strategy, text, &mut problems);
+    let annual = content::annual(file.annual);
+    let body = Body::for_organisation(organisation.works_council, organisation.union_delegation);
+    let consultation = content::consultation(file.consultation, body, text, &mut problems);
+    let readiness = file.readiness.map(|r| content::readiness(r, text, &mut problems));
     let input = mapping::input(file.input, plan_dir, text, &mut problems);
     let Some(settings) = settings else {
         return Err(problems);
     };
-    Ok((PlanConfig { organisation, settings, strategy, input }, problems))
+    Ok((PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input }, problems))
 }
 
 /// The language a `plan.toml` asks for, read leniently so that even a file
@@ -227,14 +224,12 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
         Some(d) => Some(date(d, "plan.date", text, problems)?),
         None => None,
     };
-    let training_days_per_fte = bounded(
-        s.training_days_per_fte.as_ref(),
-        5.0,
-        (0.0, 30.0),
-        "plan.training_days_per_fte",
-        text,
-        problems,
-    )?;
+    let training_days_per_fte = match &s.training_days_per_fte {
+        None => None,
+        Some(target) => {
+            Some(bounded(Some(target), 5.0, (0.0, 30.0), "plan.training_days_per_fte", text, problems)?)
+        }
+    };
     let hours_per_day =
         bounded(s.hours_per_day.as_ref(), 7.6, (1.0, 12.0), "plan.hours_per_day", text, problems)?;
     let age_bands = match &s.age_bands {
@@ -255,6 +250,7 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
         reference_date,
         document_date,
         training_days_per_fte,
+        training_days_source: s.training_days_source.clone().filter(|t| !t.trim().is_empty()),
         hours_per_day,
         age_bands,
     })
@@ -296,26 +292,6 @@ fn bounded(
     None
 }
 
-fn strategy(s: StrategySection, text: &str, problems: &mut Problems) -> Strategy {
-    let mut goals: Vec<Goal> = Vec::with_capacity(s.goals.len());
-    for goal in s.goals {
-        let id = goal.id.get_ref().trim().to_string();
-        if id.is_empty() || goals.iter().any(|g| g.id == id) {
-            let expected = "a unique, non-empty goal id such as \"D1\"";
-            problems.push(invalid(text, goal.id.span(), "strategy.goals.id", format!("\"{id}\""), expected));
-            continue;
-        }
-        goals.push(Goal { id, title: goal.title, description: goal.description, measure: goal.measure });
-    }
-    let non_empty = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
-    Strategy {
-        mission: non_empty(s.mission),
-        vision: non_empty(s.vision),
-        learning_vision: non_empty(s.learning_vision),
-        goals,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,7 +330,7 @@ workbook = "gegevens.xlsx"
     fn minimal_plan_gets_defaults() {
         let config = parse_ok(MINIMAL);
         assert_eq!(config.settings.reference_date, jiff::civil::date(2026, 12, 31));
-        assert_eq!(config.settings.training_days_per_fte, 5.0);
+        assert_eq!(config.settings.training_days_per_fte, Some(5.0));
         assert_eq!(config.settings.hours_per_day, 7.6);
         assert_eq!(config.organisation.joint_committees, ["111", "200"]);
         assert_eq!(config.input.employees.workbook, Path::new("plan/gegevens.xlsx"));

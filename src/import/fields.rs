@@ -67,6 +67,8 @@ fields!(EmployeeField {
     EndDate "end_date" => ["Datum uit dienst", "Date de sortie", "End date", "uitdienstdatum", "datum uitdiensttreding",
         "uit dienst", "date de fin de contrat", "termination date", "leaving date", "einddatum"],
     Department "department" => ["Afdeling", "Département", "Department", "dienst", "service", "afdeling dienst"],
+    PreviousDepartment "previous_department" => ["Vorige afdeling", "Département précédent", "Previous department",
+        "vorige dienst", "service precedent", "former department"],
     JobTitle "job_title" => ["Functie", "Fonction", "Job title", "functietitel", "poste", "job", "job role", "jobrole", "position"],
     Statute "statute" => ["Statuut", "Statut", "Worker status", "categorie", "werknemerscategorie", "employee category",
         "status"],
@@ -118,6 +120,13 @@ fields!(ParticipationField {
     Status "status" => ["Status", "Statut", "Status", "toestand", "etat", "state"],
     Date "date" => ["Datum", "Date", "Date"],
     Cost "cost" => ["Kosten", "Coût", "Cost", "kost", "kostprijs", "couts", "costs", "bedrag", "montant", "amount"],
+});
+
+fields!(QuarterField {
+    Quarter "quarter" [required] => ["Kwartaal", "Trimestre", "Quarter", "periode", "period"],
+    Year "year" => ["Jaar", "Année", "Year"],
+    Fte "fte" [required] => ["VTE", "ETP", "FTE", "gemiddelde vte", "etp moyen", "average fte", "vte rsz",
+        "etp onss"],
 });
 
 /// A sheet: its names and how its headers map to fields.
@@ -210,6 +219,24 @@ pub static PARTICIPATIONS: LazyLock<SheetSpec<ParticipationField>> = LazyLock::n
     )
 });
 
+pub static QUARTERS: LazyLock<SheetSpec<QuarterField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        "quarterly_fte",
+        &[
+            "VTE per kwartaal",
+            "ETP par trimestre",
+            "Quarterly FTE",
+            "kwartalen",
+            "rsz",
+            "trimestres",
+            "onss",
+            "quarters",
+        ],
+        true,
+        false,
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +257,7 @@ mod tests {
         no_clashes::<EmployeeField>();
         no_clashes::<TrainingField>();
         no_clashes::<ParticipationField>();
+        no_clashes::<QuarterField>();
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod cell;
 mod employees;
 pub(crate) mod fields;
 mod participations;
+mod quarters;
 mod reader;
 mod trainings;
 pub(crate) mod vocabulary;
@@ -33,13 +34,14 @@ pub fn load(plan_dir: &Path) -> Result<Imported, Problems> {
 /// Reads the workbooks a parsed `plan.toml` points at; `problems` holds
 /// what was already found in `plan.toml`.
 pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Imported, Problems> {
-    let PlanConfig { organisation, settings, strategy, input } = config;
+    let PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input } = config;
     let language = settings.language;
     let mut books = Workbooks::default();
     let employee_table = books.table(&fields::EMPLOYEES, &input.employees, language, &mut problems);
     let training_table = books.table(&fields::TRAININGS, &input.trainings, language, &mut problems);
     let participation_table =
         books.table(&fields::PARTICIPATIONS, &input.participations, language, &mut problems);
+    let quarter_table = books.table(&fields::QUARTERS, &input.quarterly_fte, language, &mut problems);
 
     let mut employee_ids = Ids::default();
     let employees = employee_table
@@ -65,10 +67,23 @@ pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Impo
         }
         _ => Vec::new(),
     };
+    let quarterly_fte =
+        quarter_table.as_ref().map(|t| quarters::read(t, &settings, &mut problems)).unwrap_or_default();
     if problems.has_errors() {
         return Err(problems);
     }
-    let plan = Plan { organisation, settings, strategy, employees, trainings, participations };
+    let plan = Plan {
+        organisation,
+        settings,
+        strategy,
+        annual,
+        consultation,
+        readiness,
+        employees,
+        trainings,
+        participations,
+        quarterly_fte,
+    };
     Ok(Imported { plan, warnings: problems })
 }
 

@@ -79,6 +79,9 @@ pub struct Employee {
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
     pub department: Option<String>,
+    /// The department before a move during the year before the plan, when
+    /// the data records it (for the workforce flow).
+    pub previous_department: Option<String>,
     pub job_title: Option<String>,
     pub statute: Option<Statute>,
     pub education: Option<EducationLevel>,
@@ -123,6 +126,7 @@ pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) 
         start_date: None,
         end_date: None,
         department: None,
+        previous_department: None,
         job_title: None,
         statute: None,
         education: None,

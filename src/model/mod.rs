@@ -5,17 +5,23 @@
 //! existing employee and training, an enterprise number has valid check digits.
 
 mod age;
+mod annual;
+mod consultation;
 mod country;
 mod employee;
 mod enterprise_number;
+pub mod readiness;
 mod training;
 
 pub use age::{AgeBand, AgeBands, age_on};
+pub use annual::{AnnualPlan, Role};
+pub use consultation::{Body, Consultation};
 pub use country::Country;
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
 pub use employee::{Birth, EducationLevel, Employee, Fte, Gender, Statute};
 pub use enterprise_number::EnterpriseNumber;
+pub use readiness::Readiness;
 pub use training::{Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind};
 
 use crate::i18n::Language;
@@ -27,9 +33,25 @@ pub struct Plan {
     pub organisation: Organisation,
     pub settings: Settings,
     pub strategy: Strategy,
+    pub annual: AnnualPlan,
+    pub consultation: Consultation,
+    /// `None` when the plan does not take the readiness check.
+    pub readiness: Option<Readiness>,
     pub employees: Vec<Employee>,
     pub trainings: Vec<Training>,
     pub participations: Vec<Participation>,
+    /// FTE declared to the social security office at the end of each
+    /// quarter, when the workbook gives them.
+    pub quarterly_fte: Vec<QuarterFte>,
+}
+
+/// FTE declared to the RSZ/ONSS at the end of one quarter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuarterFte {
+    pub year: i16,
+    /// 1-4.
+    pub quarter: u8,
+    pub fte: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -52,8 +74,11 @@ pub struct Settings {
     /// The date the plan carries (`[plan] date`); when absent, files are
     /// dated on the reference date. Never the clock: builds are reproducible.
     pub document_date: Option<Date>,
-    /// Target of the individual training right, in days per FTE per year.
-    pub training_days_per_fte: f64,
+    /// Target of the individual training right set in `plan.toml` (a sector
+    /// growth path, say), overriding the legal target; `None`: by the law.
+    pub training_days_per_fte: Option<f64>,
+    /// Where that target comes from, e.g. the sector agreement.
+    pub training_days_source: Option<String>,
     pub hours_per_day: f64,
     pub age_bands: AgeBands,
 }
@@ -70,7 +95,20 @@ pub struct Strategy {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub learning_vision: Option<String>,
+    /// Who has a stake in the training policy and how they are involved.
+    pub stakeholders: Option<String>,
+    /// Training needs at the level of the individual, the team and the organisation.
+    pub needs: Needs,
     pub goals: Vec<Goal>,
+    /// How the plan is communicated to the employees.
+    pub communication: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Needs {
+    pub individual: Option<String>,
+    pub team: Option<String>,
+    pub organisation: Option<String>,
 }
 
 /// A strategic goal that trainings contribute to (e.g. "D1: safety first").

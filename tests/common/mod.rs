@@ -62,6 +62,8 @@ union_delegation = false
 [plan]
 year = 2027
 language = "nl"
+training_days_per_fte = 5
+training_days_source = "sectorakkoord (fixture)"
 
 [input]
 workbook = "gegevens.xlsx"

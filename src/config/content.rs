@@ -1,0 +1,173 @@
+//! The plan's own words in `plan.toml`: strategy, the annual plan, the
+//! consultation on the plan, and the readiness check.
+
+use super::{date, invalid};
+use crate::model::readiness::{self, Readiness};
+use crate::model::{AnnualPlan, Body, Consultation, Goal, Needs, Role, Strategy};
+use crate::problem::Problems;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StrategySection {
+    mission: Option<String>,
+    vision: Option<String>,
+    learning_vision: Option<String>,
+    stakeholders: Option<String>,
+    #[serde(default)]
+    needs: NeedsSection,
+    communication: Option<String>,
+    #[serde(default)]
+    goals: Vec<GoalSection>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NeedsSection {
+    individual: Option<String>,
+    team: Option<String>,
+    organisation: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoalSection {
+    id: Spanned<String>,
+    title: String,
+    description: Option<String>,
+    measure: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AnnualSection {
+    #[serde(default)]
+    goals: Vec<String>,
+    forms_of_learning: Option<String>,
+    #[serde(default)]
+    roles: Vec<RoleSection>,
+    #[serde(default)]
+    rules: Vec<String>,
+    quality: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleSection {
+    role: String,
+    responsibility: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ConsultationSection {
+    body: Option<Body>,
+    draft_sent: Option<Spanned<toml::value::Datetime>>,
+    meeting: Option<Spanned<toml::value::Datetime>>,
+    advice_date: Option<Spanned<toml::value::Datetime>>,
+    advice: Option<String>,
+    fixed_on: Option<Spanned<toml::value::Datetime>>,
+    uploaded: Option<Spanned<toml::value::Datetime>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ReadinessSection {
+    applies: Vec<Spanned<String>>,
+}
+
+fn text(value: Option<String>) -> Option<String> {
+    value.filter(|t| !t.trim().is_empty())
+}
+
+pub(super) fn strategy(s: StrategySection, source: &str, problems: &mut Problems) -> Strategy {
+    let mut goals: Vec<Goal> = Vec::with_capacity(s.goals.len());
+    for goal in s.goals {
+        let id = goal.id.get_ref().trim().to_string();
+        if id.is_empty() || goals.iter().any(|g| g.id == id) {
+            let expected = "a unique, non-empty goal id such as \"D1\"";
+            problems.push(invalid(
+                source,
+                goal.id.span(),
+                "strategy.goals.id",
+                format!("\"{id}\""),
+                expected,
+            ));
+            continue;
+        }
+        goals.push(Goal {
+            id,
+            title: goal.title,
+            description: text(goal.description),
+            measure: text(goal.measure),
+        });
+    }
+    Strategy {
+        mission: text(s.mission),
+        vision: text(s.vision),
+        learning_vision: text(s.learning_vision),
+        stakeholders: text(s.stakeholders),
+        needs: Needs {
+            individual: text(s.needs.individual),
+            team: text(s.needs.team),
+            organisation: text(s.needs.organisation),
+        },
+        goals,
+        communication: text(s.communication),
+    }
+}
+
+pub(super) fn annual(s: AnnualSection) -> AnnualPlan {
+    let lines = |items: Vec<String>| items.into_iter().filter(|t| !t.trim().is_empty()).collect();
+    AnnualPlan {
+        goals: lines(s.goals),
+        forms_of_learning: text(s.forms_of_learning),
+        roles: s.roles.into_iter().map(|r| Role { role: r.role, responsibility: r.responsibility }).collect(),
+        rules: lines(s.rules),
+        quality: text(s.quality),
+    }
+}
+
+pub(super) fn consultation(
+    s: ConsultationSection,
+    default_body: Body,
+    source: &str,
+    problems: &mut Problems,
+) -> Consultation {
+    let mut day = |value: &Option<Spanned<toml::value::Datetime>>, key: &str| {
+        value.as_ref().and_then(|v| date(v, &format!("consultation.{key}"), source, problems))
+    };
+    Consultation {
+        body: s.body.unwrap_or(default_body),
+        draft_sent: day(&s.draft_sent, "draft_sent"),
+        meeting: day(&s.meeting, "meeting"),
+        advice_date: day(&s.advice_date, "advice_date"),
+        advice: text(s.advice),
+        fixed_on: day(&s.fixed_on, "fixed_on"),
+        uploaded: day(&s.uploaded, "uploaded"),
+    }
+}
+
+pub(super) fn readiness(s: ReadinessSection, source: &str, problems: &mut Problems) -> Readiness {
+    let mut applies = std::collections::BTreeSet::new();
+    for id in s.applies {
+        let wanted = id.get_ref().trim().to_ascii_uppercase();
+        match readiness::STATEMENTS.iter().find(|s| **s == wanted) {
+            Some(statement) => {
+                applies.insert(*statement);
+            }
+            None => {
+                let expected = "statement ids V1-V4, N1-N5, P1-P6, O1-O5, A1-A5, L1-L5";
+                problems.push(invalid(
+                    source,
+                    id.span(),
+                    "readiness.applies",
+                    id.get_ref().clone(),
+                    expected,
+                ));
+            }
+        }
+    }
+    Readiness { applies }
+}
