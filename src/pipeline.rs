@@ -44,7 +44,7 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
 pub fn prepare_plan(plan: Plan, warnings: Problems) -> Prepared {
     let figures = aggregate::aggregate(&plan);
     let view = view::build(&plan, &figures);
-    let detail = view::detail(&plan);
+    let detail = view::detail(&plan, &figures);
     Prepared { plan, figures, view, detail, warnings }
 }
 

@@ -11,8 +11,8 @@ pub struct Args {
     /// Number of employees of the fictional company.
     #[arg(long, default_value_t = 150)]
     employees: usize,
-    /// Seed of the generator: the same seed gives the same data.
-    #[arg(long, default_value_t = 2027)]
+    /// Seed of the generator: the same seed gives the same data (2029 is the bundled example).
+    #[arg(long, default_value_t = 2029)]
     seed: u64,
     /// Plan year.
     #[arg(long, default_value_t = 2027)]

@@ -23,48 +23,58 @@ pub fn warnings(warnings: &Problems, messages: &Messages) {
     print(warnings, messages);
 }
 
-/// Problems in reading order, a blank line between sheets, long runs of the
-/// same mistake in one column cut short.
+/// Problems in reading order, one block per sheet. Within a sheet the same
+/// mistake in the same column is gathered: its first few cells are listed,
+/// the rest counted, so one wrong column cannot bury the other problems.
 fn print(problems: &Problems, messages: &Messages) {
+    let sorted = problems.sorted();
     let mut listed = 0;
-    let mut previous: Option<&Problem> = None;
-    let mut run = 0;
-    let mut hidden = 0;
-    for problem in problems.sorted() {
-        let same_place = previous.is_some_and(|p| {
-            p.location.file == problem.location.file && p.location.sheet == problem.location.sheet
-        });
-        let same_mistake = same_place
-            && previous.is_some_and(|p| {
-                p.severity == problem.severity
-                    && std::mem::discriminant(&p.kind) == std::mem::discriminant(&problem.kind)
-                    && p.kind.column().is_some()
-                    && p.kind.column() == problem.kind.column()
-            });
-        if !same_mistake {
-            flush_hidden(&mut hidden, messages);
-            run = 0;
-        }
-        if previous.is_some() && !same_place {
+    let mut unlisted = 0;
+    let mut start = 0;
+    while start < sorted.len() {
+        let place = |p: &Problem| (p.severity, p.location.file.clone(), p.location.sheet.clone());
+        let end = start + sorted[start..].iter().take_while(|p| place(p) == place(sorted[start])).count();
+        if start > 0 {
             eprintln!();
         }
-        previous = Some(problem);
-        run += 1;
-        if run > PER_COLUMN || listed >= LISTED {
-            hidden += 1;
-            continue;
+        for group in groups(&sorted[start..end]) {
+            for problem in group.iter().take(PER_COLUMN) {
+                if listed < LISTED {
+                    eprintln!("{}", line(problem, messages));
+                    listed += 1;
+                } else {
+                    unlisted += 1;
+                }
+            }
+            let hidden = group.len().saturating_sub(PER_COLUMN);
+            if hidden > 0 && listed < LISTED {
+                eprintln!("  {}", fill(&messages.more_like_this, &[("count", &hidden.to_string())]));
+            } else {
+                unlisted += hidden;
+            }
         }
-        eprintln!("{}", line(problem, messages));
-        listed += 1;
+        start = end;
     }
-    flush_hidden(&mut hidden, messages);
+    if unlisted > 0 {
+        eprintln!("… (+{unlisted})");
+    }
 }
 
-fn flush_hidden(hidden: &mut usize, messages: &Messages) {
-    if *hidden > 0 {
-        eprintln!("  {}", fill(&messages.more_like_this, &[("count", &hidden.to_string())]));
-        *hidden = 0;
+/// The problems of one sheet, gathered by kind and column in order of first appearance.
+fn groups<'a>(problems: &[&'a Problem]) -> Vec<Vec<&'a Problem>> {
+    let mut groups: Vec<Vec<&'a Problem>> = Vec::new();
+    for &problem in problems {
+        let same = |p: &Problem| {
+            problem.kind.column().is_some()
+                && std::mem::discriminant(&p.kind) == std::mem::discriminant(&problem.kind)
+                && p.kind.column() == problem.kind.column()
+        };
+        match groups.iter_mut().find(|g| same(g[0])) {
+            Some(group) => group.push(problem),
+            None => groups.push(vec![problem]),
+        }
     }
+    groups
 }
 
 fn line(problem: &Problem, messages: &Messages) -> String {

@@ -18,6 +18,15 @@ pub struct Labels {
     pub status: BTreeMap<ParticipationStatus, String>,
     pub statute: BTreeMap<Statute, String>,
     pub education: BTreeMap<EducationLevel, String>,
+    /// Planned days against the entitlement.
+    pub standing: StandingLabels,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StandingLabels {
+    pub below: String,
+    pub at: String,
+    pub above: String,
 }
 
 impl Labels {

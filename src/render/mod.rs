@@ -83,28 +83,34 @@ fn describe_all(world: &dyn World, diagnostics: &[SourceDiagnostic]) -> String {
     diagnostics.iter().map(|d| describe(world, d)).collect::<Vec<_>>().join("\n")
 }
 
-/// `layout/main.typ:12:5: error: unknown variable: foo`
+/// `layout/main.typ:12:5: error: unknown variable: foo`, with the calls
+/// that led there, so a designer editing a part finds the line to fix.
 fn describe(world: &dyn World, diagnostic: &SourceDiagnostic) -> String {
     let severity = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let place = diagnostic.span.id().map(|id| {
-        let path = id.get().vpath().get_with_slash();
-        let position = world.range(diagnostic.span).and_then(|range| {
-            let source = world.source(id).ok()?;
-            source.lines().byte_to_line_column(range.start)
-        });
-        match position {
-            Some((line, column)) => format!("layout{path}:{}:{}: ", line + 1, column + 1),
-            None => format!("layout{path}: "),
-        }
-    });
-    let mut text = format!("{}{severity}: {}", place.unwrap_or_default(), diagnostic.message);
+    let mut text = format!("{}{severity}: {}", place(world, diagnostic.span), diagnostic.message);
     for hint in &diagnostic.hints {
         text.push_str(&format!("\n  hint: {}", hint.v));
     }
+    for point in &diagnostic.trace {
+        text.push_str(&format!("\n  {}{}", place(world, point.span), point.v));
+    }
     text
+}
+
+/// "layout/parts/cover.typ:12:5: ", or nothing for a span outside the layout.
+fn place(world: &dyn World, span: impl Into<typst::syntax::DiagSpan>) -> String {
+    let span = span.into();
+    let Some(id) = span.id() else { return String::new() };
+    let path = id.get().vpath().get_with_slash();
+    let position =
+        world.range(span).and_then(|range| world.source(id).ok()?.lines().byte_to_line_column(range.start));
+    match position {
+        Some((line, column)) => format!("layout{path}:{}:{}: ", line + 1, column + 1),
+        None => format!("layout{path}: "),
+    }
 }
 
 /// All text on a page, in reading order of the layout, for checks.

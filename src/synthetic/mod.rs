@@ -33,7 +33,7 @@ impl Default for Spec {
         Self {
             organisation: "Voorbeeld NV".into(),
             employees: 150,
-            seed: 2027,
+            seed: 2029,
             year: 2027,
             language: Language::Nl,
         }
@@ -50,6 +50,8 @@ pub struct EmployeeRow {
     pub start: Date,
     pub end: Option<Date>,
     pub department: &'static str,
+    /// Where the employee worked before moving departments during the year before the plan.
+    pub previous_department: Option<&'static str>,
     pub job: &'static Job,
     pub disability: bool,
     pub nationality: &'static str,
@@ -86,6 +88,7 @@ pub fn generate(spec: &Spec) -> Company {
         (0..spec.employees).map(|i| employee(&mut random, 10_001 + i as u32, reference)).collect();
     ensure_every_risk_group(&mut employees);
     ensure_apprentices(&mut employees, reference);
+    record_moves(&mut random, &mut employees);
     let participations = participations(&mut random, &employees, spec.year, reference);
     Company { spec: spec.clone(), employees, participations }
 }
@@ -113,7 +116,9 @@ fn employee(random: &mut Random, id: u32, reference: Date) -> EmployeeRow {
     let mut start = reference - (years_in_service * 365 + random.range(1, 360)).days();
     let mut end = None;
     if random.chance(0.06) {
-        end = Some(reference - random.range(10, 330).days());
+        // A leaver: out during the last year, but never before coming in.
+        let left = reference - random.range(10, 330).days();
+        end = (left > start).then_some(left);
     } else if random.chance(0.015) {
         start = reference + random.range(10, 60).days();
     }
@@ -126,6 +131,7 @@ fn employee(random: &mut Random, id: u32, reference: Date) -> EmployeeRow {
         start,
         end,
         department: department.name,
+        previous_department: None,
         job,
         disability: random.chance(0.03),
         nationality,
@@ -197,6 +203,27 @@ fn ensure_every_risk_group(employees: &mut [EmployeeRow]) {
     }
 }
 
+/// A few employees changed departments during the year before the plan.
+fn record_moves(random: &mut Random, employees: &mut [EmployeeRow]) {
+    for e in employees.iter_mut().filter(|e| e.end.is_none() && !e.job.leads) {
+        if random.chance(0.04) {
+            let others: Vec<&'static str> =
+                DEPARTMENTS.iter().map(|d| d.name).filter(|d| *d != e.department).collect();
+            e.previous_department = Some(*random.pick::<&str>(&others));
+        }
+    }
+}
+
+/// Quarter-end FTE as declared to the RSZ, Q4 of year n-2 to Q4 of year n-1:
+/// close to today's workforce, drifting a little.
+pub fn quarterly_fte(company: &Company) -> Vec<(i16, u8, f64)> {
+    let year = company.spec.year;
+    let now: f64 = company.employees.iter().map(|e| e.fte).sum();
+    let drift = [-0.03, -0.02, 0.0, 0.015, 0.01];
+    let quarters = [(year - 2, 4), (year - 1, 1), (year - 1, 2), (year - 1, 3), (year - 1, 4)];
+    quarters.iter().zip(drift).map(|(&(y, q), d)| (y, q, ((now * (1.0 + d)) * 10.0).round() / 10.0)).collect()
+}
+
 /// Two apprentices, so the example shows initial training too.
 fn ensure_apprentices(employees: &mut [EmployeeRow], reference: Date) {
     let Some(technical) = DEPARTMENTS.iter().find(|d| d.name == "Technische dienst") else { return };
@@ -222,10 +249,17 @@ fn participations(
         .iter()
         .filter(|e| e.start <= reference && e.end.is_none_or(|end| end >= reference))
         .collect();
-    // Some people learn a lot, some little, and a few are not reached at all:
-    // that unevenness is what the participation chapter has to show.
-    let propensity: Vec<f64> =
-        active.iter().map(|_| if random.chance(0.16) { 0.0 } else { 0.45 + 1.4 * random.unit() }).collect();
+    // Some people learn a lot, some little, and a few are not reached at all;
+    // part-timers and workers near the end of their career train less often,
+    // as surveys find. That unevenness is what the participation chapter shows.
+    let propensity: Vec<f64> = active
+        .iter()
+        .map(|e| {
+            let age = crate::model::age_on(e.birth, reference).unwrap_or(40);
+            let damping = if e.fte < 1.0 { 0.45 } else { 1.0 } * if age >= 55 { 0.6 } else { 1.0 };
+            if random.chance(0.16) { 0.0 } else { (0.45 + 1.4 * random.unit()) * damping }
+        })
+        .collect();
     for training in TRAININGS {
         let audience =
             active.iter().zip(&propensity).filter(|(e, _)| in_audience(e, training.audience, reference));
@@ -263,7 +297,7 @@ fn participations(
 }
 
 /// Calibrates the catalogue's uptakes to about 3.3 participations per employee.
-const UPTAKE_SCALE: f64 = 1.45;
+const UPTAKE_SCALE: f64 = 1.75;
 
 fn in_audience(e: &EmployeeRow, audience: Audience, reference: Date) -> bool {
     let age = crate::model::age_on(e.birth, reference).unwrap_or(0);

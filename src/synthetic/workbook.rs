@@ -2,7 +2,9 @@
 
 use super::{Company, Spec, TRAININGS};
 use crate::i18n::{Language, Localised};
-use crate::import::fields::{EmployeeField as E, Field, ParticipationField as P, TrainingField as T};
+use crate::import::fields::{
+    EmployeeField as E, Field, ParticipationField as P, QuarterField as Q, TrainingField as T,
+};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 pub const WORKBOOK: &str = "gegevens.xlsx";
@@ -47,6 +49,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         E::StartDate,
         E::EndDate,
         E::Department,
+        E::PreviousDepartment,
         E::JobTitle,
         E::Statute,
         E::Education,
@@ -57,7 +60,8 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     sheet.set_column_width(1, 24)?;
     sheet.set_column_width(7, 24)?;
-    sheet.set_column_width(8, 26)?;
+    sheet.set_column_width(8, 24)?;
+    sheet.set_column_width(9, 26)?;
     use crate::import::vocabulary::{EDUCATION, GENDER, RISK_GROUP, STATUS, STATUTE, TRAINING_KIND};
     for (i, e) in company.employees.iter().enumerate() {
         let r = 1 + i as u32;
@@ -71,12 +75,15 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
             sheet.write_date_with_format(r, 6, &date(end)?, &date_format)?;
         }
         sheet.write_string(r, 7, e.department)?;
-        sheet.write_string(r, 8, e.job.title)?;
-        sheet.write_string(r, 9, STATUTE.word(e.job.statute, language))?;
-        sheet.write_string(r, 10, EDUCATION.word(e.job.education, language))?;
-        sheet.write_string(r, 11, yes_no(e.disability))?;
-        sheet.write_string(r, 12, e.nationality)?;
-        sheet.write_string(r, 13, yes_no(e.job.bottleneck))?;
+        if let Some(previous) = e.previous_department {
+            sheet.write_string(r, 8, previous)?;
+        }
+        sheet.write_string(r, 9, e.job.title)?;
+        sheet.write_string(r, 10, STATUTE.word(e.job.statute, language))?;
+        sheet.write_string(r, 11, EDUCATION.word(e.job.education, language))?;
+        sheet.write_string(r, 12, yes_no(e.disability))?;
+        sheet.write_string(r, 13, e.nationality)?;
+        sheet.write_string(r, 14, yes_no(e.job.bottleneck))?;
     }
 
     let sheet = book.add_worksheet();
@@ -149,6 +156,14 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
             sheet.write_number_with_format(r, 5, cost, &euro)?;
         }
     }
+    let sheet = book.add_worksheet();
+    sheet.set_name(crate::import::fields::QUARTERS.name(language))?;
+    headers(sheet, &[header(Q::Quarter, language), header(Q::Fte, language)], &bold)?;
+    for (i, (year, quarter, fte)) in super::quarterly_fte(company).into_iter().enumerate() {
+        let r = 1 + i as u32;
+        sheet.write_string(r, 0, format!("{year}-Q{quarter}"))?;
+        sheet.write_number_with_format(r, 1, fte, &Format::new().set_num_format("0.0"))?;
+    }
     book.save_to_buffer()
 }
 
@@ -181,6 +196,13 @@ workbook = "{workbook}"
 mission = "Wij ontwerpen en bouwen op maat gemaakte machines voor de voedingsindustrie, veilig, betrouwbaar en met oog voor onderhoud."
 vision = "In 2030 zijn we de referentie in Vlaanderen voor flexibele productielijnen, met vakmensen die we grotendeels zelf opleiden."
 learning_vision = "Leren gebeurt vooral op de werkvloer: ervaren collega's geven hun vakmanschap door, leidinggevenden coachen en iedereen krijgt tijd om bij te leren. Formele opleidingen vullen aan waar een attest of specialistische kennis nodig is."
+stakeholders = "Het opleidingsbeleid wordt voorbereid door een werkgroep met een operator, een technieker, een bediende, een ploegleider en de HR-verantwoordelijke. De ondernemingsraad geeft advies; de directie keurt het budget goed."
+communication = "Het plan wordt voorgesteld op de personeelsvergadering in april, hangt uit in de refter en staat op het intranet. Elke medewerker bespreekt zijn opleidingen in het jaarlijkse POP-gesprek."
+
+[strategy.needs]
+individual = "Attesten voor veilig werken vernieuwen, digitale basisvaardigheden voor operatoren die weinig met een computer werken, Nederlands voor anderstalige collega's."
+team = "De ploegen werken met het nieuwe MES; ploegleiders leren coachen in plaats van enkel op te volgen."
+organisation = "Knelpuntfuncties (lassers, elektromecaniciens, ontwerpers) zelf opleiden, en kennis van ervaren collega's doorgeven voor zij met pensioen gaan."
 
 [[strategy.goals]]
 id = "D1"
@@ -211,6 +233,48 @@ id = "D5"
 title = "Inclusie en duurzame inzetbaarheid"
 description = "Iedereen kan zich blijven ontwikkelen, ongeacht leeftijd, beperking of taal."
 measure = "Deelnamegraad van 50-plussers en van niet-EU-medewerkers minstens gelijk aan het gemiddelde."
+
+[annual]
+goals = [
+  "Iedereen in productie, assemblage en logistiek heeft een geldig VCA-attest.",
+  "Alle operatoren werken vlot met het MES; de administratie werkt in het nieuwe ERP.",
+  "Vier interne kandidaten starten een traject naar een knelpuntfunctie.",
+  "Elke leidinggevende voert een POP-gesprek met elk teamlid.",
+]
+forms_of_learning = "Klassikale opleiding voor attesten en specialistische kennis; leren op de werkvloer met peters en meters; e-learning voor digitale vaardigheden; coaching en intervisie voor leidinggevenden."
+rules = [
+  "Opleidingen die het plan voorziet, gelden als arbeidstijd en worden volledig door de werkgever betaald.",
+  "Wie een opleiding van meer dan 80 uur volgt, tekent een scholingsbeding volgens de wettelijke regels.",
+  "Een opleiding annuleren kan tot tien werkdagen vooraf, in overleg met de leidinggevende.",
+  "Na elke formele opleiding bespreekt de deelnemer met zijn leidinggevende hoe hij het geleerde toepast.",
+]
+quality = "Elke opleiding heeft een evaluatiemethode. Externe aanbieders worden jaarlijks beoordeeld op tevredenheid, prijs en resultaat; de werkgroep opleiding bespreekt de evaluaties elk kwartaal."
+
+[[annual.roles]]
+role = "Directie"
+responsibility = "Keurt het plan en het budget goed en bewaakt de strategische doelstellingen."
+
+[[annual.roles]]
+role = "HR-verantwoordelijke (VTO-coördinator)"
+responsibility = "Stelt het plan op, kiest aanbieders, plant de opleidingen en volgt de opleidingsrekeningen op."
+
+[[annual.roles]]
+role = "Leidinggevenden"
+responsibility = "Bepalen mee de behoeften van hun team, voeren de POP-gesprekken en zorgen dat het geleerde wordt toegepast."
+
+[[annual.roles]]
+role = "Ondernemingsraad"
+responsibility = "Geeft advies over het ontwerp en volgt de uitvoering op."
+
+[consultation]
+draft_sent = {year}-02-16
+meeting = {year}-03-04
+advice_date = {year}-03-04
+advice = "De ondernemingsraad geeft een positief advies. Hij vraagt extra aandacht voor de deelname van medewerkers met een handicap en wil in september een tussentijdse stand van de opleidingsrekeningen."
+fixed_on = {year}-03-20
+
+[readiness]
+applies = ["V1", "V2", "V4", "N1", "N2", "N4", "P1", "P2", "P4", "O3", "O5", "A1", "L2", "L3"]
 "#,
         name = spec.organisation,
         year = spec.year,

@@ -1,3 +1,4 @@
+use crate::aggregate::accounts::Standing;
 use crate::i18n::Localised;
 use crate::model::Plan;
 use jiff::civil::Date;
@@ -9,6 +10,24 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
     pub participations: Vec<ParticipationDetail>,
+    /// Everyone employed in the plan year, with their training account.
+    pub accounts: Vec<AccountDetail>,
+}
+
+/// One employee's individual training account for the plan year, in days.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountDetail {
+    pub employee_id: String,
+    pub name: Option<String>,
+    pub department: Option<String>,
+    pub fte: f64,
+    pub employed_share: f64,
+    pub entitled: f64,
+    pub planned: f64,
+    pub followed: f64,
+    pub remaining: f64,
+    /// Planned days against the entitlement: "below", "at", "above", in words.
+    pub standing: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +46,7 @@ pub struct ParticipationDetail {
     pub active: bool,
 }
 
-pub fn detail(plan: &Plan) -> Detail {
+pub fn detail(plan: &Plan, figures: &crate::aggregate::Figures) -> Detail {
     let labels = &plan.settings.language.strings().labels;
     let on = plan.settings.reference_date;
     let participations = plan
@@ -51,5 +70,30 @@ pub fn detail(plan: &Plan) -> Detail {
             }
         })
         .collect();
-    Detail { participations }
+    let standing = &plan.settings.language.strings().labels.standing;
+    let accounts = figures
+        .accounts
+        .accounts
+        .iter()
+        .map(|a| {
+            let e = &plan.employees[a.employee];
+            AccountDetail {
+                employee_id: e.id.clone(),
+                name: e.name.clone(),
+                department: e.department.clone(),
+                fte: e.fte.get(),
+                employed_share: a.employed_share,
+                entitled: a.entitled,
+                planned: a.planned,
+                followed: a.followed,
+                remaining: a.remaining,
+                standing: match a.standing() {
+                    Standing::Below => standing.below.clone(),
+                    Standing::At => standing.at.clone(),
+                    Standing::Above => standing.above.clone(),
+                },
+            }
+        })
+        .collect();
+    Detail { participations, accounts }
 }

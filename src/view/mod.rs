@@ -3,17 +3,23 @@
 //! JSON (`/data.json`); the XLSX annex reads the same struct; it is also
 //! written beside the PDF.
 
+mod annual;
+mod balance;
 mod detail;
+mod legal;
 mod num;
 mod participation;
 mod trainings;
 mod workforce;
 
-pub use detail::{Detail, ParticipationDetail, detail};
+pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
+pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
+pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
+pub use legal::{CheckView, LegalView};
 pub use num::{DateText, Fmt, Num};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
 pub use trainings::{GoalView, KindRow, TrainingGroup, TrainingRightView, TrainingRow, TrainingsView};
-pub use workforce::{AgeRow, CountRow, RiskGroupRow, WorkforceView};
+pub use workforce::{AgeRow, CountRow, FlowView, RiskGroupRow, WorkforceView};
 
 use crate::aggregate::Figures;
 use crate::i18n::Language;
@@ -26,12 +32,17 @@ pub struct PlanView {
     /// All wording of the plan's language (the layout looks texts up here).
     pub strings: serde_json::Value,
     pub organisation: OrganisationView,
+    pub legal: LegalView,
     pub workforce: WorkforceView,
     pub risk_groups: Vec<RiskGroupRow>,
     pub strategy: StrategyView,
     pub trainings: TrainingsView,
     pub training_right: TrainingRightView,
     pub participation: ParticipationView,
+    pub annual: AnnualView,
+    pub social_balance: SocialBalanceView,
+    /// `null` when the plan does not take the readiness check.
+    pub readiness: Option<ReadinessView>,
     pub quality: QualityView,
 }
 
@@ -73,7 +84,22 @@ pub struct StrategyView {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub learning_vision: Option<String>,
+    pub stakeholders: Option<String>,
+    pub needs: NeedsView,
     pub goals: Vec<GoalView>,
+    pub communication: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NeedsView {
+    pub individual: Option<String>,
+    pub team: Option<String>,
+    pub organisation: Option<String>,
+}
+
+/// A code's name as the layout and the JSON know it (`aged_50_plus`).
+pub fn code<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 pub const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
@@ -101,11 +127,22 @@ pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
             mission: plan.strategy.mission.clone(),
             vision: plan.strategy.vision.clone(),
             learning_vision: plan.strategy.learning_vision.clone(),
+            stakeholders: plan.strategy.stakeholders.clone(),
+            needs: NeedsView {
+                individual: plan.strategy.needs.individual.clone(),
+                team: plan.strategy.needs.team.clone(),
+                organisation: plan.strategy.needs.organisation.clone(),
+            },
             goals: trainings::goals(plan, figures, fmt),
+            communication: plan.strategy.communication.clone(),
         },
         trainings: trainings::view(plan, figures, fmt),
         training_right: trainings::training_right(figures, fmt),
         participation: participation::view(plan, figures, fmt),
+        annual: annual::view(plan, figures, fmt),
+        social_balance: balance::social_balance(figures, fmt),
+        readiness: figures.readiness.as_deref().map(|scores| balance::readiness(scores, fmt)),
+        legal: legal::view(plan, figures, fmt),
         quality: QualityView {
             age_unknown: fmt.count(figures.workforce.age_unknown.iter().map(|c| c.heads).sum()),
             nationality_unknown: fmt.count(figures.workforce.nationality_unknown.heads),
@@ -115,13 +152,7 @@ pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
 
 fn organisation(plan: &Plan) -> OrganisationView {
     let o = &plan.organisation;
-    let consultation_body = if o.works_council {
-        "works_council"
-    } else if o.union_delegation {
-        "union_delegation"
-    } else {
-        "employees"
-    };
+    let consultation_body = plan.consultation.body.key();
     OrganisationView {
         name: o.name.clone(),
         enterprise_number: o.enterprise_number.to_string(),

@@ -17,6 +17,29 @@ pub struct WorkforceView {
     pub departments: Vec<CountRow>,
     pub statutes: Vec<CountRow>,
     pub education: Vec<CountRow>,
+    pub flow: FlowView,
+}
+
+/// In-, out- and through-flow in the year before the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowView {
+    pub year: i16,
+    pub at_start: Num,
+    pub inflow: Num,
+    pub outflow: Num,
+    pub at_end: Num,
+    /// `null` when the data does not record previous departments.
+    pub moves: Option<Num>,
+    pub departments: Vec<FlowRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowRow {
+    pub label: String,
+    pub inflow: Num,
+    pub outflow: Num,
+    pub moved_in: Num,
+    pub moved_out: Num,
 }
 
 /// One group: its heads, FTE and share of the headcount.
@@ -54,7 +77,7 @@ pub struct RiskGroupRow {
 }
 
 fn key<T: Serialize>(value: T) -> Option<String> {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string))
+    Some(super::code(value))
 }
 
 pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> WorkforceView {
@@ -103,6 +126,30 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> WorkforceView {
             .iter()
             .map(|(e, c)| {
                 row(e.and_then(key), e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into(), *c)
+            })
+            .collect(),
+        flow: flow(figures, fmt),
+    }
+}
+
+fn flow(figures: &Figures, fmt: Fmt<'_>) -> FlowView {
+    let f = &figures.flow;
+    FlowView {
+        year: f.year,
+        at_start: fmt.count(f.at_start.heads),
+        inflow: fmt.count(f.inflow.heads),
+        outflow: fmt.count(f.outflow.heads),
+        at_end: fmt.count(f.at_end.heads),
+        moves: f.moves.map(|m| fmt.count(m)),
+        departments: f
+            .by_department
+            .iter()
+            .map(|(d, x)| FlowRow {
+                label: d.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone()),
+                inflow: fmt.count(x.inflow),
+                outflow: fmt.count(x.outflow),
+                moved_in: fmt.count(x.moved_in),
+                moved_out: fmt.count(x.moved_out),
             })
             .collect(),
     }

@@ -1,0 +1,243 @@
+//! The annual plan: year goals, forms of learning, calendar, budget,
+//! suppliers, roles, rules, quality and evaluation; trainings by pillar.
+
+use super::{Fmt, Num};
+use crate::aggregate::{Figures, ratio};
+use crate::i18n::Localised;
+use crate::model::{Pillar, Plan};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualView {
+    pub goals: Vec<String>,
+    pub forms_of_learning: Option<String>,
+    /// Trainings and hours per learning method, most hours first.
+    pub methods: Vec<ShareRow>,
+    pub calendar: Vec<CalendarRow>,
+    pub budget: BudgetView,
+    pub suppliers: Vec<SupplierRow>,
+    pub roles: Vec<RoleView>,
+    pub rules: Vec<String>,
+    pub quality: Option<String>,
+    /// Trainings per evaluation method.
+    pub evaluation: Vec<EvaluationRow>,
+    pub pillars: Vec<PillarRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareRow {
+    pub label: String,
+    pub trainings: Num,
+    pub hours: Num,
+    pub share: Num,
+}
+
+/// One training in the year: the months (1-12) it runs in.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarRow {
+    pub code: String,
+    pub title: String,
+    pub kind: String,
+    pub first_month: Option<u8>,
+    pub last_month: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetView {
+    pub total: Num,
+    pub per_fte: Num,
+    pub by_goal: Vec<AmountRow>,
+    pub by_department: Vec<AmountRow>,
+    pub unassigned: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmountRow {
+    pub label: String,
+    pub amount: Num,
+    pub share: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplierRow {
+    pub label: String,
+    pub trainings: Num,
+    pub hours: Num,
+    pub budget: Num,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub role: String,
+    pub responsibility: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvaluationRow {
+    pub method: String,
+    pub codes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PillarRow {
+    pub key: Option<String>,
+    pub label: String,
+    pub trainings: Num,
+    pub hours: Num,
+    pub budget: Num,
+    pub titles: Vec<String>,
+}
+
+pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> AnnualView {
+    let a = &plan.annual;
+    let unknown = &fmt.strings.labels.unknown;
+    AnnualView {
+        goals: a.goals.clone(),
+        forms_of_learning: a.forms_of_learning.clone(),
+        methods: methods(plan, figures, fmt),
+        calendar: calendar(plan),
+        budget: budget(plan, figures, fmt),
+        suppliers: figures
+            .suppliers
+            .iter()
+            .map(|s| SupplierRow {
+                label: s.provider.clone().unwrap_or_else(|| unknown.clone()),
+                trainings: fmt.count(s.trainings),
+                hours: fmt.hours(s.hours),
+                budget: fmt.euro(Some(s.budget)),
+            })
+            .collect(),
+        roles: a
+            .roles
+            .iter()
+            .map(|r| RoleView { role: r.role.clone(), responsibility: r.responsibility.clone() })
+            .collect(),
+        rules: a.rules.clone(),
+        quality: a.quality.clone(),
+        evaluation: evaluation(plan, unknown),
+        pillars: pillars(plan, figures, fmt),
+    }
+}
+
+fn methods(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<ShareRow> {
+    let mut by_method: BTreeMap<String, (u32, f64)> = BTreeMap::new();
+    for (t, usage) in plan.trainings.iter().zip(&figures.usage) {
+        let method = t.method.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone());
+        let entry = by_method.entry(method).or_default();
+        entry.0 += 1;
+        entry.1 += usage.hours;
+    }
+    let total: f64 = by_method.values().map(|(_, h)| h).sum();
+    let mut rows: Vec<_> = by_method.into_iter().collect();
+    rows.sort_by(|(a, (_, x)), (b, (_, y))| y.total_cmp(x).then_with(|| a.cmp(b)));
+    rows.into_iter()
+        .map(|(label, (trainings, hours))| ShareRow {
+            label,
+            trainings: fmt.count(trainings),
+            hours: fmt.hours(hours),
+            share: fmt.percent(ratio(hours, total)),
+        })
+        .collect()
+}
+
+fn calendar(plan: &Plan) -> Vec<CalendarRow> {
+    let year = plan.settings.year;
+    // Clamped to the plan year: a training that started earlier shows from January.
+    let month = |d: jiff::civil::Date| -> u8 {
+        match d.year().cmp(&year) {
+            std::cmp::Ordering::Less => 1,
+            std::cmp::Ordering::Greater => 12,
+            std::cmp::Ordering::Equal => d.month() as u8,
+        }
+    };
+    let mut rows: Vec<CalendarRow> = plan
+        .trainings
+        .iter()
+        .map(|t| {
+            let (start, end) = (t.start_date.or(t.end_date), t.end_date.or(t.start_date));
+            CalendarRow {
+                code: t.code.clone(),
+                title: t.title.clone(),
+                kind: super::code(t.kind),
+                first_month: start.map(month),
+                last_month: end.map(month),
+            }
+        })
+        .collect();
+    // In order of start; trainings without a period at the end.
+    rows.sort_by_key(|r| (r.first_month.is_none(), r.first_month, r.last_month));
+    rows
+}
+
+fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> super::annual::BudgetView {
+    let b = &figures.budget;
+    let labels = &fmt.strings.labels;
+    let share = |amount: f64| fmt.percent(ratio(amount, b.total));
+    let goal_title = |id: &Option<String>| match id {
+        Some(id) => match plan.strategy.goals.iter().find(|g| &g.id == id) {
+            Some(goal) => format!("{} · {}", goal.id, goal.title),
+            None => id.clone(),
+        },
+        None => labels.unknown.clone(),
+    };
+    BudgetView {
+        total: fmt.euro(Some(b.total)),
+        per_fte: fmt.euro(b.per_fte),
+        by_goal: b
+            .by_goal
+            .iter()
+            .map(|(id, amount)| AmountRow {
+                label: goal_title(id),
+                amount: fmt.euro(Some(*amount)),
+                share: share(*amount),
+            })
+            .collect(),
+        by_department: b
+            .by_department
+            .iter()
+            .map(|(d, amount)| AmountRow {
+                label: d.clone().unwrap_or_else(|| labels.unknown.clone()),
+                amount: fmt.euro(Some(*amount)),
+                share: share(*amount),
+            })
+            .collect(),
+        unassigned: fmt.euro(Some(b.unassigned)),
+    }
+}
+
+fn evaluation(plan: &Plan, unknown: &str) -> Vec<EvaluationRow> {
+    let mut rows: Vec<EvaluationRow> = Vec::new();
+    for t in &plan.trainings {
+        let method = t.evaluation.clone().unwrap_or_else(|| unknown.to_string());
+        match rows.iter_mut().find(|r| r.method == method) {
+            Some(row) => row.codes.push(t.code.clone()),
+            None => rows.push(EvaluationRow { method, codes: vec![t.code.clone()] }),
+        }
+    }
+    // Most used first; "not filled in" last.
+    rows.sort_by_key(|r| (r.method == unknown, std::cmp::Reverse(r.codes.len())));
+    rows
+}
+
+fn pillars(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<PillarRow> {
+    let labels = &fmt.strings.labels;
+    let slots = Pillar::ALL.iter().map(|p| Some(*p)).chain(std::iter::once(None));
+    slots
+        .filter_map(|pillar| {
+            let served: Vec<_> =
+                plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.pillar == pillar).collect();
+            if served.is_empty() && pillar.is_none() {
+                return None;
+            }
+            Some(PillarRow {
+                key: pillar.map(super::code),
+                label: pillar.map_or_else(|| labels.unknown.clone(), |p| p.label(labels).to_string()),
+                trainings: fmt.count(served.len() as u32),
+                hours: fmt.hours(served.iter().map(|(_, u)| u.hours).sum()),
+                budget: fmt.euro(Some(served.iter().filter_map(|(t, _)| t.budget).sum())),
+                titles: served.iter().map(|(t, _)| t.title.clone()).collect(),
+            })
+        })
+        .collect()
+}
