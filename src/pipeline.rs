@@ -7,7 +7,7 @@ use crate::i18n::Language;
 use crate::import::{self, Imported};
 use crate::model::Plan;
 use crate::output::{self, OutputFile};
-use crate::problem::Problems;
+use crate::problem::{Location, ProblemKind, Problems};
 use crate::render::{self, FontSet, Layout, PdfIdentity, RenderError, Typeset};
 use crate::view::{self, Detail, PlanView};
 use std::path::{Path, PathBuf};
@@ -41,11 +41,23 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
     Ok(prepare_plan(plan, warnings))
 }
 
-pub fn prepare_plan(plan: Plan, warnings: Problems) -> Prepared {
+pub fn prepare_plan(plan: Plan, mut warnings: Problems) -> Prepared {
     let figures = aggregate::aggregate(&plan);
+    warn_missed_deadlines(&plan, &figures, &mut warnings);
     let view = view::build(&plan, &figures);
     let detail = view::detail(&plan, &figures);
     Prepared { plan, figures, view, detail, warnings }
+}
+
+/// Consultation dates in plan.toml that miss their legal deadline.
+fn warn_missed_deadlines(plan: &Plan, figures: &Figures, warnings: &mut Problems) {
+    let strings = plan.settings.language.strings();
+    for d in figures.deadlines.iter().filter(|d| d.status == aggregate::deadlines::Status::Missed) {
+        let step = strings.labels.steps.get(d.step.key()).cloned().unwrap_or_default();
+        let done = d.done.map(|day| strings.date.short(day)).unwrap_or_default();
+        let kind = ProblemKind::DeadlineMissed { step, done, due: strings.date.short(d.due) };
+        warnings.warning(Location::file(crate::config::PLAN_FILE), kind);
+    }
 }
 
 /// The files of one plan, in memory.

@@ -102,7 +102,17 @@ fn the_annex_holds_numbers_not_text() {
     let mut book: Xlsx<_> = open_workbook(annex).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["Kerncijfers", "Samenstelling", "Opleidingen", "Inspanning", "Deelname per groep", "Deelnames"]
+        [
+            "Kerncijfers",
+            "Samenstelling",
+            "Opleidingen",
+            "Inspanning",
+            "Budget",
+            "Deelname per groep",
+            "Sociale balans",
+            "Deelnames",
+            "Opleidingsrekeningen"
+        ]
     );
     let key = book.worksheet_range("Kerncijfers").unwrap();
     assert_eq!(cell_after(&key, "Aantal werknemers"), Data::Float(4.0));
@@ -122,6 +132,20 @@ fn the_annex_holds_numbers_not_text() {
     let participations = book.worksheet_range("Deelnames").unwrap();
     assert_eq!(participations.height(), 1 + 7);
     assert_eq!(participations.get((2, 1)), Some(&Data::String("Fatima Benali".into())));
+
+    // The social balance sheet by item code: formal training, men (E1 and E5), 16 hours.
+    let balance = book.worksheet_range("Sociale balans").unwrap();
+    let value = |code: &str| {
+        let row = balance.rows().find(|r| matches!(r.first(), Some(Data::String(c)) if c == code)).unwrap();
+        row[4].clone()
+    };
+    assert_eq!(value("5801"), Data::Float(2.0));
+    assert_eq!(value("5802"), Data::Float(16.0));
+    assert_eq!(value("5811"), Data::Float(1.0));
+    // One training account per employee of the plan year: E1-E4 and E6.
+    let accounts = book.worksheet_range("Opleidingsrekeningen").unwrap();
+    assert_eq!(accounts.height(), 1 + 5);
+    assert_eq!(accounts.get((2, 5)), Some(&Data::Float(4.0))); // E2: 0,8 FTE × 5 days
 
     // The data file is the view the layout received.
     let json = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "json")).unwrap();

@@ -2,6 +2,7 @@
 //! with, the full training list and the participations, built from the same
 //! view as the PDF.
 
+mod legal;
 mod sheets;
 
 use crate::view::{Detail, Num, PlanView};
@@ -52,8 +53,11 @@ pub fn build(view: &PlanView, detail: &Detail, date: Date) -> Result<Vec<u8>, Xl
     sheets::composition(workbook.add_worksheet(), view, &formats)?;
     sheets::trainings(workbook.add_worksheet(), view, &formats)?;
     sheets::effort(workbook.add_worksheet(), view, &formats)?;
+    legal::budget(workbook.add_worksheet(), view, &formats)?;
     sheets::participation(workbook.add_worksheet(), view, &formats)?;
+    legal::social_balance(workbook.add_worksheet(), view, &formats)?;
     sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
+    legal::accounts(workbook.add_worksheet(), view, detail, &formats)?;
     for sheet in workbook.worksheets_mut() {
         // Printed, each sheet fits the width of a landscape page.
         sheet.set_landscape().set_print_fit_to_pages(1, 0);

@@ -30,6 +30,10 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         ("budget", &t.budget, &f.euro),
         ("budget_per_fte", &t.budget_per_fte, &f.euro),
         ("participation_rate", &view.participation.overall.rate, &f.percent),
+        ("size_fte", &view.legal.size_fte, &f.fte),
+        ("accounts_below", &view.legal.accounts.below, &f.count),
+        ("accounts_at", &view.legal.accounts.at, &f.count),
+        ("accounts_above", &view.legal.accounts.above, &f.count),
     ];
     let headers = [s.annex("col_figure"), s.annex("col_value")];
     for (row, (key, num, format)) in (1..).zip(&rows) {
@@ -43,6 +47,7 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         (s.annex("enterprise_number"), o.enterprise_number.clone()),
         (s.annex("plan_year"), view.meta.year.to_string()),
         (s.annex("reference_date"), view.meta.reference_date.short.clone()),
+        (s.annex("mandatory"), s.labels.yes_no(view.legal.mandatory).to_string()),
     ];
     for (i, (label, value)) in facts.iter().enumerate() {
         sheet.write_string(next + 1 + i as u32, 0, *label)?;

@@ -8,6 +8,39 @@ pub struct Args {
     plan: PlanArgs,
 }
 
+/// The legal checklist, worded as on the plan's checklist page.
+fn print_checklist(view: &crate::view::PlanView) {
+    let pdf = &view.strings["pdf"]["checklist"];
+    let text = |value: &serde_json::Value| value.as_str().unwrap_or_default().to_string();
+    println!();
+    println!("{}", text(&pdf["title"]));
+    for check in &view.legal.checklist {
+        let item = &pdf["items"][check.key];
+        let mark = match check.verdict {
+            "present" => "✓",
+            "attention" => "!",
+            "missing" => "✗",
+            _ => "–",
+        };
+        let codes = check.codes.join(", ");
+        let explanation = fill(
+            &text(&item[check.verdict]),
+            &[
+                ("codes", &codes),
+                ("count", &check.count.text),
+                ("rate", &check.rate.text),
+                ("reference", &check.reference.text),
+            ],
+        );
+        println!(
+            "  {mark} {} ({}): {explanation}",
+            text(&item["title"]),
+            text(&pdf["verdicts"][check.verdict])
+        );
+    }
+    println!();
+}
+
 /// Validates a plan folder as `build` would, and writes nothing.
 pub fn run(args: Args) -> u8 {
     let language = args.plan.message_language();
@@ -31,6 +64,7 @@ pub fn run(args: Args) -> u8 {
                 ],
             );
             println!("{summary}");
+            print_checklist(&prepared.view);
             let warnings = prepared.warnings.len();
             if warnings > 0 {
                 println!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));

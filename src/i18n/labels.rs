@@ -20,6 +20,8 @@ pub struct Labels {
     pub education: BTreeMap<EducationLevel, String>,
     /// Planned days against the entitlement.
     pub standing: StandingLabels,
+    /// Steps of the consultation calendar (`draft_sent`, `advice`, `fixed`, `upload`).
+    pub steps: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

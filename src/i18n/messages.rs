@@ -26,6 +26,7 @@ pub struct Messages {
     pub plan_value: String,
     pub enterprise_number: String,
     pub enterprise_number_example: String,
+    pub deadline_missed: String,
     pub workbook_missing: String,
     pub workbook_encrypted: String,
     pub workbook_unreadable: String,

@@ -121,7 +121,8 @@ mod tests {
             Language::Fr => include_str!("fr.toml"),
             Language::En => include_str!("en.toml"),
         };
-        let table: toml::Table = toml::from_str(source).unwrap();
+        let table: toml::Table =
+            toml::from_str(source).unwrap_or_else(|e| panic!("{language:?}: {}", e.message()));
         let mut keys = BTreeSet::new();
         key_paths(&serde_json::to_value(table).unwrap(), "", &mut keys);
         keys

@@ -22,6 +22,12 @@ pub enum ProblemKind {
     },
     /// Warning: the template's example number is still in place.
     EnterpriseNumberExample,
+    /// Warning: a consultation date in plan.toml misses its legal deadline.
+    DeadlineMissed {
+        step: String,
+        done: String,
+        due: String,
+    },
     WorkbookMissing,
     WorkbookEncrypted,
     WorkbookUnreadable {
@@ -160,6 +166,9 @@ impl ProblemKind {
             }
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
             EnterpriseNumberExample => m.enterprise_number_example.clone(),
+            DeadlineMissed { step, done, due } => {
+                fill(&m.deadline_missed, &[("step", step), ("done", done), ("due", due)])
+            }
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookEncrypted => m.workbook_encrypted.clone(),
             WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
