@@ -15,6 +15,7 @@ pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod privacy;
 pub mod problem;
 pub mod render;
 pub mod synthetic;
