@@ -6,6 +6,7 @@
 
 use opleidingsplan::pipeline::{self, BuildOptions};
 use opleidingsplan::render::{self, FontSet, Layout, PdfIdentity};
+use opleidingsplan::view::Edition;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -26,7 +27,7 @@ fn aggregate_and_view(bencher: divan::Bencher) {
     let imported = opleidingsplan::import::load(&example()).unwrap();
     bencher.bench(|| {
         let figures = opleidingsplan::aggregate::aggregate(&imported.plan);
-        opleidingsplan::view::build(&imported.plan, &figures)
+        opleidingsplan::view::build(&imported.plan, &figures, Edition::Council)
     });
 }
 
@@ -35,13 +36,14 @@ fn typeset(bencher: divan::Bencher) {
     let prepared = pipeline::prepare(&example()).unwrap();
     let layout = Layout::bundled();
     let fonts = FontSet::bundled();
-    bencher.bench(|| pipeline::typeset(&prepared, &layout, fonts).unwrap());
+    bencher.bench(|| pipeline::typeset(&prepared, Edition::Council, &layout, fonts).unwrap());
 }
 
 #[divan::bench]
 fn pdf_export(bencher: divan::Bencher) {
     let prepared = pipeline::prepare(&example()).unwrap();
-    let typeset = pipeline::typeset(&prepared, &Layout::bundled(), FontSet::bundled()).unwrap();
+    let typeset =
+        pipeline::typeset(&prepared, Edition::Council, &Layout::bundled(), FontSet::bundled()).unwrap();
     let identity = PdfIdentity { ident: "bench".into(), date: prepared.plan.settings.metadata_date() };
     bencher.bench(|| render::export_pdf(&typeset.document, &identity).unwrap());
 }
@@ -50,12 +52,15 @@ fn pdf_export(bencher: divan::Bencher) {
 fn annex(bencher: divan::Bencher) {
     let prepared = pipeline::prepare(&example()).unwrap();
     let date = prepared.plan.settings.metadata_date();
-    bencher.bench(|| opleidingsplan::annex::build(&prepared.view, &prepared.detail, date).unwrap());
+    // The internal edition: its annex carries the rows per employee.
+    let edition = prepared.edition(Edition::Internal);
+    bencher.bench(|| opleidingsplan::annex::build(&edition.view, edition.detail.as_ref(), date).unwrap());
 }
 
 #[divan::bench(sample_count = 20)]
 fn whole_build(bencher: divan::Bencher) {
     let out = tempfile::tempdir().unwrap();
-    let options = BuildOptions { out: out.path().to_path_buf(), layout: None };
+    let options =
+        BuildOptions { out: out.path().to_path_buf(), layout: None, editions: vec![Edition::Council] };
     bencher.bench(|| pipeline::build(&example(), &options).unwrap());
 }

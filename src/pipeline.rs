@@ -9,7 +9,7 @@ use crate::model::Plan;
 use crate::output::{self, OutputFile};
 use crate::problem::{Location, ProblemKind, Problems};
 use crate::render::{self, FontSet, Layout, PdfIdentity, RenderError, Typeset};
-use crate::view::{self, Detail, PlanView};
+use crate::view::{self, Detail, Edition, PlanView};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -27,13 +27,30 @@ pub enum BuildError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
-/// Everything derived from the input, before rendering.
+/// Everything derived from the input, before an edition is chosen.
 pub struct Prepared {
     pub plan: Plan,
     pub figures: Figures,
-    pub view: PlanView,
-    pub detail: Detail,
     pub warnings: Problems,
+}
+
+/// What one edition shows: the view, and for HR the per-employee detail.
+pub struct EditionView {
+    pub edition: Edition,
+    pub view: PlanView,
+    /// `None` in the council edition: no row per employee leaves the building.
+    pub detail: Option<Detail>,
+}
+
+impl Prepared {
+    pub fn view(&self, edition: Edition) -> PlanView {
+        view::build(&self.plan, &self.figures, edition)
+    }
+
+    pub fn edition(&self, edition: Edition) -> EditionView {
+        let detail = (edition == Edition::Internal).then(|| view::detail(&self.plan, &self.figures));
+        EditionView { edition, view: self.view(edition), detail }
+    }
 }
 
 pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
@@ -44,9 +61,7 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
 pub fn prepare_plan(plan: Plan, mut warnings: Problems) -> Prepared {
     let figures = aggregate::aggregate(&plan);
     warn_missed_deadlines(&plan, &figures, &mut warnings);
-    let view = view::build(&plan, &figures);
-    let detail = view::detail(&plan, &figures);
-    Prepared { plan, figures, view, detail, warnings }
+    Prepared { plan, figures, warnings }
 }
 
 /// Consultation dates in plan.toml that miss their legal deadline.
@@ -72,18 +87,32 @@ pub fn view_json(view: &PlanView) -> Vec<u8> {
     serde_json::to_vec_pretty(view).unwrap_or_default()
 }
 
-pub fn typeset(prepared: &Prepared, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
-    render::typeset(view_json(&prepared.view), layout, fonts)
+pub fn typeset(
+    prepared: &Prepared,
+    edition: Edition,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Typeset, RenderError> {
+    render::typeset(view_json(&prepared.view(edition)), layout, fonts)
 }
 
-pub fn render(prepared: &Prepared, layout: &Layout, fonts: &FontSet) -> Result<Rendered, BuildError> {
-    let json = view_json(&prepared.view);
+pub fn render(
+    prepared: &Prepared,
+    edition: Edition,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Rendered, BuildError> {
+    let EditionView { view, detail, .. } = prepared.edition(edition);
+    let json = view_json(&view);
     let typeset = render::typeset(json.clone(), layout, fonts)?;
     let settings = &prepared.plan.settings;
-    let identity = PdfIdentity { ident: plan_ident(&prepared.plan), date: settings.metadata_date() };
+    let identity = PdfIdentity {
+        ident: format!("{}/{}", plan_ident(&prepared.plan), edition.key()),
+        date: settings.metadata_date(),
+    };
     let pdf = render::export_pdf(&typeset.document, &identity)?;
-    let annex = crate::annex::build(&prepared.view, &prepared.detail, settings.metadata_date())?;
-    let names = FileNames::of(&prepared.plan);
+    let annex = crate::annex::build(&view, detail.as_ref(), settings.metadata_date())?;
+    let names = FileNames::of(&prepared.plan, edition);
     Ok(Rendered {
         files: vec![
             OutputFile { name: names.pdf, bytes: pdf },
@@ -100,7 +129,9 @@ fn plan_ident(plan: &Plan) -> String {
     format!("{}/{}", plan.organisation.enterprise_number, plan.settings.year)
 }
 
-/// `opleidingsplan-2027-voorbeeld-nv.pdf` and its siblings, in the plan's language.
+/// `opleidingsplan-2027-voorbeeld-nv.pdf` and its siblings, in the plan's
+/// language; the internal edition's names end in "-intern" (nl), "-interne"
+/// (fr) or "-internal" (en), so the file to hand out is the plain one.
 pub struct FileNames {
     pub pdf: String,
     pub annex: String,
@@ -108,14 +139,17 @@ pub struct FileNames {
 }
 
 impl FileNames {
-    pub fn of(plan: &Plan) -> Self {
+    pub fn of(plan: &Plan, edition: Edition) -> Self {
         let names = &plan.settings.language.strings().document;
-        let stem = format!(
+        let mut stem = format!(
             "{}-{}-{}",
             names.plan_file,
             plan.settings.year,
             crate::text::slug(&plan.organisation.name)
         );
+        if edition == Edition::Internal {
+            stem = format!("{stem}-{}", names.internal_file);
+        }
         Self {
             pdf: format!("{stem}.pdf"),
             annex: format!("{stem}-{}.xlsx", names.annex_file),
@@ -131,6 +165,8 @@ pub fn target_dir(out: &Path, plan: &Plan) -> PathBuf {
 
 pub struct BuildOptions {
     pub out: PathBuf,
+    /// The editions to write, into the same folder.
+    pub editions: Vec<Edition>,
     /// A folder whose files replace those of the default layout.
     pub layout: Option<PathBuf>,
 }
@@ -153,17 +189,25 @@ pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildErro
         None => Layout::bundled(),
     };
     let prepared = prepare(plan_dir)?;
-    let rendered = render(&prepared, &layout, FontSet::bundled())?;
+    let (mut files, mut pages, mut layout_warnings) = (Vec::new(), Vec::new(), Vec::new());
+    for &edition in &options.editions {
+        let rendered = render(&prepared, edition, &layout, FontSet::bundled())?;
+        files.extend(rendered.files);
+        pages.push(rendered.pages);
+        layout_warnings.extend(rendered.layout_warnings);
+    }
+    // Both editions share their warnings; say each once.
+    layout_warnings.dedup();
     let target = target_dir(&options.out, &prepared.plan);
-    let files = output::write_folder(&options.out, &target, &rendered.files)
+    let files = output::write_folder(&options.out, &target, &files)
         .map_err(|source| BuildError::Write { path: target.clone(), source })?;
     Ok(Built {
         organisation: prepared.plan.organisation.name.clone(),
-        title: prepared.view.meta.title.clone(),
+        title: view::title(&prepared.plan.settings),
         language: prepared.plan.settings.language,
-        pages: rendered.pages,
+        pages: pages.into_iter().max().unwrap_or(0),
         files,
         warnings: prepared.warnings,
-        layout_warnings: rendered.layout_warnings,
+        layout_warnings,
     })
 }

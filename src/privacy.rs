@@ -25,13 +25,13 @@ pub fn primary(counts: &[u32], k: u32) -> Mask {
 /// the first count orders rows for secondary suppression.
 pub fn rows(rows: &[Vec<u32>], k: u32) -> Mask {
     let mut hidden: Mask = rows.iter().map(|counts| counts.iter().any(|&n| n > 0 && n < k)).collect();
-    protect_line(&mut hidden, &rows.iter().map(|r| r.first().copied().unwrap_or(0)).collect::<Vec<_>>());
+    protect(&mut hidden, &rows.iter().map(|r| r.first().copied().unwrap_or(0)).collect::<Vec<_>>());
     hidden
 }
 
 /// In one additive line, a single hidden cell is recoverable; hide the
 /// smallest other non-zero cell as well. Returns whether anything changed.
-fn protect_line(hidden: &mut [bool], values: &[u32]) -> bool {
+pub fn protect(hidden: &mut [bool], values: &[u32]) -> bool {
     if hidden.iter().filter(|h| **h).count() != 1 {
         return false;
     }
@@ -54,7 +54,7 @@ fn protect_line(hidden: &mut [bool], values: &[u32]) -> bool {
 /// gender), and of those totals: the lines are each row with its total,
 /// each column with its total, the row totals and the column totals (both
 /// against the visible grand total).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MarginMasks {
     pub cells: Vec<Mask>,
     pub row_totals: Mask,
@@ -68,8 +68,10 @@ pub fn table_with_margins(cells: &[Vec<u32>], k: u32) -> MarginMasks {
     let width = cells.first().map_or(0, Vec::len);
     let height = cells.len();
     // Extended grid: data cells, a column of row totals, a row of column totals.
-    let mut grid: Vec<Vec<u32>> =
-        cells.iter().map(|row| row.iter().copied().chain(std::iter::once(row.iter().sum())).collect()).collect();
+    let mut grid: Vec<Vec<u32>> = cells
+        .iter()
+        .map(|row| row.iter().copied().chain(std::iter::once(row.iter().sum())).collect())
+        .collect();
     let column_totals: Vec<u32> = (0..width).map(|c| cells.iter().map(|row| row[c]).sum()).collect();
     grid.push(column_totals);
     let mut hidden: Vec<Mask> = grid.iter().map(|row| primary(row, k)).collect();
@@ -88,7 +90,7 @@ pub fn table_with_margins(cells: &[Vec<u32>], k: u32) -> MarginMasks {
         for line in &lines {
             let mut mask: Mask = line.iter().map(|&(r, c)| hidden[r][c]).collect();
             let values: Vec<u32> = line.iter().map(|&(r, c)| grid[r][c]).collect();
-            if protect_line(&mut mask, &values) {
+            if protect(&mut mask, &values) {
                 changed = true;
                 for (&(r, c), h) in line.iter().zip(mask) {
                     hidden[r][c] = h;

@@ -7,6 +7,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use opleidingsplan::pipeline;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
 use opleidingsplan::synthetic::Random;
+use opleidingsplan::view::Edition;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
 
@@ -39,7 +40,8 @@ fn the_ibm_export_builds_through_mapping_alone() {
     assert!(figures.training.participations > 1000, "{}", figures.training.participations);
     assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
 
-    let typeset = pipeline::typeset(&prepared, &Layout::bundled(), FontSet::bundled()).unwrap();
+    let typeset =
+        pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
     let text = common::squeeze(&page_texts(&typeset.document).join(" "));
     assert!(text.contains(&common::squeeze("On 31 December 2026, IBM HR sample has 1,470 active employees")));
     // Nationality is not in the export: the non-EU figure says it rests on no data.

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use opleidingsplan::pipeline;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
+use opleidingsplan::view::Edition;
 use std::path::Path;
 use std::process::Command;
 
@@ -97,7 +98,8 @@ fn the_example_shows_every_section_in_every_language() {
     for (language, expected) in titles {
         let dir = example_in(language);
         let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{language}: {e:?}"));
-        let typeset = pipeline::typeset(&prepared, &Layout::bundled(), FontSet::bundled()).unwrap();
+        let typeset =
+            pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
         assert!(typeset.warnings.is_empty(), "{language}: {:?}", typeset.warnings);
         let text = squeeze(&page_texts(&typeset.document).join(" "));
         for title in expected {

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use opleidingsplan::i18n::Language;
 use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
+use opleidingsplan::view::Edition;
 
 /// What a case starts from: the fixture, which builds cleanly.
 struct Input {
@@ -287,7 +288,7 @@ fn every_malformed_input_gets_its_own_message_and_no_output() {
             std::fs::write(dir.path().join("gegevens.xlsx"), bytes).unwrap();
         }
         let out = dir.path().join("out");
-        let options = BuildOptions { out: out.clone(), layout: None };
+        let options = BuildOptions { out: out.clone(), layout: None, editions: vec![Edition::Internal] };
         let result = std::panic::catch_unwind(|| pipeline::build(dir.path(), &options));
         let lines: Vec<String> = match result {
             Err(_) => {

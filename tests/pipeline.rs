@@ -8,11 +8,13 @@ use common::*;
 use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
 use opleidingsplan::problem::ProblemKind;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
+use opleidingsplan::view::Edition;
 
 /// Typesets a plan folder and returns the text of all pages, squeezed.
 fn document_text(dir: &std::path::Path) -> String {
     let prepared = pipeline::prepare(dir).unwrap_or_else(|e| panic!("{e:?}"));
-    let typeset = pipeline::typeset(&prepared, &Layout::bundled(), FontSet::bundled()).unwrap();
+    let typeset =
+        pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
     assert!(typeset.warnings.is_empty(), "layout warnings: {:?}", typeset.warnings);
     squeeze(&page_texts(&typeset.document).join(" "))
 }
@@ -97,7 +99,11 @@ fn cell_after(range: &calamine::Range<Data>, label: &str) -> Data {
 fn the_annex_holds_numbers_not_text() {
     let dir = plan_folder(PLAN_TOML, &fixture_sheets());
     let out = tempfile::tempdir().unwrap();
-    let built = pipeline::build(dir.path(), &BuildOptions { out: out.path().into(), layout: None }).unwrap();
+    let built = pipeline::build(
+        dir.path(),
+        &BuildOptions { out: out.path().into(), layout: None, editions: vec![Edition::Internal] },
+    )
+    .unwrap();
     let annex = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
     let mut book: Xlsx<_> = open_workbook(annex).unwrap();
     assert_eq!(
@@ -169,9 +175,10 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
     let dir = plan_folder(PLAN_TOML, &sheets);
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("plan");
-    let Err(BuildError::Problems(problems)) =
-        pipeline::build(dir.path(), &BuildOptions { out: target.clone(), layout: None })
-    else {
+    let Err(BuildError::Problems(problems)) = pipeline::build(
+        dir.path(),
+        &BuildOptions { out: target.clone(), layout: None, editions: vec![Edition::Internal] },
+    ) else {
         panic!("the build should fail with problems");
     };
     let messages = &opleidingsplan::i18n::Language::Nl.strings().messages;

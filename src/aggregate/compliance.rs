@@ -1,8 +1,9 @@
 //! The legal checklist: every element the law asks of a training plan,
 //! present, missing, or present with a point of attention.
 
+use super::Figures;
+use super::attention::{self, Subject};
 use super::deadlines::{Deadline, Status};
-use super::{Figures, attention};
 use crate::model::{Gender, Plan, RiskGroup, TrainingKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,13 +74,15 @@ impl Check {
     }
 }
 
-pub fn checklist(plan: &Plan, figures: &Figures) -> Vec<Check> {
+/// The checklist; `shown` tells which groups' participation may be judged
+/// (the council edition does not judge, and so reveal, a hidden group's).
+pub fn checklist(plan: &Plan, figures: &Figures, shown: &dyn Fn(Subject) -> bool) -> Vec<Check> {
     let mut checks = vec![trainings(plan, TrainingKind::Formal), trainings(plan, TrainingKind::Informal)];
     checks.push(training_right(figures));
     for (i, group) in RiskGroup::ALL.iter().enumerate() {
-        checks.push(risk_group(figures, i, *group));
+        checks.push(risk_group(figures, i, *group, shown(Subject::RiskGroup(*group))));
     }
-    checks.push(gender(figures));
+    checks.push(gender(figures, shown));
     checks.push(consultation(plan));
     checks.push(deadlines(&figures.deadlines));
     checks
@@ -112,12 +115,13 @@ fn training_right(figures: &Figures) -> Check {
     }
 }
 
-fn risk_group(figures: &Figures, index: usize, group: RiskGroup) -> Check {
+fn risk_group(figures: &Figures, index: usize, group: RiskGroup, shown: bool) -> Check {
     let item = Item::RiskGroup(group);
     let f = &figures.risk_groups[index];
     let p = &figures.participation.by_risk_group[index];
     let overall = figures.participation.overall.rate();
-    let low = attention_rate(p.rate(), overall);
+    let rates = p.rate().zip(overall).filter(|_| shown);
+    let low = rates.and_then(|(rate, overall)| attention_rate(Some(rate), Some(overall)));
     let verdict = if f.count.heads == 0 {
         Verdict::NotApplicable
     } else if f.targeted_trainings == 0 {
@@ -127,7 +131,7 @@ fn risk_group(figures: &Figures, index: usize, group: RiskGroup) -> Check {
     } else {
         Verdict::Present
     };
-    Check { count: f.targeted_trainings, rates: p.rate().zip(overall), ..Check::new(item, verdict) }
+    Check { count: f.targeted_trainings, rates, ..Check::new(item, verdict) }
 }
 
 fn attention_rate(rate: Option<f64>, overall: Option<f64>) -> Option<f64> {
@@ -135,11 +139,12 @@ fn attention_rate(rate: Option<f64>, overall: Option<f64>) -> Option<f64> {
     (rate < attention::LOW_PARTICIPATION * overall).then_some(rate)
 }
 
-fn gender(figures: &Figures) -> Check {
+fn gender(figures: &Figures, shown: &dyn Fn(Subject) -> bool) -> Check {
     let p = &figures.participation;
     let overall = p.overall.rate();
     let lowest = Gender::ALL
         .iter()
+        .filter(|g| shown(Subject::Gender(**g)))
         .map(|g| &p.by_gender[g.index()])
         .filter(|g| g.heads > 0)
         .filter_map(|g| attention_rate(g.rate(), overall))

@@ -92,6 +92,7 @@ pub(crate) fn fixture() -> Plan {
             training_days_source: None,
             hours_per_day: 7.6,
             age_bands: AgeBands::default(),
+            min_group_size: 5,
         },
         strategy: Strategy::default(),
         annual: AnnualPlan::default(),

@@ -40,7 +40,9 @@ impl Formats {
 }
 
 /// Builds the annex workbook in memory.
-pub fn build(view: &PlanView, detail: &Detail, date: Date) -> Result<Vec<u8>, XlsxError> {
+/// `detail` (a row per participation and per employee) is given for the
+/// internal edition only.
+pub fn build(view: &PlanView, detail: Option<&Detail>, date: Date) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let properties = DocProperties::new()
         .set_title(&view.meta.title)
@@ -56,8 +58,10 @@ pub fn build(view: &PlanView, detail: &Detail, date: Date) -> Result<Vec<u8>, Xl
     legal::budget(workbook.add_worksheet(), view, &formats)?;
     sheets::participation(workbook.add_worksheet(), view, &formats)?;
     legal::social_balance(workbook.add_worksheet(), view, &formats)?;
-    sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
-    legal::accounts(workbook.add_worksheet(), view, detail, &formats)?;
+    if let Some(detail) = detail {
+        sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
+        legal::accounts(workbook.add_worksheet(), view, detail, &formats)?;
+    }
     for sheet in workbook.worksheets_mut() {
         // Printed, each sheet fits the width of a landscape page.
         sheet.set_landscape().set_print_fit_to_pages(1, 0);
@@ -103,7 +107,13 @@ pub(crate) fn write_num(
 ) -> Result<(), XlsxError> {
     match num.value {
         Some(value) => sheet.write_number_with_format(row, col, value, format)?,
-        None => sheet.write_string(row, col, &num.text)?,
+        // "< 5", "•" or "–": right-aligned like the numbers around it.
+        None => sheet.write_string_with_format(
+            row,
+            col,
+            &num.text,
+            &Format::new().set_align(FormatAlign::Right),
+        )?,
     };
     Ok(())
 }

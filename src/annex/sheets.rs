@@ -9,6 +9,21 @@ fn strings(view: &PlanView) -> &'static Strings {
     view.meta.language.strings()
 }
 
+/// Who the edition is for and, in the council edition, how small groups
+/// are hidden: the same words as on the PDF's cover and in its intro.
+fn edition_notes(view: &PlanView) -> Vec<String> {
+    let s = strings(view);
+    let edition = view.meta.edition.key();
+    let body = s.layout(&format!("/pdf/consultation/{}", view.organisation.consultation_body));
+    let k = view.meta.min_group_size.unwrap_or_default().to_string();
+    let audience = s.layout(&format!("/pdf/edition/{edition}/audience"));
+    let mut notes = vec![audience.replace("{body}", body).replace("{k}", &k)];
+    if view.meta.min_group_size.is_some() {
+        notes.push(s.layout("/pdf/protection/text").replace("{k}", &k));
+    }
+    notes
+}
+
 /// One figure per row: label, value (a number with its format), unit.
 pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = strings(view);
@@ -48,10 +63,14 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         (s.annex("plan_year"), view.meta.year.to_string()),
         (s.annex("reference_date"), view.meta.reference_date.short.clone()),
         (s.annex("mandatory"), s.labels.yes_no(view.legal.mandatory).to_string()),
+        (s.annex("edition"), s.layout(&format!("/pdf/edition/{}/name", view.meta.edition.key())).to_string()),
     ];
     for (i, (label, value)) in facts.iter().enumerate() {
         sheet.write_string(next + 1 + i as u32, 0, *label)?;
         sheet.write_string(next + 1 + i as u32, 1, value)?;
+    }
+    for (row, line) in (next + 2 + facts.len() as u32..).zip(edition_notes(view)) {
+        sheet.write_string(row, 0, &line)?;
     }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 18)?;

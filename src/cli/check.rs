@@ -64,7 +64,8 @@ pub fn run(args: Args) -> u8 {
                 ],
             );
             println!("{summary}");
-            print_checklist(&prepared.view);
+            // `check` is for whoever prepares the plan: the full checklist.
+            print_checklist(&prepared.view(crate::view::Edition::Internal));
             let warnings = prepared.warnings.len();
             if warnings > 0 {
                 println!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));

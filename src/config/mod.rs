@@ -98,6 +98,7 @@ struct PlanSection {
     training_days_source: Option<String>,
     hours_per_day: Option<Spanned<Number>>,
     age_bands: Option<Spanned<Vec<u16>>>,
+    min_group_size: Option<Spanned<i64>>,
 }
 
 /// Reads and validates `<plan_dir>/plan.toml`. `Err` when the file cannot be
@@ -207,6 +208,9 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
     }
 }
 
+/// Groups smaller than this are hidden in the council edition.
+pub const DEFAULT_MIN_GROUP_SIZE: u32 = 5;
+
 fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Settings> {
     let year = *s.year.get_ref();
     let year = match i16::try_from(year) {
@@ -244,8 +248,26 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
             }
         },
     };
+    let min_group_size = match &s.min_group_size {
+        None => DEFAULT_MIN_GROUP_SIZE,
+        Some(k) => match u32::try_from(*k.get_ref()) {
+            Ok(k) if (1..=100).contains(&k) => k,
+            _ => {
+                let expected = "a whole number of people from 1 to 100, such as 5";
+                problems.push(invalid(
+                    text,
+                    k.span(),
+                    "plan.min_group_size",
+                    k.get_ref().to_string(),
+                    expected,
+                ));
+                return None;
+            }
+        },
+    };
     Some(Settings {
         year,
+        min_group_size,
         language: s.language,
         reference_date,
         document_date,

@@ -11,6 +11,10 @@ pub struct Labels {
     pub total: String,
     /// "All employees", the reference row of participation tables.
     pub everyone: String,
+    /// A count of people below the minimum group size: "< {k}".
+    pub hidden_count: String,
+    /// Another figure about such a group.
+    pub hidden: String,
     pub gender: BTreeMap<Gender, String>,
     pub risk_group: BTreeMap<RiskGroup, String>,
     pub training_kind: BTreeMap<TrainingKind, String>,

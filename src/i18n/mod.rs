@@ -73,6 +73,7 @@ pub struct DocumentNames {
     pub plan_file: String,
     pub annex_file: String,
     pub data_file: String,
+    pub internal_file: String,
 }
 
 impl Strings {
@@ -81,6 +82,13 @@ impl Strings {
     /// failing a build (a test keeps the three files complete).
     pub fn annex<'a>(&'a self, key: &'a str) -> &'a str {
         self.annex.get(key).map_or(key, String::as_str)
+    }
+
+    /// A wording of the layout's strings by its JSON pointer
+    /// (`/pdf/edition/council/name`); empty when missing (a test keeps the
+    /// three files complete).
+    pub fn layout<'a>(&'a self, pointer: &str) -> &'a str {
+        self.for_layout.pointer(pointer).and_then(serde_json::Value::as_str).unwrap_or_default()
     }
 }
 

@@ -81,6 +81,8 @@ pub struct Settings {
     pub training_days_source: Option<String>,
     pub hours_per_day: f64,
     pub age_bands: AgeBands,
+    /// The council edition hides every figure about fewer people than this.
+    pub min_group_size: u32,
 }
 
 impl Settings {

@@ -21,7 +21,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// Where the layout finds the plan's view.
 pub const DATA_PATH: &str = "/data.json";
@@ -67,10 +67,15 @@ pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Ve
         identity.date.month() as u8,
         identity.date.day() as u8,
     );
+    // PDF/UA-1: Typst then checks the tagging itself (title, language,
+    // headings in order, alternative text) and refuses a document that fails.
+    let standards =
+        PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| RenderError::Pdf(e.message().to_string()))?;
     let options = PdfOptions {
         ident: Smart::Custom(identity.ident.clone()),
         creator: Smart::Custom(Some(crate::view::GENERATOR.to_string())),
         timestamp: date.map(Timestamp::new_utc),
+        standards,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {

@@ -1,7 +1,7 @@
 //! The annual plan: year goals, forms of learning, calendar, budget,
 //! suppliers, roles, rules, quality and evaluation; trainings by pillar.
 
-use super::{Fmt, Num};
+use super::{Disclosure, Fmt, Num};
 use crate::aggregate::{Figures, ratio};
 use crate::i18n::Localised;
 use crate::model::{Pillar, Plan};
@@ -89,7 +89,7 @@ pub struct PillarRow {
     pub titles: Vec<String>,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> AnnualView {
+pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> AnnualView {
     let a = &plan.annual;
     let unknown = &fmt.strings.labels.unknown;
     AnnualView {
@@ -97,7 +97,7 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> AnnualView {
         forms_of_learning: a.forms_of_learning.clone(),
         methods: methods(plan, figures, fmt),
         calendar: calendar(plan),
-        budget: budget(plan, figures, fmt),
+        budget: budget(plan, figures, fmt, shown),
         suppliers: figures
             .suppliers
             .iter()
@@ -170,7 +170,7 @@ fn calendar(plan: &Plan) -> Vec<CalendarRow> {
     rows
 }
 
-fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> super::annual::BudgetView {
+fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> BudgetView {
     let b = &figures.budget;
     let labels = &fmt.strings.labels;
     let share = |amount: f64| fmt.percent(ratio(amount, b.total));
@@ -196,10 +196,11 @@ fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> super::annual::Budget
         by_department: b
             .by_department
             .iter()
-            .map(|(d, amount)| AmountRow {
+            .zip(&shown.budget_departments)
+            .map(|((d, amount), &hidden)| AmountRow {
                 label: d.clone().unwrap_or_else(|| labels.unknown.clone()),
-                amount: fmt.euro(Some(*amount)),
-                share: share(*amount),
+                amount: shown.derived(fmt, hidden, fmt.euro(Some(*amount))),
+                share: shown.derived(fmt, hidden, share(*amount)),
             })
             .collect(),
         unassigned: fmt.euro(Some(b.unassigned)),

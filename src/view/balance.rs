@@ -1,6 +1,6 @@
 //! The social balance sheet's training section and the readiness check.
 
-use super::{Fmt, Num};
+use super::{Disclosure, Fmt, Num};
 use crate::aggregate::Figures;
 use crate::aggregate::readiness::AspectScore;
 use crate::aggregate::social_balance::{Cell, Measure, code};
@@ -38,18 +38,16 @@ pub struct Coded {
     pub value: Num,
 }
 
-pub fn social_balance(figures: &Figures, fmt: Fmt<'_>) -> SocialBalanceView {
+pub fn social_balance(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> SocialBalanceView {
     let cells = &figures.social_balance.cells;
-    let coded = |kind, gender, cell: &Cell| BalanceCells {
-        participants: Coded {
-            code: code(kind, gender, Measure::Participants).unwrap_or(""),
-            value: fmt.count(cell.participants),
-        },
-        hours: Coded { code: code(kind, gender, Measure::Hours).unwrap_or(""), value: fmt.hours(cell.hours) },
-        cost: Coded {
-            code: code(kind, gender, Measure::NetCost).unwrap_or(""),
-            value: fmt.euro(Some(cell.cost)),
-        },
+    let coded = |kind: TrainingKind, gender: Gender, cell: &Cell| {
+        let hidden = shown.social_balance[kind.index()][gender.index()];
+        let coded = |measure, value| Coded { code: code(kind, gender, measure).unwrap_or(""), value };
+        BalanceCells {
+            participants: coded(Measure::Participants, shown.count(fmt, cell.participants, hidden)),
+            hours: coded(Measure::Hours, shown.derived(fmt, hidden, fmt.hours(cell.hours))),
+            cost: coded(Measure::NetCost, shown.derived(fmt, hidden, fmt.euro(Some(cell.cost)))),
+        }
     };
     SocialBalanceView {
         rows: TrainingKind::ALL
@@ -64,7 +62,7 @@ pub fn social_balance(figures: &Figures, fmt: Fmt<'_>) -> SocialBalanceView {
                 }
             })
             .collect(),
-        x_participants: fmt.count(cells.iter().map(|row| row[Gender::X.index()].participants).sum()),
+        x_participants: shown.count(fmt, super::disclosure::x_participants(figures), shown.x_participants),
     }
 }
 

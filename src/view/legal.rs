@@ -2,14 +2,14 @@
 //! accounts, the consultation and its deadlines, points of attention and
 //! the checklist.
 
-use super::{DateText, Fmt, Num};
+use super::{DateText, Disclosure, Fmt, Num};
 use crate::aggregate::Figures;
 use crate::aggregate::attention::{Concern, Subject};
-use crate::aggregate::compliance::Check;
+use crate::aggregate::compliance::{Check, Item};
 use crate::aggregate::deadlines::Status;
 use crate::aggregate::legal::{SizeBasis, TargetSource};
 use crate::i18n::Localised;
-use crate::model::Plan;
+use crate::model::{Gender, Plan, RiskGroup};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +31,9 @@ pub struct LegalView {
     pub consultation: ConsultationView,
     pub deadlines: Vec<DeadlineView>,
     pub attention: Vec<AttentionView>,
+    /// Groups whose participation this edition does not judge, because
+    /// they are smaller than the minimum group size (council edition).
+    pub unjudged: Vec<String>,
     pub checklist: Vec<CheckView>,
 }
 
@@ -96,7 +99,7 @@ pub struct CheckView {
     pub reference: Num,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> LegalView {
+pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> LegalView {
     let legal = &figures.legal;
     let a = &figures.accounts;
     let c = &plan.consultation;
@@ -127,9 +130,9 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> LegalView {
         },
         accounts: AccountsView {
             count: fmt.count(a.accounts.len() as u32),
-            below: fmt.count(a.below),
-            at: fmt.count(a.at),
-            above: fmt.count(a.above),
+            below: shown.count(fmt, a.below, shown.accounts[0]),
+            at: shown.count(fmt, a.at, shown.accounts[1]),
+            above: shown.count(fmt, a.above, shown.accounts[2]),
             entitled: fmt.decimal(a.entitled, 1),
             planned: fmt.decimal(a.planned, 1),
             followed: fmt.decimal(a.followed, 1),
@@ -158,8 +161,14 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> LegalView {
                 },
             })
             .collect(),
-        attention: figures.attention.iter().map(|p| attention(p, fmt)).collect(),
-        checklist: figures.compliance.iter().map(|c| check(c, fmt)).collect(),
+        attention: figures
+            .attention
+            .iter()
+            .filter(|p| matches!(p.concern, Concern::NoTargetedTraining) || shown.shows(p.subject))
+            .map(|p| attention(p, fmt))
+            .collect(),
+        unjudged: unjudged(figures, fmt, shown),
+        checklist: checklist(plan, figures, shown).iter().map(|c| check(c, figures, fmt, shown)).collect(),
     }
 }
 
@@ -181,11 +190,35 @@ fn attention(p: &crate::aggregate::attention::Attention, fmt: Fmt<'_>) -> Attent
     AttentionView { kind, key, label, concern, rate: fmt.percent(rate), overall: fmt.percent(overall) }
 }
 
-fn check(c: &Check, fmt: Fmt<'_>) -> CheckView {
+fn unjudged(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> Vec<String> {
+    let labels = &fmt.strings.labels;
+    let genders = Gender::ALL.iter().map(|&g| (Subject::Gender(g), g.label(labels)));
+    let risks = RiskGroup::ALL.iter().map(|&r| (Subject::RiskGroup(r), r.label(labels)));
+    let participation = &figures.participation;
+    genders
+        .chain(risks)
+        .zip(participation.by_gender.iter().chain(&participation.by_risk_group))
+        .filter(|((subject, _), group)| group.heads > 0 && !shown.shows(*subject))
+        .map(|((_, label), _)| label.to_string())
+        .collect()
+}
+
+/// The checklist as this edition may show it: the full one, or one that does
+/// not judge the participation of hidden groups.
+fn checklist(plan: &Plan, figures: &Figures, shown: &Disclosure) -> Vec<Check> {
+    if shown.min_group_size.is_none() {
+        return figures.compliance.clone();
+    }
+    crate::aggregate::compliance::checklist(plan, figures, &|subject| shown.shows(subject))
+}
+
+fn check(c: &Check, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> CheckView {
+    let hidden = matches!(c.item, Item::RiskGroup(r) if !shown.shows(Subject::RiskGroup(r)));
     let (rate, reference) = match (c.item, c.rates) {
         // The training right compares days per FTE, the others participation rates.
-        (crate::aggregate::compliance::Item::TrainingRight, Some((d, t))) => (days(fmt, d), days(fmt, t)),
+        (Item::TrainingRight, Some((d, t))) => (days(fmt, d), days(fmt, t)),
         (_, Some((r, o))) => (fmt.percent(Some(r)), fmt.percent(Some(o))),
+        (_, None) if hidden => (fmt.hidden(), fmt.percent(figures.participation.overall.rate())),
         (_, None) => (fmt.percent(None), fmt.percent(None)),
     };
     CheckView {

@@ -6,6 +6,7 @@
 mod annual;
 mod balance;
 mod detail;
+mod disclosure;
 mod legal;
 mod num;
 mod participation;
@@ -15,6 +16,7 @@ mod workforce;
 pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
 pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
 pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
+pub use disclosure::{Disclosure, Edition, GroupMasks};
 pub use legal::{CheckView, LegalView};
 pub use num::{DateText, Fmt, Num};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
@@ -65,6 +67,9 @@ pub struct Meta {
     pub document_date: Option<DateText>,
     pub hours_per_day: Num,
     pub generator: String,
+    pub edition: Edition,
+    /// Groups smaller than this are hidden; `null` in the internal edition.
+    pub min_group_size: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,13 +107,19 @@ pub fn code<T: Serialize>(value: T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
+/// "Opleidingsplan 2027" in the plan's language.
+pub fn title(settings: &crate::model::Settings) -> String {
+    settings.language.strings().document.title.replace("{year}", &settings.year.to_string())
+}
+
 pub const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
 
-pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
+pub fn build(plan: &Plan, figures: &Figures, edition: Edition) -> PlanView {
     let strings = plan.settings.language.strings();
     let fmt = Fmt::new(strings);
     let settings = &plan.settings;
-    let title = strings.document.title.replace("{year}", &settings.year.to_string());
+    let shown = &Disclosure::new(edition, settings.min_group_size, figures);
+    let title = title(settings);
     PlanView {
         meta: Meta {
             language: settings.language,
@@ -118,11 +129,13 @@ pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
             document_date: settings.document_date.map(|d| fmt.date(d)),
             hours_per_day: fmt.decimal(settings.hours_per_day, 1),
             generator: GENERATOR.to_string(),
+            edition,
+            min_group_size: shown.min_group_size,
         },
         strings: strings.for_layout.clone(),
         organisation: organisation(plan),
-        workforce: workforce::view(plan, figures, fmt),
-        risk_groups: workforce::risk_groups(plan, figures, fmt),
+        workforce: workforce::view(plan, figures, fmt, shown),
+        risk_groups: workforce::risk_groups(plan, figures, fmt, shown),
         strategy: StrategyView {
             mission: plan.strategy.mission.clone(),
             vision: plan.strategy.vision.clone(),
@@ -138,14 +151,22 @@ pub fn build(plan: &Plan, figures: &Figures) -> PlanView {
         },
         trainings: trainings::view(plan, figures, fmt),
         training_right: trainings::training_right(figures, fmt),
-        participation: participation::view(plan, figures, fmt),
-        annual: annual::view(plan, figures, fmt),
-        social_balance: balance::social_balance(figures, fmt),
+        participation: participation::view(plan, figures, fmt, shown),
+        annual: annual::view(plan, figures, fmt, shown),
+        social_balance: balance::social_balance(figures, fmt, shown),
         readiness: figures.readiness.as_deref().map(|scores| balance::readiness(scores, fmt)),
-        legal: legal::view(plan, figures, fmt),
+        legal: legal::view(plan, figures, fmt, shown),
         quality: QualityView {
-            age_unknown: fmt.count(figures.workforce.age_unknown.iter().map(|c| c.heads).sum()),
-            nationality_unknown: fmt.count(figures.workforce.nationality_unknown.heads),
+            age_unknown: shown.count(
+                fmt,
+                figures.workforce.age_unknown.iter().map(|c| c.heads).sum(),
+                shown.age.row_totals.last().copied().unwrap_or(false),
+            ),
+            nationality_unknown: shown.count(
+                fmt,
+                figures.workforce.nationality_unknown.heads,
+                shown.nationality_unknown,
+            ),
         },
     }
 }

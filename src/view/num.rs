@@ -61,6 +61,16 @@ impl<'s> Fmt<'s> {
         amount.map_or_else(missing, |a| Num { value: Some(a), text: self.strings.number.euro(a) })
     }
 
+    /// A count of people too small to show, e.g. "< 5".
+    pub fn hidden_count(&self, k: u32) -> Num {
+        Num { value: None, text: self.strings.labels.hidden_count.replace("{k}", &k.to_string()) }
+    }
+
+    /// A figure about a group too small to show (its FTE, rate or hours).
+    pub fn hidden(&self) -> Num {
+        Num { value: None, text: self.strings.labels.hidden.clone() }
+    }
+
     pub fn date(&self, date: Date) -> DateText {
         let style = &self.strings.date;
         DateText { iso: date.to_string(), short: style.short(date), long: style.long(date) }

@@ -1,4 +1,4 @@
-use super::{Fmt, Num};
+use super::{Disclosure, Fmt, Num};
 use crate::aggregate::{Count, Figures, ratio};
 use crate::i18n::Localised;
 use crate::model::{Gender, Plan, RiskGroup};
@@ -80,92 +80,116 @@ fn key<T: Serialize>(value: T) -> Option<String> {
     Some(super::code(value))
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> WorkforceView {
+pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> WorkforceView {
     let w = &figures.workforce;
     let labels = &fmt.strings.labels;
     let total = w.total;
-    let row = |key: Option<String>, label: String, c: Count| CountRow {
+    let row = |key: Option<String>, label: String, c: Count, hidden: bool| CountRow {
         key,
         label,
-        heads: fmt.count(c.heads),
-        fte: fmt.fte(c.fte),
-        share: fmt.percent(ratio(f64::from(c.heads), f64::from(total.heads))),
+        heads: shown.count(fmt, c.heads, hidden),
+        fte: shown.derived(fmt, hidden, fmt.fte(c.fte)),
+        share: shown.derived(fmt, hidden, fmt.percent(ratio(f64::from(c.heads), f64::from(total.heads)))),
     };
-    let age_row = |label: String, counts: &[Count; 3]| AgeRow {
+    let age = &shown.age;
+    let age_row = |label: String, counts: &[Count; 3], r: usize| AgeRow {
         label,
-        male: fmt.count(counts[Gender::Male.index()].heads),
-        female: fmt.count(counts[Gender::Female.index()].heads),
-        x: fmt.count(counts[Gender::X.index()].heads),
-        total: fmt.count(counts.iter().map(|c| c.heads).sum()),
-        fte: fmt.fte(counts.iter().map(|c| c.fte).sum()),
+        male: shown.count(fmt, counts[Gender::Male.index()].heads, age.cells[r][Gender::Male.index()]),
+        female: shown.count(fmt, counts[Gender::Female.index()].heads, age.cells[r][Gender::Female.index()]),
+        x: shown.count(fmt, counts[Gender::X.index()].heads, age.cells[r][Gender::X.index()]),
+        total: shown.count(fmt, counts.iter().map(|c| c.heads).sum(), age.row_totals[r]),
+        fte: shown.derived(fmt, age.row_totals[r], fmt.fte(counts.iter().map(|c| c.fte).sum())),
     };
     let bands = plan.settings.age_bands.bands();
+    let unknown_row = w.by_age_band.len();
+    let women_hidden = shown.genders[Gender::Female.index()];
     WorkforceView {
         headcount: fmt.count(total.heads),
         fte: fmt.fte(total.fte),
-        female_share: fmt.percent(ratio(f64::from(w.gender(Gender::Female).heads), f64::from(total.heads))),
+        female_share: shown.derived(
+            fmt,
+            women_hidden,
+            fmt.percent(ratio(f64::from(w.gender(Gender::Female).heads), f64::from(total.heads))),
+        ),
         average_age: fmt.maybe_decimal(w.average_age, 1),
-        genders: Gender::ALL.iter().map(|&g| row(key(g), g.label(labels).to_string(), w.gender(g))).collect(),
-        age_bands: bands.zip(&w.by_age_band).map(|(band, counts)| age_row(band.label(), counts)).collect(),
+        genders: Gender::ALL
+            .iter()
+            .map(|&g| row(key(g), g.label(labels).to_string(), w.gender(g), shown.genders[g.index()]))
+            .collect(),
+        age_bands: bands
+            .zip(&w.by_age_band)
+            .enumerate()
+            .map(|(r, (band, counts))| age_row(band.label(), counts, r))
+            .collect(),
         age_unknown: (w.age_unknown.iter().any(|c| c.heads > 0))
-            .then(|| age_row(labels.unknown.clone(), &w.age_unknown)),
+            .then(|| age_row(labels.unknown.clone(), &w.age_unknown, unknown_row)),
         departments: w
             .by_department
             .iter()
-            .map(|(name, c)| row(None, name.clone().unwrap_or_else(|| labels.unknown.clone()), *c))
+            .zip(&shown.departments)
+            .map(|((name, c), hidden)| {
+                row(None, name.clone().unwrap_or_else(|| labels.unknown.clone()), *c, *hidden)
+            })
             .collect(),
         statutes: w
             .by_statute
             .iter()
-            .map(|(s, c)| {
-                row(s.and_then(key), s.map_or(labels.unknown.as_str(), |s| s.label(labels)).into(), *c)
+            .zip(&shown.statutes)
+            .map(|((s, c), hidden)| {
+                let label = s.map_or(labels.unknown.as_str(), |s| s.label(labels)).into();
+                row(s.and_then(key), label, *c, *hidden)
             })
             .collect(),
         education: w
             .by_education
             .iter()
-            .map(|(e, c)| {
-                row(e.and_then(key), e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into(), *c)
+            .zip(&shown.education)
+            .map(|((e, c), hidden)| {
+                let label = e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into();
+                row(e.and_then(key), label, *c, *hidden)
             })
             .collect(),
-        flow: flow(figures, fmt),
+        flow: flow(figures, fmt, shown),
     }
 }
 
-fn flow(figures: &Figures, fmt: Fmt<'_>) -> FlowView {
+fn flow(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> FlowView {
     let f = &figures.flow;
+    let masks = &shown.flow;
     FlowView {
         year: f.year,
         at_start: fmt.count(f.at_start.heads),
-        inflow: fmt.count(f.inflow.heads),
-        outflow: fmt.count(f.outflow.heads),
+        inflow: shown.count(fmt, f.inflow.heads, masks.inflow),
+        outflow: shown.count(fmt, f.outflow.heads, masks.outflow),
         at_end: fmt.count(f.at_end.heads),
-        moves: f.moves.map(|m| fmt.count(m)),
+        moves: f.moves.map(|m| shown.count(fmt, m, masks.moves)),
         departments: f
             .by_department
             .iter()
-            .map(|(d, x)| FlowRow {
+            .zip(&masks.departments)
+            .map(|((d, x), hidden)| FlowRow {
                 label: d.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone()),
-                inflow: fmt.count(x.inflow),
-                outflow: fmt.count(x.outflow),
-                moved_in: fmt.count(x.moved_in),
-                moved_out: fmt.count(x.moved_out),
+                inflow: shown.count(fmt, x.inflow, hidden[0]),
+                outflow: shown.count(fmt, x.outflow, hidden[1]),
+                moved_in: shown.count(fmt, x.moved_in, hidden[2]),
+                moved_out: shown.count(fmt, x.moved_out, hidden[3]),
             })
             .collect(),
     }
 }
 
-pub fn risk_groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<RiskGroupRow> {
+pub fn risk_groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> Vec<RiskGroupRow> {
     let labels = &fmt.strings.labels;
     figures
         .risk_groups
         .iter()
-        .map(|r| RiskGroupRow {
+        .zip(&shown.risk_groups)
+        .map(|(r, &hidden)| RiskGroupRow {
             key: r.group,
             label: r.group.label(labels).to_string(),
-            heads: fmt.count(r.count.heads),
-            fte: fmt.fte(r.count.fte),
-            share: fmt.percent(r.share),
+            heads: shown.count(fmt, r.count.heads, hidden),
+            fte: shown.derived(fmt, hidden, fmt.fte(r.count.fte)),
+            share: shown.derived(fmt, hidden, fmt.percent(r.share)),
             targeted: fmt.count(r.targeted_trainings),
             trainings: plan
                 .trainings
