@@ -8,6 +8,10 @@
 //! in such a line the smallest other non-zero cell is hidden as well, and
 //! this repeats until every line is safe. Zeros stay visible: "nobody" is
 //! not information about a person.
+//!
+//! The grand total (the headcount) is always shown. A workforce smaller
+//! than `k` is itself a small group that no suppression can protect; such
+//! an employer has no plan to file.
 
 /// Which cells of a table to hide.
 pub type Mask = Vec<bool>;
@@ -199,5 +203,72 @@ mod tests {
         assert!(line_leaks(&[10, 2, 0, 12], &[false, true, false, false]));
         let masks = table_with_margins(&cells, 5);
         assert!(masks.cells[0][1] && masks.cells[0].iter().filter(|h| **h).count() > 1);
+    }
+
+    /// A small deterministic generator: the same tables on every run.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: u64) -> u32 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n) as u32
+        }
+
+        /// Mostly small counts, some zeros, some large ones.
+        fn count(&mut self) -> u32 {
+            match self.below(4) {
+                0 => 0,
+                1 => self.below(5),
+                _ => self.below(60),
+            }
+        }
+    }
+
+    #[test]
+    fn no_random_table_leaks_and_every_small_count_hides() {
+        let mut random = Random(0x5eed_2027);
+        for _ in 0..2000 {
+            let height = 1 + random.below(6) as usize;
+            let width = 1 + random.below(4) as usize;
+            let cells: Vec<Vec<u32>> =
+                (0..height).map(|_| (0..width).map(|_| random.count()).collect()).collect();
+            let total: u32 = cells.iter().flatten().sum();
+            if total < 5 {
+                // The whole table is a small group (see the module's note).
+                continue;
+            }
+            let masks = table_with_margins(&cells, 5);
+            for (r, row) in cells.iter().enumerate() {
+                let mut values = row.clone();
+                values.push(row.iter().sum());
+                let mut h = masks.cells[r].clone();
+                h.push(masks.row_totals[r]);
+                assert!(!line_leaks(&values, &h), "{cells:?}: row {r} leaks");
+                for (c, &n) in row.iter().enumerate() {
+                    assert!(!(n > 0 && n < 5) || masks.cells[r][c], "{cells:?}: ({r}, {c}) shows {n}");
+                }
+            }
+            let column_sums: Vec<u32> = (0..width).map(|c| cells.iter().map(|r| r[c]).sum()).collect();
+            for c in 0..width {
+                let mut values: Vec<u32> = cells.iter().map(|r| r[c]).collect();
+                values.push(column_sums[c]);
+                let mut h: Vec<bool> = masks.cells.iter().map(|r| r[c]).collect();
+                h.push(masks.column_totals[c]);
+                assert!(!line_leaks(&values, &h), "{cells:?}: column {c} leaks");
+            }
+            let row_sums: Vec<u32> = cells.iter().map(|r| r.iter().sum()).collect();
+            assert!(!line_leaks(&row_sums, &masks.row_totals), "{cells:?}: row totals leak");
+            assert!(!line_leaks(&column_sums, &masks.column_totals), "{cells:?}: column totals leak");
+            // One-dimensional tables: the rows of the first column.
+            let column: Vec<Vec<u32>> = cells.iter().map(|r| vec![r[0]]).collect();
+            let hidden = rows(&column, 5);
+            let values: Vec<u32> = column.iter().map(|r| r[0]).collect();
+            if values.iter().sum::<u32>() < 5 {
+                continue;
+            }
+            assert!(!line_leaks(&values, &hidden), "{values:?} leaks with {hidden:?}");
+        }
     }
 }

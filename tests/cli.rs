@@ -27,8 +27,40 @@ fn builds_the_bundled_example() {
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-gegevens.json").is_file());
-    // Nothing else: no staging folders left behind.
+    // The council edition alone, by default; no staging folders left behind.
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 3);
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn the_internal_edition_is_asked_for_and_named_so() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let out = dir.path().join("out");
+    let output = run(&[
+        "build",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--edition",
+        "internal",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(out.join("fixture-bv/2027"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "opleidingsplan-2027-fixture-bv-intern-bijlage.xlsx",
+            "opleidingsplan-2027-fixture-bv-intern-gegevens.json",
+            "opleidingsplan-2027-fixture-bv-intern.pdf",
+        ]
+    );
+    let wrong = run(&["build", dir.path().to_str().unwrap(), "--edition", "public"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("council"), "{}", text(&wrong.stderr));
 }
 
 #[test]

@@ -252,6 +252,11 @@ const CASES: &[Case] = &[
         expect: &["plan.toml:11:8: plan.year = 1850 is ongeldig"],
     },
     Case {
+        name: "plan.toml minimum group size of zero",
+        change: |i| i.plan = i.plan.replace("year = 2027", "year = 2027\nmin_group_size = 0"),
+        expect: &["plan.toml:12:18: plan.min_group_size = 0 is ongeldig"],
+    },
+    Case {
         name: "mapping names an unknown field",
         change: |i| i.plan.push_str("\n[input.employees.columns]\ngeboorte = \"Geb\"\n"),
         expect: &[
