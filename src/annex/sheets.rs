@@ -69,8 +69,12 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         sheet.write_string(next + 1 + i as u32, 0, *label)?;
         sheet.write_string(next + 1 + i as u32, 1, value)?;
     }
+    // Wrapped over the two columns, so the sheet still prints one page wide.
+    let wrapped = rust_xlsxwriter::Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
     for (row, line) in (next + 2 + facts.len() as u32..).zip(edition_notes(view)) {
-        sheet.write_string(row, 0, &line)?;
+        sheet.merge_range(row, 0, row, 1, &line, &wrapped)?;
+        let lines = line.chars().count().div_ceil(62).max(1);
+        sheet.set_row_height(row, 15.0 * lines as f64)?;
     }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 18)?;

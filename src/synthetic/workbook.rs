@@ -188,6 +188,7 @@ language = "{language}"
 # training_days_per_fte = 5         # target of the individual training right
 # hours_per_day = 7.6
 # age_bands = [25, 35, 45, 50, 55]
+# min_group_size = 5               # council edition: smaller groups are hidden
 
 [input]
 workbook = "{workbook}"
