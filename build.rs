@@ -21,6 +21,35 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(out, code).unwrap();
+    source_identity();
+}
+
+/// A hash of everything the tool is built from (its sources, layout, fonts
+/// and locked dependencies), so a batch can tell that a plan built by
+/// another version of the tool must be built again. FNV-1a: stable across
+/// machines and compiler versions, which is all this needs.
+fn source_identity() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for dir in ["src", "layouts"] {
+        println!("cargo:rerun-if-changed={}", root.join(dir).display());
+        for (relative, path) in files(&root.join(dir), |_| true) {
+            feed(format!("{dir}{relative}").as_bytes());
+            feed(&std::fs::read(path).unwrap());
+        }
+    }
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={}", root.join(file).display());
+        feed(file.as_bytes());
+        feed(&std::fs::read(root.join(file)).unwrap_or_default());
+    }
+    println!("cargo:rustc-env=OPLEIDINGSPLAN_SOURCE_HASH={hash:016x}");
 }
 
 /// Files under `dir`, sorted, with their path relative to `dir` ("/main.typ").

@@ -61,6 +61,6 @@ fn annex(bencher: divan::Bencher) {
 fn whole_build(bencher: divan::Bencher) {
     let out = tempfile::tempdir().unwrap();
     let options =
-        BuildOptions { out: out.path().to_path_buf(), layout: None, editions: vec![Edition::Council] };
+        BuildOptions { out: out.path().to_path_buf(), layout: None, editions: Some(vec![Edition::Council]) };
     bencher.bench(|| pipeline::build(&example(), &options).unwrap());
 }

@@ -93,7 +93,27 @@ pub fn typeset(
     layout: &Layout,
     fonts: &FontSet,
 ) -> Result<Typeset, RenderError> {
-    render::typeset(view_json(&prepared.view(edition)), layout, fonts)
+    typeset_json(prepared, view_json(&prepared.view(edition)), layout, fonts)
+}
+
+/// The view (as JSON) typeset with the plan's images and fonts beside the
+/// layout's.
+fn typeset_json(
+    prepared: &Prepared,
+    json: Vec<u8>,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Typeset, RenderError> {
+    let branding = &prepared.plan.branding;
+    let mut inputs = render::Inputs::new(json);
+    for (path, asset) in view::branding::images(branding) {
+        inputs = inputs.with_file(path, asset.bytes.clone());
+    }
+    if branding.fonts.is_empty() {
+        return render::typeset(inputs, layout, fonts);
+    }
+    let own = branding.fonts.iter().map(|f| typst::foundations::Bytes::new(f.bytes.clone()));
+    render::typeset(inputs, layout, &fonts.extended(own))
 }
 
 pub fn render(
@@ -104,7 +124,7 @@ pub fn render(
 ) -> Result<Rendered, BuildError> {
     let EditionView { view, detail, .. } = prepared.edition(edition);
     let json = view_json(&view);
-    let typeset = render::typeset(json.clone(), layout, fonts)?;
+    let typeset = typeset_json(prepared, json.clone(), layout, fonts)?;
     let settings = &prepared.plan.settings;
     let identity = PdfIdentity {
         ident: format!("{}/{}", plan_ident(&prepared.plan), edition.key()),
@@ -160,13 +180,42 @@ impl FileNames {
 
 /// `<out>/<organisation-slug>/<year>`.
 pub fn target_dir(out: &Path, plan: &Plan) -> PathBuf {
-    out.join(crate::text::slug(&plan.organisation.name)).join(plan.settings.year.to_string())
+    target_dir_of(out, &plan.organisation.name, plan.settings.year)
+}
+
+pub fn target_dir_of(out: &Path, organisation: &str, year: i16) -> PathBuf {
+    out.join(crate::text::slug(organisation)).join(year.to_string())
+}
+
+/// Every edition asked for (`None`: as `plan.toml` says), rendered in
+/// memory, their files together.
+pub fn render_editions(
+    prepared: &Prepared,
+    editions: Option<&[Edition]>,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Rendered, BuildError> {
+    let editions = editions.map_or_else(|| prepared.plan.settings.editions.editions(), <[Edition]>::to_vec);
+    let mut all = Rendered { files: Vec::new(), pages: 0, layout_warnings: Vec::new() };
+    for edition in editions {
+        let rendered = render(prepared, edition, layout, fonts)?;
+        all.files.extend(rendered.files);
+        all.pages = all.pages.max(rendered.pages);
+        for warning in rendered.layout_warnings {
+            // Both editions share their warnings; say each once.
+            if !all.layout_warnings.contains(&warning) {
+                all.layout_warnings.push(warning);
+            }
+        }
+    }
+    Ok(all)
 }
 
 pub struct BuildOptions {
     pub out: PathBuf,
-    /// The editions to write, into the same folder.
-    pub editions: Vec<Edition>,
+    /// The editions to write, into the same folder; `None`: as `plan.toml`
+    /// says, else the council edition.
+    pub editions: Option<Vec<Edition>>,
     /// A folder whose files replace those of the default layout.
     pub layout: Option<PathBuf>,
 }
@@ -189,25 +238,17 @@ pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildErro
         None => Layout::bundled(),
     };
     let prepared = prepare(plan_dir)?;
-    let (mut files, mut pages, mut layout_warnings) = (Vec::new(), Vec::new(), Vec::new());
-    for &edition in &options.editions {
-        let rendered = render(&prepared, edition, &layout, FontSet::bundled())?;
-        files.extend(rendered.files);
-        pages.push(rendered.pages);
-        layout_warnings.extend(rendered.layout_warnings);
-    }
-    // Both editions share their warnings; say each once.
-    layout_warnings.dedup();
+    let rendered = render_editions(&prepared, options.editions.as_deref(), &layout, FontSet::bundled())?;
     let target = target_dir(&options.out, &prepared.plan);
-    let files = output::write_folder(&options.out, &target, &files)
+    let files = output::write_folder(&options.out, &target, &rendered.files)
         .map_err(|source| BuildError::Write { path: target.clone(), source })?;
     Ok(Built {
         organisation: prepared.plan.organisation.name.clone(),
         title: view::title(&prepared.plan.settings),
         language: prepared.plan.settings.language,
-        pages: pages.into_iter().max().unwrap_or(0),
+        pages: rendered.pages,
         files,
         warnings: prepared.warnings,
-        layout_warnings,
+        layout_warnings: rendered.layout_warnings,
     })
 }

@@ -253,7 +253,7 @@ fn normalise(text: &str) -> String {
 }
 
 fn build(plan_dir: &Path, out: &Path, editions: Vec<Edition>) -> Vec<PathBuf> {
-    let options = BuildOptions { out: out.into(), layout: None, editions };
+    let options = BuildOptions { out: out.into(), layout: None, editions: Some(editions) };
     pipeline::build(plan_dir, &options).unwrap_or_else(|e| panic!("{e:?}")).files
 }
 

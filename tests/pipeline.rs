@@ -101,7 +101,7 @@ fn the_annex_holds_numbers_not_text() {
     let out = tempfile::tempdir().unwrap();
     let built = pipeline::build(
         dir.path(),
-        &BuildOptions { out: out.path().into(), layout: None, editions: vec![Edition::Internal] },
+        &BuildOptions { out: out.path().into(), layout: None, editions: Some(vec![Edition::Internal]) },
     )
     .unwrap();
     let annex = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
@@ -177,7 +177,7 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
     let target = out.path().join("plan");
     let Err(BuildError::Problems(problems)) = pipeline::build(
         dir.path(),
-        &BuildOptions { out: target.clone(), layout: None, editions: vec![Edition::Internal] },
+        &BuildOptions { out: target.clone(), layout: None, editions: Some(vec![Edition::Internal]) },
     ) else {
         panic!("the build should fail with problems");
     };

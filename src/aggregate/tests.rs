@@ -93,6 +93,7 @@ pub(crate) fn fixture() -> Plan {
             hours_per_day: 7.6,
             age_bands: AgeBands::default(),
             min_group_size: 5,
+            editions: crate::view::EditionChoice::Council,
         },
         strategy: Strategy::default(),
         annual: AnnualPlan::default(),
@@ -106,6 +107,7 @@ pub(crate) fn fixture() -> Plan {
             uploaded: None,
         },
         readiness: None,
+        branding: Default::default(),
         quarterly_fte: Vec::new(),
         employees: vec![e1, e2, e3, e4, e5, e6],
         trainings: vec![

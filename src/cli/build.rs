@@ -1,6 +1,6 @@
 use super::{PlanArgs, exit, report};
 use crate::pipeline::{self, BuildError, BuildOptions};
-use crate::view::Edition;
+use crate::view::EditionChoice;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,31 +16,19 @@ pub struct Args {
     /// Which edition to write: `council` to hand out and upload (no personal
     /// data, small groups hidden), `internal` for HR (every figure, detail per
     /// employee in the annex), or `both`.
-    #[arg(long, value_enum, default_value_t = Editions::Council)]
-    edition: Editions,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Editions {
-    Council,
-    Internal,
-    Both,
-}
-
-impl Editions {
-    fn list(self) -> Vec<Edition> {
-        match self {
-            Editions::Council => vec![Edition::Council],
-            Editions::Internal => vec![Edition::Internal],
-            Editions::Both => vec![Edition::Council, Edition::Internal],
-        }
-    }
+    /// Default: `[plan] edition` in plan.toml, else `council`.
+    #[arg(long, value_enum)]
+    edition: Option<EditionChoice>,
 }
 
 pub fn run(args: Args) -> u8 {
     let language = args.plan.message_language();
     let messages = &language.strings().messages;
-    let options = BuildOptions { out: args.out, layout: args.layout, editions: args.edition.list() };
+    let options = BuildOptions {
+        out: args.out,
+        layout: args.layout,
+        editions: args.edition.map(EditionChoice::editions),
+    };
     match pipeline::build(&args.plan.plan, &options) {
         Ok(built) => {
             let messages = &built.language.strings().messages;

@@ -1,5 +1,6 @@
 use super::exit;
 use crate::i18n::Language;
+use crate::synthetic::batch::BatchSpec;
 use crate::synthetic::{self, Spec};
 use std::path::PathBuf;
 
@@ -23,11 +24,31 @@ pub struct Args {
     /// Name of the fictional organisation.
     #[arg(long, default_value = "Voorbeeld NV")]
     name: String,
+    /// Write a consultancy's batch instead: a batch.toml and this many
+    /// client plan folders (20 to 400 employees each, some with a house
+    /// style of their own), for `opleidingsplan batch`.
+    #[arg(long, value_name = "N")]
+    clients: Option<usize>,
 }
 
 pub fn run(args: Args) -> u8 {
+    if let Some(clients) = args.clients {
+        let spec = BatchSpec { clients, seed: args.seed, year: args.year, employees: (20, 400) };
+        return match synthetic::batch::write_batch(&args.folder, &spec) {
+            Ok(folders) => {
+                println!("{} ({} plan folders)", args.folder.display(), folders.len());
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("error: could not write {}: {e}", args.folder.display());
+                exit::USAGE
+            }
+        };
+    }
     let spec = Spec {
         organisation: args.name,
+        enterprise_number: "0403.019.261".into(),
+        registered_office: "Kerkstraat 1, 9000 Gent".into(),
         employees: args.employees,
         seed: args.seed,
         year: args.year,

@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand.
 
+mod batch;
 mod build;
 mod check;
 mod demo;
@@ -27,6 +28,8 @@ pub struct Cli {
 enum Command {
     /// Build the plan in a plan folder (plan.toml plus its workbook).
     Build(build::Args),
+    /// Build every plan folder under a folder, in parallel: for consultancies.
+    Batch(batch::Args),
     /// Check a plan folder without writing anything: every problem, with its cell.
     Check(check::Args),
     /// Create a plan folder to fill in: a commented plan.toml and a template workbook.
@@ -47,6 +50,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Check(args) => check::run(args),
         Command::Demo(args) => demo::run(args),
         Command::Init(args) => init::run(args),

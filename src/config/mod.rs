@@ -2,16 +2,21 @@
 //! where the data is and how to read it. Every problem is reported with its
 //! line and column.
 
+mod branding;
 mod content;
 mod mapping;
 
+pub(crate) use branding::{BrandingSection, read as read_branding};
+pub use branding::{PartialBranding, PartialPreparedBy, parse_colour};
 pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
 
 use crate::i18n::Language;
 use crate::model::{
-    AgeBands, AnnualPlan, Body, Consultation, EnterpriseNumber, Organisation, Readiness, Settings, Strategy,
+    AgeBands, AnnualPlan, Body, Branding, Consultation, EnterpriseNumber, Organisation, Readiness, Settings,
+    Strategy,
 };
 use crate::problem::{Location, Problem, ProblemKind, Problems};
+use crate::view::EditionChoice;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
@@ -30,6 +35,25 @@ pub struct PlanConfig {
     pub consultation: Consultation,
     pub readiness: Option<Readiness>,
     pub input: Input,
+    pub branding: Branding,
+}
+
+/// What a batch's `batch.toml` sets for every plan under it; each key a
+/// plan's own `plan.toml` sets wins.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub language: Option<Language>,
+    pub editions: Option<EditionChoice>,
+    pub min_group_size: Option<u32>,
+    pub branding: PartialBranding,
+}
+
+/// A TOML file being read: its name for messages, its text for line and
+/// column, its folder for the files it names.
+pub(crate) struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub dir: &'a Path,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +70,8 @@ struct PlanFile {
     #[serde(default)]
     consultation: content::ConsultationSection,
     readiness: Option<content::ReadinessSection>,
+    #[serde(default)]
+    branding: BrandingSection,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +117,8 @@ impl Number {
 #[serde(deny_unknown_fields)]
 struct PlanSection {
     year: Spanned<i64>,
-    language: Language,
+    language: Option<Language>,
+    edition: Option<EditionChoice>,
     reference_date: Option<Spanned<toml::value::Datetime>>,
     date: Option<Spanned<toml::value::Datetime>>,
     training_days_per_fte: Option<Spanned<Number>>,
@@ -105,6 +132,11 @@ struct PlanSection {
 /// used at all; otherwise the configuration with the problems that do not
 /// stop the workbooks from being checked (such as a wrong enterprise number).
 pub fn read(plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
+    read_with(plan_dir, &Defaults::default())
+}
+
+/// [`read`] for a plan in a batch, with the batch's defaults.
+pub fn read_with(plan_dir: &Path, defaults: &Defaults) -> Result<(PlanConfig, Problems), Problems> {
     if !plan_dir.is_dir() {
         let at = Location::file(plan_dir.display().to_string());
         return Err(Problem::error(at, ProblemKind::PlanFolderMissing).into());
@@ -121,11 +153,11 @@ pub fn read(plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
             return Err(Problem::error(Location::file(PLAN_FILE), kind).into());
         }
     };
-    parse(&text, plan_dir)
+    parse(&text, plan_dir, defaults)
 }
 
 /// Parses the text of a `plan.toml` whose folder is `plan_dir`.
-pub fn parse(text: &str, plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
+pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanConfig, Problems), Problems> {
     let file: PlanFile = toml::from_str(text).map_err(|e| {
         let at = at_span(text, e.span());
         let detail = e.message().trim_end_matches('\n').to_string();
@@ -133,17 +165,30 @@ pub fn parse(text: &str, plan_dir: &Path) -> Result<(PlanConfig, Problems), Prob
     })?;
     let mut problems = Problems::default();
     let organisation = organisation(file.organisation, text, &mut problems);
-    let settings = settings(&file.plan, text, &mut problems);
+    let settings = settings(&file.plan, defaults, text, &mut problems);
     let strategy = content::strategy(file.strategy, text, &mut problems);
     let annual = content::annual(file.annual);
     let body = Body::for_organisation(organisation.works_council, organisation.union_delegation);
     let consultation = content::consultation(file.consultation, body, text, &mut problems);
     let readiness = file.readiness.map(|r| content::readiness(r, text, &mut problems));
     let input = mapping::input(file.input, plan_dir, text, &mut problems);
+    let source = Source { file: PLAN_FILE, text, dir: plan_dir };
+    let own = branding::read(file.branding, &source, &mut problems);
+    let (branding, nameless) = branding::merge(own, &defaults.branding);
+    if nameless.is_some() {
+        let kind = ProblemKind::PlanValue {
+            key: "branding.prepared_by.name".into(),
+            value: "\"\"".into(),
+            expected: "the name of whoever prepared the plan (here or in batch.toml)".into(),
+        };
+        problems.error(Location::file(PLAN_FILE), kind);
+    }
     let Some(settings) = settings else {
         return Err(problems);
     };
-    Ok((PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input }, problems))
+    let config =
+        PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input, branding };
+    Ok((config, problems))
 }
 
 /// The language a `plan.toml` asks for, read leniently so that even a file
@@ -160,17 +205,32 @@ pub fn sniff_language(text: &str) -> Option<Language> {
 }
 
 fn at_span(text: &str, span: Option<Range<usize>>) -> Location {
+    at_span_in(PLAN_FILE, text, span)
+}
+
+pub(crate) fn at_span_in(file: &str, text: &str, span: Option<Range<usize>>) -> Location {
     let offset = span.map_or(0, |s| s.start).min(text.len());
     // Spans come from the TOML parser; a slice that is not on a character boundary falls back to the start.
     let before = text.get(..offset).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Location::line(PLAN_FILE, line, column)
+    Location::line(file, line, column)
 }
 
 fn invalid(text: &str, span: Range<usize>, key: &str, value: String, expected: &str) -> Problem {
     let kind = ProblemKind::PlanValue { key: key.into(), value, expected: expected.into() };
     Problem::error(at_span(text, Some(span)), kind)
+}
+
+pub(crate) fn invalid_in(
+    source: &Source,
+    span: Range<usize>,
+    key: &str,
+    value: String,
+    expected: &str,
+) -> Problem {
+    let kind = ProblemKind::PlanValue { key: key.into(), value, expected: expected.into() };
+    Problem::error(at_span_in(source.file, source.text, Some(span)), kind)
 }
 
 fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> Organisation {
@@ -211,7 +271,7 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
 /// Groups smaller than this are hidden in the council edition.
 pub const DEFAULT_MIN_GROUP_SIZE: u32 = 5;
 
-fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Settings> {
+fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Problems) -> Option<Settings> {
     let year = *s.year.get_ref();
     let year = match i16::try_from(year) {
         Ok(y) if (2000..=2100).contains(&y) => y,
@@ -248,8 +308,17 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
             }
         },
     };
+    let Some(language) = s.language.or(defaults.language) else {
+        let kind = ProblemKind::PlanValue {
+            key: "plan.language".into(),
+            value: "\"\"".into(),
+            expected: "\"nl\", \"fr\" or \"en\" (or a default language in batch.toml)".into(),
+        };
+        problems.error(Location::file(PLAN_FILE), kind);
+        return None;
+    };
     let min_group_size = match &s.min_group_size {
-        None => DEFAULT_MIN_GROUP_SIZE,
+        None => defaults.min_group_size.unwrap_or(DEFAULT_MIN_GROUP_SIZE),
         Some(k) => match u32::try_from(*k.get_ref()) {
             Ok(k) if (1..=100).contains(&k) => k,
             _ => {
@@ -268,7 +337,8 @@ fn settings(s: &PlanSection, text: &str, problems: &mut Problems) -> Option<Sett
     Some(Settings {
         year,
         min_group_size,
-        language: s.language,
+        editions: s.edition.or(defaults.editions).unwrap_or_default(),
+        language,
         reference_date,
         document_date,
         training_days_per_fte,
@@ -334,13 +404,14 @@ workbook = "gegevens.xlsx"
 "#;
 
     fn parse_ok(text: &str) -> PlanConfig {
-        let (config, problems) = parse(text, Path::new("plan")).unwrap_or_else(|p| panic!("{p:?}"));
+        let (config, problems) =
+            parse(text, Path::new("plan"), &Defaults::default()).unwrap_or_else(|p| panic!("{p:?}"));
         assert!(problems.is_empty(), "{problems:?}");
         config
     }
 
     fn first_problem(text: &str) -> Problem {
-        let problems = match parse(text, Path::new("plan")) {
+        let problems = match parse(text, Path::new("plan"), &Defaults::default()) {
             Err(problems) => problems,
             Ok((_, problems)) => problems,
         };

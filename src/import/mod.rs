@@ -34,7 +34,8 @@ pub fn load(plan_dir: &Path) -> Result<Imported, Problems> {
 /// Reads the workbooks a parsed `plan.toml` points at; `problems` holds
 /// what was already found in `plan.toml`.
 pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Imported, Problems> {
-    let PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input } = config;
+    let PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input, branding } =
+        config;
     let language = settings.language;
     let mut books = Workbooks::default();
     let employee_table = books.table(&fields::EMPLOYEES, &input.employees, language, &mut problems);
@@ -79,6 +80,7 @@ pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Impo
         annual,
         consultation,
         readiness,
+        branding,
         employees,
         trainings,
         participations,

@@ -6,6 +6,7 @@
 
 mod age;
 mod annual;
+mod branding;
 mod consultation;
 mod country;
 mod employee;
@@ -15,6 +16,7 @@ mod training;
 
 pub use age::{AgeBand, AgeBands, age_on};
 pub use annual::{AnnualPlan, Role};
+pub use branding::{Asset, AssetKind, Branding, PreparedBy};
 pub use consultation::{Body, Consultation};
 pub use country::Country;
 #[cfg(test)]
@@ -37,6 +39,7 @@ pub struct Plan {
     pub consultation: Consultation,
     /// `None` when the plan does not take the readiness check.
     pub readiness: Option<Readiness>,
+    pub branding: Branding,
     pub employees: Vec<Employee>,
     pub trainings: Vec<Training>,
     pub participations: Vec<Participation>,
@@ -83,6 +86,9 @@ pub struct Settings {
     pub age_bands: AgeBands,
     /// The council edition hides every figure about fewer people than this.
     pub min_group_size: u32,
+    /// The editions to write when the command line does not say
+    /// (`[plan] edition`, or the batch's default).
+    pub editions: crate::view::EditionChoice,
 }
 
 impl Settings {

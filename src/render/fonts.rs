@@ -2,9 +2,9 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-/// The fonts a document may use: only those bundled with the tool (and,
-/// later, fonts a plan brings along), never the machine's, so the PDF is
-/// the same everywhere.
+/// The fonts a document may use: those bundled with the tool and those a
+/// plan brings along, never the machine's, so the PDF is the same
+/// everywhere.
 pub struct FontSet {
     pub book: LazyHash<FontBook>,
     pub fonts: Vec<Font>,
@@ -13,6 +13,14 @@ pub struct FontSet {
 impl FontSet {
     pub fn from_data(data: impl IntoIterator<Item = Bytes>) -> Self {
         let fonts: Vec<Font> = data.into_iter().flat_map(Font::iter).collect();
+        Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+    }
+
+    /// These fonts and `extra` (a plan's own), the extra ones found first
+    /// by family name.
+    pub fn extended(&self, extra: impl IntoIterator<Item = Bytes>) -> Self {
+        let fonts: Vec<Font> =
+            self.fonts.iter().cloned().chain(extra.into_iter().flat_map(Font::iter)).collect();
         Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     }
 

@@ -28,7 +28,14 @@ impl Layout {
     /// The default layout with every file found under `dir` replacing or
     /// adding to it (`dir/parts/cover.typ` replaces `/parts/cover.typ`).
     pub fn with_overrides(dir: &Path) -> std::io::Result<Self> {
-        let mut layout = Self::bundled();
+        Self::bundled().overlaid(dir)
+    }
+
+    /// This layout with the files under `dir` replacing or adding to its
+    /// own: a batch's layout over the default one, a client's over the
+    /// batch's.
+    pub fn overlaid(&self, dir: &Path) -> std::io::Result<Self> {
+        let mut layout = Self { files: self.files.clone(), sources: Mutex::default() };
         for entry in walkdir::WalkDir::new(dir).follow_links(false) {
             let entry = entry.map_err(std::io::Error::other)?;
             if !entry.file_type().is_file() {

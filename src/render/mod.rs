@@ -16,6 +16,7 @@ pub use world::PlanWorld;
 
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -40,17 +41,43 @@ pub struct Typeset {
     pub warnings: Vec<String>,
 }
 
-/// Typesets the view (JSON bytes) with `layout` and `fonts`.
-pub fn typeset(view_json: Vec<u8>, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
-    let inputs = HashMap::from([(DATA_PATH.to_string(), Bytes::new(view_json))]);
-    let world = PlanWorld::new(layout, fonts, inputs);
+/// What a document reads besides its layout: the view as `/data.json` and
+/// the files the plan brings along (logos), each under a virtual path.
+pub struct Inputs {
+    files: HashMap<String, Bytes>,
+}
+
+impl Inputs {
+    pub fn new(view_json: Vec<u8>) -> Self {
+        Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(view_json))]) }
+    }
+
+    pub fn with_file(mut self, path: String, bytes: std::sync::Arc<[u8]>) -> Self {
+        self.files.insert(path, Bytes::new(bytes));
+        self
+    }
+}
+
+/// Typesets the view with `layout` and `fonts`.
+pub fn typeset(inputs: Inputs, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
+    let world = PlanWorld::new(layout, fonts, inputs.files);
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = result.warnings.iter().map(|d| describe(&world, d)).collect();
-    // Memoised layout results of one plan are of no use to the next one and
-    // would otherwise pile up in a long batch.
     let document = result.output.map_err(|errors| RenderError::Layout(describe_all(&world, &errors)));
-    typst::comemo::evict(0);
+    // Memoised layout results of one plan are of little use to the next one
+    // and would otherwise pile up in a long batch.
+    typst::comemo::evict(CACHE_AGE.load(Ordering::Relaxed));
     Ok(Typeset { document: document?, warnings })
+}
+
+/// How many documents a memoised result outlives without being used again.
+/// Zero (the default) clears the cache after each document. Documents typeset
+/// in parallel share the cache, so a batch keeps results a little longer,
+/// or one thread's eviction would wipe what another is still using.
+static CACHE_AGE: AtomicUsize = AtomicUsize::new(0);
+
+pub fn keep_cached_results_for(documents: usize) {
+    CACHE_AGE.store(documents, Ordering::Relaxed);
 }
 
 /// What the PDF's identity and dates are derived from, so that the same plan

@@ -2,6 +2,7 @@
 //! fixtures and benchmark inputs of any size. Deterministic: the same
 //! spec always writes the same workbook.
 
+pub mod batch;
 mod catalogue;
 mod names;
 mod random;
@@ -21,6 +22,9 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Spec {
     pub organisation: String,
+    /// A valid KBO/BCE number, e.g. "0403.019.261".
+    pub enterprise_number: String,
+    pub registered_office: String,
     pub employees: usize,
     pub seed: u64,
     pub year: i16,
@@ -32,6 +36,8 @@ impl Default for Spec {
     fn default() -> Self {
         Self {
             organisation: "Voorbeeld NV".into(),
+            enterprise_number: "0403.019.261".into(),
+            registered_office: "Kerkstraat 1, 9000 Gent".into(),
             employees: 150,
             seed: 2029,
             year: 2027,

@@ -175,8 +175,8 @@ pub fn plan_toml(spec: &Spec) -> String {
 
 [organisation]
 name = "{name}"
-enterprise_number = "0403.019.261"
-registered_office = "Kerkstraat 1, 9000 Gent"
+enterprise_number = "{number}"
+registered_office = "{office}"
 joint_committees = ["111", "200"]
 works_council = true
 union_delegation = true
@@ -278,6 +278,8 @@ fixed_on = {year}-03-20
 applies = ["V1", "V2", "V4", "N1", "N2", "N4", "P1", "P2", "P4", "O3", "O5", "A1", "L2", "L3"]
 "#,
         name = spec.organisation,
+        number = spec.enterprise_number,
+        office = spec.registered_office,
         year = spec.year,
         prev = spec.year - 1,
         language = spec.language.code(),

@@ -87,7 +87,8 @@ mod tests {
     fn the_plan_template_is_valid_in_every_language() {
         for language in Language::ALL {
             let text = plan_toml(language, 2027);
-            let (config, problems) = crate::config::parse(&text, Path::new("x")).unwrap();
+            let (config, problems) =
+                crate::config::parse(&text, Path::new("x"), &Default::default()).unwrap();
             assert_eq!(config.settings.language, language);
             // The example enterprise number passes the check but is flagged.
             assert!(!problems.has_errors(), "{problems:?}");

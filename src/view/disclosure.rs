@@ -35,6 +35,27 @@ impl Edition {
     }
 }
 
+/// The editions a build writes: one of them, or both side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum EditionChoice {
+    /// The one to hand out and upload; the default (privacy by default).
+    #[default]
+    Council,
+    Internal,
+    Both,
+}
+
+impl EditionChoice {
+    pub fn editions(self) -> Vec<Edition> {
+        match self {
+            EditionChoice::Council => vec![Edition::Council],
+            EditionChoice::Internal => vec![Edition::Internal],
+            EditionChoice::Both => vec![Edition::Council, Edition::Internal],
+        }
+    }
+}
+
 /// Masks for a group table: heads, participants, and the figures derived
 /// from them (FTE, share, rate, hours, hours per FTE).
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,6 +5,7 @@
 
 mod annual;
 mod balance;
+pub mod branding;
 mod detail;
 mod disclosure;
 mod legal;
@@ -16,7 +17,7 @@ mod workforce;
 pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
 pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
 pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
-pub use disclosure::{Disclosure, Edition, GroupMasks};
+pub use disclosure::{Disclosure, Edition, EditionChoice, GroupMasks};
 pub use legal::{CheckView, LegalView};
 pub use num::{DateText, Fmt, Num};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
@@ -46,6 +47,7 @@ pub struct PlanView {
     /// `null` when the plan does not take the readiness check.
     pub readiness: Option<ReadinessView>,
     pub quality: QualityView,
+    pub branding: branding::BrandingView,
 }
 
 /// How complete the data behind the figures is; the layout adds a note
@@ -156,6 +158,7 @@ pub fn build(plan: &Plan, figures: &Figures, edition: Edition) -> PlanView {
         social_balance: balance::social_balance(figures, fmt, shown),
         readiness: figures.readiness.as_deref().map(|scores| balance::readiness(scores, fmt)),
         legal: legal::view(plan, figures, fmt, shown),
+        branding: branding::view(&plan.branding),
         quality: QualityView {
             age_unknown: shown.count(
                 fmt,

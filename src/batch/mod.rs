@@ -1,0 +1,244 @@
+//! `opleidingsplan batch`: every plan folder under a root, built in
+//! parallel, each isolated from the others. Work shared by all plans (the
+//! fonts, the layouts, `batch.toml`, the tool's identity) is done once per
+//! run; a plan whose inputs did not change since its last build is skipped.
+
+mod config;
+pub mod fingerprint;
+mod job;
+pub mod progress;
+pub mod summary;
+
+pub use config::{BATCH_FILE, BatchConfig, LAYOUT_FOLDER};
+pub use progress::Progress;
+
+use crate::config::PlanConfig;
+use crate::problem::Problems;
+use crate::render::{FontSet, Layout};
+use crate::view::Edition;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Default)]
+pub struct BatchOptions {
+    pub out: PathBuf,
+    /// Plans built at once; `None`: one per core.
+    pub jobs: Option<usize>,
+    /// `None`: as each plan (or `batch.toml`) says.
+    pub editions: Option<Vec<Edition>>,
+    /// Rebuild plans whose inputs did not change.
+    pub force: bool,
+}
+
+/// How one plan folder fared.
+#[derive(Debug)]
+pub struct ClientReport {
+    pub folder: PathBuf,
+    /// The organisation's name, or the folder's when `plan.toml` could not be read.
+    pub client: String,
+    pub outcome: Outcome,
+    pub elapsed: Duration,
+}
+
+#[derive(Debug)]
+pub enum Outcome {
+    Built {
+        pages: usize,
+        warnings: usize,
+        target: PathBuf,
+    },
+    /// Nothing changed since the last build in `target`.
+    Skipped {
+        target: PathBuf,
+    },
+    Failed(Failure),
+}
+
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in `plan.toml` or the workbooks: the complete list.
+    Problems(Problems),
+    /// Another folder holds the same organisation and year.
+    Clash { other: PathBuf, target: PathBuf },
+    /// The layout could not typeset the plan, or the files not be written.
+    Build(String),
+    /// A bug in the tool, caught so the other plans could go on.
+    Panic(String),
+}
+
+impl Outcome {
+    pub fn failed(&self) -> bool {
+        matches!(self, Outcome::Failed(_))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("{0} is not a folder")]
+    NoRoot(PathBuf),
+    #[error("batch.toml has problems")]
+    Config(Problems),
+    #[error("could not read the layout folder {}: {source}", path.display())]
+    Layout { path: PathBuf, source: std::io::Error },
+}
+
+/// Plan folders (those holding a `plan.toml`) under `root`, sorted; hidden
+/// folders, layout folders and the output folder are not searched.
+pub fn discover(root: &Path, out: &Path) -> Vec<PathBuf> {
+    let out = out.canonicalize().ok();
+    let skipped = |entry: &walkdir::DirEntry| {
+        let name = entry.file_name().to_string_lossy();
+        entry.depth() > 0
+            && entry.file_type().is_dir()
+            && (name.starts_with('.')
+                || name == LAYOUT_FOLDER
+                || out.as_ref().is_some_and(|o| entry.path().canonicalize().ok().as_ref() == Some(o)))
+    };
+    let mut folders: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| !skipped(e))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir() && e.path().join(crate::config::PLAN_FILE).is_file())
+        .map(|e| e.into_path())
+        .collect();
+    folders.sort();
+    folders
+}
+
+/// What every job of a run shares.
+pub(crate) struct Shared<'a> {
+    pub options: &'a BatchOptions,
+    pub batch: &'a BatchConfig,
+    pub layout: &'a Layout,
+    pub fonts: &'a FontSet,
+    pub tool: String,
+}
+
+/// A plan folder whose `plan.toml` was read, with where it will be written.
+pub(crate) struct Parsed {
+    pub folder: PathBuf,
+    pub plan_toml: Vec<u8>,
+    pub config: PlanConfig,
+    pub problems: Problems,
+    pub target: PathBuf,
+    /// Time spent reading it, counted in the plan's time.
+    pub elapsed: Duration,
+}
+
+/// Builds every plan folder under `root`; one report per folder, in the
+/// order of the folders.
+pub fn run(
+    root: &Path,
+    options: &BatchOptions,
+    progress: &dyn Progress,
+) -> Result<Vec<ClientReport>, BatchError> {
+    if !root.is_dir() {
+        return Err(BatchError::NoRoot(root.to_path_buf()));
+    }
+    let batch = config::read(root).map_err(BatchError::Config)?;
+    let layout = match &batch.layout {
+        Some(dir) => {
+            Layout::with_overrides(dir).map_err(|source| BatchError::Layout { path: dir.clone(), source })?
+        }
+        None => Layout::bundled(),
+    };
+    let folders = discover(root, &options.out);
+    progress.start(folders.len());
+    // Each thread's document keeps its memoised results while the others
+    // finish theirs (see `render::keep_cached_results_for`).
+    crate::render::keep_cached_results_for(2 * threads(options.jobs));
+    let shared = Shared {
+        options,
+        batch: &batch,
+        layout: &layout,
+        fonts: FontSet::bundled(),
+        tool: fingerprint::tool_identity(),
+    };
+    let parsed = in_pool(options.jobs, || {
+        use rayon::prelude::*;
+        folders.par_iter().map(|folder| job::parse(folder, &shared)).collect::<Vec<_>>()
+    });
+    let parsed = claim_targets(parsed);
+    let reports = one_plan_per_thread(options.jobs, parsed, |parsed| {
+        let report = match parsed {
+            Ok(parsed) => job::build(parsed, &shared, progress),
+            Err(report) => report,
+        };
+        progress.finished(&report);
+        report
+    });
+    progress.done();
+    Ok(reports)
+}
+
+fn threads(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+}
+
+fn in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+    let threads = threads(jobs);
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(work),
+        // Without a pool of our own, rayon's global one does the same work.
+        Err(_) => work(),
+    }
+}
+
+/// Runs `work` on every item, `jobs` at a time, in the items' order of
+/// results. Each worker takes the next item only when its current one is
+/// done: Typst parallelises within a document on the same threads, and a
+/// worker waiting on that must not pick up a second plan meanwhile (it
+/// would hold two documents in memory and misreport both plans' times).
+fn one_plan_per_thread<T: Send, R: Send>(
+    jobs: Option<usize>,
+    items: Vec<T>,
+    work: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let count = items.len();
+    let queue: Vec<Mutex<Option<T>>> = items.into_iter().map(|item| Mutex::new(Some(item))).collect();
+    let results: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = queue.get(i) else { break };
+            let item = slot.lock().ok().and_then(|mut item| item.take());
+            if let Some(item) = item {
+                let result = work(item);
+                if let Ok(mut out) = results[i].lock() {
+                    *out = Some(result);
+                }
+            }
+        }
+    };
+    in_pool(jobs, || {
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(count.max(1)) {
+                scope.spawn(|_| worker());
+            }
+        })
+    });
+    results.into_iter().filter_map(|r| r.into_inner().ok().flatten()).collect()
+}
+
+/// Two plans for the same organisation and year would write the same
+/// folder: the first (in folder order) keeps it, the others fail and say
+/// with whom they clash.
+fn claim_targets(parsed: Vec<Result<Parsed, ClientReport>>) -> Vec<Result<Parsed, ClientReport>> {
+    let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
+    parsed
+        .into_iter()
+        .map(|parsed| {
+            parsed.and_then(|p| match owners.get(&p.target) {
+                Some(owner) => Err(job::clash(p, owner)),
+                None => {
+                    owners.insert(p.target.clone(), p.folder.clone());
+                    Ok(p)
+                }
+            })
+        })
+        .collect()
+}

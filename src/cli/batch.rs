@@ -1,0 +1,92 @@
+use super::{exit, report};
+use crate::batch::{self, BatchError, BatchOptions, progress};
+use crate::i18n::Language;
+use crate::problem::fill;
+use crate::view::EditionChoice;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder to search for plan folders (each holding a plan.toml); may
+    /// hold a batch.toml with defaults for all of them.
+    #[arg(value_name = "ROOT")]
+    root: PathBuf,
+    /// Where to write the plans: <OUT>/<organisation>/<year>/.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    out: PathBuf,
+    /// Plans built at the same time (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Which edition to write for every plan (default: as each plan.toml or
+    /// the batch.toml says, else `council`).
+    #[arg(long, value_enum)]
+    edition: Option<EditionChoice>,
+    /// Rebuild plans whose inputs did not change since the last run.
+    #[arg(long)]
+    force: bool,
+    /// Print only the summary.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Language of the messages (default: batch.toml's default language, else English).
+    #[arg(long, value_enum)]
+    lang: Option<Language>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let language = args.lang.or_else(|| batch_language(&args.root)).unwrap_or(Language::En);
+    let messages = &language.strings().messages;
+    let options = BatchOptions {
+        out: args.out,
+        jobs: args.jobs,
+        editions: args.edition.map(EditionChoice::editions),
+        force: args.force,
+    };
+    let started = Instant::now();
+    let (silent, lines, bar);
+    let progress: &dyn batch::Progress = if args.quiet {
+        silent = progress::Silent;
+        &silent
+    } else if std::io::stderr().is_terminal() {
+        bar = progress::Bar::new(messages);
+        &bar
+    } else {
+        lines = progress::Lines::new(messages);
+        &lines
+    };
+    let reports = match batch::run(&args.root, &options, progress) {
+        Ok(reports) => reports,
+        Err(BatchError::Config(problems)) => return report::problems(&problems, messages),
+        Err(other) => {
+            eprintln!("{}{}{other}", messages.error, messages.separator);
+            return exit::USAGE;
+        }
+    };
+    if reports.is_empty() {
+        let root = args.root.display().to_string();
+        eprintln!(
+            "{}{}{}",
+            messages.error,
+            messages.separator,
+            fill(&messages.batch_none, &[("root", &root)])
+        );
+        return exit::USAGE;
+    }
+    println!("{}", batch::summary::table(&reports, messages));
+    let failures = batch::summary::failures(&reports, messages);
+    if !failures.is_empty() {
+        eprintln!("\n{failures}");
+    }
+    println!("\n{}", batch::summary::totals(&reports, started.elapsed(), messages));
+    if reports.iter().any(|r| matches!(r.outcome, batch::Outcome::Skipped { .. })) && !args.quiet {
+        println!("{}", messages.batch_skipped_hint);
+    }
+    if reports.iter().any(|r| r.outcome.failed()) { exit::DATA } else { exit::OK }
+}
+
+/// `[defaults] language` in the root's batch.toml, read leniently.
+fn batch_language(root: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(root.join(batch::BATCH_FILE)).ok()?;
+    crate::config::sniff_language(&text)
+}
