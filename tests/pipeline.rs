@@ -9,6 +9,7 @@ use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
 use opleidingsplan::problem::ProblemKind;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
 use opleidingsplan::view::Edition;
+use std::path::Path;
 
 /// Typesets a plan folder and returns the text of all pages, squeezed.
 fn document_text(dir: &std::path::Path) -> String {
@@ -215,4 +216,80 @@ fn missing_sheets_and_columns_are_named() {
         if column == "VTE" && found.contains(&"Arbeidsduur".to_string()))));
     assert!(kinds.iter().any(|k| matches!(k, ProblemKind::SheetMissing { sheet, available }
         if sheet == "Opleidingen" && available.contains(&"Medewerkers".to_string()))));
+}
+
+/// A 1 × 1 PNG: enough for Typst to decode and place.
+const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\xfc\xcf\xc0\xf0\x1f\x00\x05\x05\x02\x00\x5f\xc8\xf1\xd2\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+#[test]
+fn a_plan_brings_its_own_logo_colours_and_font() {
+    let branding = r##"
+[branding]
+logo = "huisstijl/logo.svg"
+primary = "#7A1F3D"
+accent = "#E8A87C"
+font = "huisstijl/DejaVuSans-subset.ttf"
+cover_text = "Een fixture met stijl"
+
+[branding.prepared_by]
+name = "Advies Fixture CV"
+logo = "huisstijl/advies.png"
+email = "info@advies.example"
+"##;
+    let dir = plan_folder(&format!("{PLAN_TOML}{branding}"), &fixture_sheets());
+    let style = dir.path().join("huisstijl");
+    std::fs::create_dir(&style).unwrap();
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7A1F3D"/></svg>"##;
+    std::fs::write(style.join("logo.svg"), svg).unwrap();
+    std::fs::write(style.join("advies.png"), PNG).unwrap();
+    let font = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts/DejaVuSans-subset.ttf");
+    std::fs::copy(font, style.join("DejaVuSans-subset.ttf")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let options =
+        BuildOptions { out: out.path().into(), layout: None, editions: Some(vec![Edition::Council]) };
+    let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
+    let pdf = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "pdf")).unwrap();
+    let bytes = std::fs::read(pdf).unwrap();
+    let document = lopdf::Document::load_mem(&bytes).unwrap();
+    // The text is set in the plan's font (Inter only fills in what it lacks).
+    let fonts: Vec<String> = document
+        .objects
+        .values()
+        .filter_map(|o| {
+            o.as_dict()
+                .ok()?
+                .get(b"BaseFont")
+                .ok()?
+                .as_name()
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+        })
+        .collect();
+    assert!(fonts.iter().any(|f| f.contains("DejaVuSans")), "{fonts:?}");
+    // Both logos are placed, each with its alternative text.
+    let text = squeeze(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+    assert!(text.contains("Eenfixturemetstijl") && text.contains("AdviesFixtureCV"), "{text}");
+    let alts: Vec<String> = document
+        .objects
+        .values()
+        .filter_map(|o| {
+            o.as_dict().ok()?.get(b"Alt").ok()?.as_str().ok().map(|s| String::from_utf8_lossy(s).into_owned())
+        })
+        .collect();
+    assert!(alts.iter().any(|a| a.contains("Logo van Fixture BV")), "{alts:?}");
+    assert!(alts.iter().any(|a| a.contains("Logo van Advies Fixture CV")), "{alts:?}");
+}
+
+#[test]
+fn branding_mistakes_are_reported_with_their_line() {
+    let branding = "\n[branding]\nlogo = \"geen.png\"\nprimary = \"groen\"\n\n[branding.prepared_by]\nemail = \"x@y.be\"\n";
+    let dir = plan_folder(&format!("{PLAN_TOML}{branding}"), &fixture_sheets());
+    let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("should fail") };
+    let messages = &opleidingsplan::i18n::Language::En.strings().messages;
+    let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
+    let text = lines.join("\n");
+    assert!(text.contains("branding.logo = \"geen.png\" is not valid"), "{text}");
+    assert!(text.contains("there is no such file"), "{text}");
+    assert!(text.contains("branding.primary = \"groen\""), "{text}");
+    assert!(text.contains("branding.prepared_by.name"), "{text}");
 }
