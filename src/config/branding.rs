@@ -265,7 +265,7 @@ mod tests {
 
     fn messages(problems: &Problems) -> Vec<String> {
         let m = &crate::i18n::Language::En.strings().messages;
-        problems.iter().map(|p| format!("{}: {}", p.location, p.kind.describe(m))).collect()
+        problems.sorted().iter().map(|p| format!("{}: {}", p.location, p.kind.describe(m))).collect()
     }
 
     #[test]

@@ -127,10 +127,10 @@ fn initials(name: &str) -> String {
     name.split_whitespace().take(2).filter_map(|w| w.chars().next()).collect()
 }
 
-/// A valid KBO/BCE number from an eight-digit base: the check digits are
-/// 97 minus the base modulo 97.
+/// A valid KBO/BCE number from an eight-digit base (its first digit 0 or 1,
+/// as the register's are): the check digits are 97 minus the base modulo 97.
 pub fn enterprise_number(base: u32) -> String {
-    let base = base % 100_000_000;
+    let base = base % 20_000_000;
     let digits = format!("{base:08}{:02}", 97 - base % 97);
     format!("{}.{}.{}", &digits[..4], &digits[4..7], &digits[7..])
 }
@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn generated_enterprise_numbers_pass_the_check() {
-        for base in [0, 2_000_000, 2_007_919, 99_999_999] {
+        for base in [2_000_000, 2_007_919, 19_999_999, 123_456_789] {
             let number = enterprise_number(base);
             assert!(crate::model::EnterpriseNumber::parse(&number).is_some(), "{number}");
         }
