@@ -420,6 +420,32 @@ workbook = "gegevens.xlsx"
     }
 
     #[test]
+    fn a_batch_default_fills_in_what_plan_toml_leaves_out() {
+        let without_language = MINIMAL.replace("language = \"nl\"\n", "");
+        let defaults = Defaults {
+            language: Some(Language::Fr),
+            editions: Some(EditionChoice::Both),
+            min_group_size: Some(7),
+            ..Defaults::default()
+        };
+        let (config, _) = parse(&without_language, Path::new("plan"), &defaults).unwrap();
+        assert_eq!(config.settings.language, Language::Fr);
+        assert_eq!(config.settings.editions, EditionChoice::Both);
+        assert_eq!(config.settings.min_group_size, 7);
+        // The plan's own keys win.
+        let own = MINIMAL.replace("training_days_per_fte = 5", "edition = \"internal\"\nmin_group_size = 3");
+        let (config, _) = parse(&own, Path::new("plan"), &defaults).unwrap();
+        assert_eq!(config.settings.language, Language::Nl);
+        assert_eq!(config.settings.editions, EditionChoice::Internal);
+        assert_eq!(config.settings.min_group_size, 3);
+        // Without a default, a missing language is named.
+        let problems = parse(&without_language, Path::new("plan"), &Defaults::default()).unwrap_err();
+        let m = &Language::En.strings().messages;
+        let text: Vec<String> = problems.iter().map(|p| p.describe(m)).collect();
+        assert!(text[0].contains("plan.language") && text[0].contains("batch.toml"), "{text:?}");
+    }
+
+    #[test]
     fn minimal_plan_gets_defaults() {
         let config = parse_ok(MINIMAL);
         assert_eq!(config.settings.reference_date, jiff::civil::date(2026, 12, 31));

@@ -39,10 +39,13 @@ impl Edition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum EditionChoice {
-    /// The one to hand out and upload; the default (privacy by default).
+    /// For the works council and the FOD upload: no personal data, small
+    /// groups hidden (the default: privacy by default).
     #[default]
     Council,
+    /// For HR: every figure, and per-employee sheets in the annex.
     Internal,
+    /// Both, side by side in the same folder.
     Both,
 }
 
