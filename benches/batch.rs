@@ -42,7 +42,8 @@ fn main() {
 
 fn run_batch(jobs: usize) {
     let out = tempfile::tempdir().unwrap();
-    let options = BatchOptions { out: out.path().into(), jobs: Some(jobs), editions: None, force: true };
+    let options =
+        BatchOptions { out: out.path().into(), jobs: Some(jobs), force: true, ..BatchOptions::default() };
     let reports = batch::run(&BATCH.root, &options, &Silent).unwrap();
     assert!(reports.iter().all(|r| !r.outcome.failed()));
 }
@@ -60,7 +61,7 @@ fn batch_one_worker() {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn sequential_in_process() {
     let out = tempfile::tempdir().unwrap();
-    let options = BuildOptions { out: out.path().into(), layout: None, editions: None };
+    let options = BuildOptions { out: out.path().into(), layout: None, editions: None, new_version: false };
     for folder in &BATCH.folders {
         pipeline::build(folder, &options).unwrap();
     }

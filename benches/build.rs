@@ -27,7 +27,7 @@ fn aggregate_and_view(bencher: divan::Bencher) {
     let imported = opleidingsplan::import::load(&example()).unwrap();
     bencher.bench(|| {
         let figures = opleidingsplan::aggregate::aggregate(&imported.plan);
-        opleidingsplan::view::build(&imported.plan, &figures, Edition::Council)
+        opleidingsplan::view::build(&imported.plan, &figures, Edition::Council, None)
     });
 }
 
@@ -60,7 +60,11 @@ fn annex(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn whole_build(bencher: divan::Bencher) {
     let out = tempfile::tempdir().unwrap();
-    let options =
-        BuildOptions { out: out.path().to_path_buf(), layout: None, editions: Some(vec![Edition::Council]) };
+    let options = BuildOptions {
+        out: out.path().to_path_buf(),
+        layout: None,
+        editions: Some(vec![Edition::Council]),
+        new_version: false,
+    };
     bencher.bench(|| pipeline::build(&example(), &options).unwrap());
 }

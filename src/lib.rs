@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod annex;
+pub mod archive;
 pub mod batch;
 pub mod cli;
 pub mod config;

@@ -97,3 +97,48 @@ mod tests {
         assert_eq!(slug("***"), "plan");
     }
 }
+
+/// A plain-text table for the terminal: columns as wide as their widest
+/// cell, two spaces apart, the columns in `right` aligned right (figures),
+/// the last column unpadded. Ends with a newline.
+pub fn table(header: &[String], rows: &[Vec<String>], right: &[usize]) -> String {
+    let columns = header.len();
+    let width = |c: usize| {
+        std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .map(|r| r.get(c).map_or(0, |t| t.chars().count()))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let line = |cells: &[String]| {
+        let mut out = String::new();
+        for (c, cell) in cells.iter().enumerate().take(columns) {
+            let pad = " ".repeat(widths[c].saturating_sub(cell.chars().count()));
+            match (c + 1 == columns, right.contains(&c)) {
+                (_, true) => out.push_str(&format!("{pad}{cell}")),
+                (true, false) => out.push_str(cell),
+                (false, false) => out.push_str(&format!("{cell}{pad}")),
+            }
+            if c + 1 < columns {
+                out.push_str("  ");
+            }
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    std::iter::once(line(header)).chain(rows.iter().map(|r| line(r))).collect()
+}
+
+#[cfg(test)]
+mod table_tests {
+    #[test]
+    fn columns_line_up() {
+        let header = vec!["Naam".to_string(), "Pagina's".to_string(), "Map".to_string()];
+        let rows = vec![
+            vec!["Bakkerij".to_string(), "22".to_string(), "out/a".to_string()],
+            vec!["X".to_string(), "3".to_string(), "out/bb".to_string()],
+        ];
+        let text = super::table(&header, &rows, &[1]);
+        assert_eq!(text, "Naam      Pagina's  Map\nBakkerij        22  out/a\nX                3  out/bb\n");
+    }
+}

@@ -75,7 +75,7 @@ fn copy_folder(from: &Path, to: &Path) {
 }
 
 fn pdf_of(out: &Path, slug: &str) -> PathBuf {
-    out.join(slug).join("2027").join(format!("opleidingsplan-2027-{slug}.pdf"))
+    out.join(slug).join("2027/v1").join(format!("opleidingsplan-2027-{slug}.pdf"))
 }
 
 fn slug_of(folder: &Path) -> String {
@@ -129,7 +129,8 @@ fn clients_carry_their_own_branding_and_the_consultancy_on_every_cover() {
     // Client 2 has its own logo and colours (see `write_batch`), client 1 not.
     let data = |i: usize| {
         let slug = slug_of(&b.folders[i - 1]);
-        let path = b.out.join(&slug).join("2027").join(format!("opleidingsplan-2027-{slug}-gegevens.json"));
+        let path =
+            b.out.join(&slug).join("2027/v1").join(format!("opleidingsplan-2027-{slug}-gegevens.json"));
         serde_json::from_slice::<serde_json::Value>(&std::fs::read(path).unwrap()).unwrap()
     };
     assert_eq!(data(1)["branding"]["primary"], serde_json::Value::Null);
@@ -182,13 +183,15 @@ fn unchanged_clients_are_skipped_by_content_not_by_time() {
     let root = dir.path().join("klanten");
     let folders =
         write_batch(&root, &BatchSpec { clients: 3, seed: 11, year: 2027, employees: (20, 25) }).unwrap();
-    let options = BatchOptions { out: dir.path().join("uit"), jobs: Some(2), editions: None, force: false };
+    let options = BatchOptions { out: dir.path().join("uit"), jobs: Some(2), ..BatchOptions::default() };
     let run = || batch::run(&root, &options, &Silent).unwrap();
     let kinds = |reports: &[batch::ClientReport]| -> Vec<&'static str> {
         reports
             .iter()
             .map(|r| match r.outcome {
-                Outcome::Built { .. } => "built",
+                Outcome::Built { written: true, .. } => "built",
+                // Rebuilt, and identical to the latest version: not archived twice.
+                Outcome::Built { written: false, .. } => "same",
                 Outcome::Skipped { .. } => "skipped",
                 Outcome::Failed(_) => "failed",
             })
@@ -205,18 +208,21 @@ fn unchanged_clients_are_skipped_by_content_not_by_time() {
     assert_eq!(kinds(&run()), ["skipped", "built", "skipped"]);
     // A deleted output file is rebuilt.
     let reports = run();
-    let Outcome::Skipped { target } = &reports[2].outcome else { panic!("{:?}", reports[2]) };
-    let pdf = std::fs::read_dir(target)
+    let Outcome::Skipped { folder, .. } = &reports[2].outcome else { panic!("{:?}", reports[2]) };
+    let pdf = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "pdf"))
         .unwrap();
     std::fs::remove_file(pdf).unwrap();
     assert_eq!(kinds(&run()), ["skipped", "skipped", "built"]);
-    // --force builds everything.
+    // --force builds everything again; identical results are not archived
+    // twice, unless --new-version asks for it.
     let forced = BatchOptions { force: true, out: options.out.clone(), ..BatchOptions::default() };
     let reports = batch::run(&root, &forced, &Silent).unwrap();
-    assert_eq!(kinds(&reports), ["built", "built", "built"]);
+    assert_eq!(kinds(&reports), ["same", "same", "same"]);
+    let copies = BatchOptions { new_version: true, ..forced };
+    assert_eq!(kinds(&batch::run(&root, &copies, &Silent).unwrap()), ["built", "built", "built"]);
     // Branding in batch.toml is an input of every plan.
     let batch_toml = root.join("batch.toml");
     let text = std::fs::read_to_string(&batch_toml)

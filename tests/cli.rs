@@ -22,13 +22,15 @@ fn builds_the_bundled_example() {
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(stdout.contains("Voorbeeld NV: Opleidingsplan 2027 opgemaakt"), "{stdout}");
-    let folder = out.path().join("voorbeeld-nv/2027");
+    let folder = out.path().join("voorbeeld-nv/2027/v1");
     let pdf = std::fs::read(folder.join("opleidingsplan-2027-voorbeeld-nv.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-gegevens.json").is_file());
-    // The council edition alone, by default; no staging folders left behind.
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 3);
+    // The council edition alone, by default, and the manifest; no staging
+    // folders left behind.
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 4);
+    assert!(folder.join("manifest.json").is_file());
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
 }
 
@@ -45,7 +47,7 @@ fn the_internal_edition_is_asked_for_and_named_so() {
         "internal",
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    let mut names: Vec<String> = std::fs::read_dir(out.join("fixture-bv/2027"))
+    let mut names: Vec<String> = std::fs::read_dir(out.join("fixture-bv/2027/v1"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -53,6 +55,7 @@ fn the_internal_edition_is_asked_for_and_named_so() {
     assert_eq!(
         names,
         [
+            "manifest.json",
             "opleidingsplan-2027-fixture-bv-intern-bijlage.xlsx",
             "opleidingsplan-2027-fixture-bv-intern-gegevens.json",
             "opleidingsplan-2027-fixture-bv-intern.pdf",
@@ -203,5 +206,5 @@ fn init_fill_check_build_as_a_new_user() {
     let out = root.path().join("out");
     let output = run(&["build", folder_arg, "--out", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(out.join("mon-organisation/2027/plan-de-formation-2027-mon-organisation.pdf").is_file());
+    assert!(out.join("mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file());
 }

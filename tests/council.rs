@@ -253,8 +253,9 @@ fn normalise(text: &str) -> String {
 }
 
 fn build(plan_dir: &Path, out: &Path, editions: Vec<Edition>) -> Vec<PathBuf> {
-    let options = BuildOptions { out: out.into(), layout: None, editions: Some(editions) };
-    pipeline::build(plan_dir, &options).unwrap_or_else(|e| panic!("{e:?}")).files
+    let options =
+        BuildOptions { out: out.into(), layout: None, editions: Some(editions), new_version: false };
+    pipeline::build(plan_dir, &options).unwrap_or_else(|e| panic!("{e:?}")).stored.files
 }
 
 /// The traces of `people` found in `text`, for a readable failure. A

@@ -293,8 +293,12 @@ fn every_malformed_input_gets_its_own_message_and_no_output() {
             std::fs::write(dir.path().join("gegevens.xlsx"), bytes).unwrap();
         }
         let out = dir.path().join("out");
-        let options =
-            BuildOptions { out: out.clone(), layout: None, editions: Some(vec![Edition::Internal]) };
+        let options = BuildOptions {
+            out: out.clone(),
+            layout: None,
+            editions: Some(vec![Edition::Internal]),
+            new_version: false,
+        };
         let result = std::panic::catch_unwind(|| pipeline::build(dir.path(), &options));
         let lines: Vec<String> = match result {
             Err(_) => {

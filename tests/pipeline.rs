@@ -102,10 +102,15 @@ fn the_annex_holds_numbers_not_text() {
     let out = tempfile::tempdir().unwrap();
     let built = pipeline::build(
         dir.path(),
-        &BuildOptions { out: out.path().into(), layout: None, editions: Some(vec![Edition::Internal]) },
+        &BuildOptions {
+            out: out.path().into(),
+            layout: None,
+            editions: Some(vec![Edition::Internal]),
+            new_version: false,
+        },
     )
     .unwrap();
-    let annex = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
+    let annex = built.stored.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
     let mut book: Xlsx<_> = open_workbook(annex).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -155,7 +160,7 @@ fn the_annex_holds_numbers_not_text() {
     assert_eq!(accounts.get((2, 5)), Some(&Data::Float(4.0))); // E2: 0,8 FTE × 5 days
 
     // The data file is the view the layout received.
-    let json = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "json")).unwrap();
+    let json = built.stored.files.iter().find(|f| f.extension().is_some_and(|e| e == "json")).unwrap();
     let view: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
     assert_eq!(view["workforce"]["headcount"]["value"], 4.0);
     assert_eq!(view["workforce"]["fte"]["text"], "3,3");
@@ -178,7 +183,12 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
     let target = out.path().join("plan");
     let Err(BuildError::Problems(problems)) = pipeline::build(
         dir.path(),
-        &BuildOptions { out: target.clone(), layout: None, editions: Some(vec![Edition::Internal]) },
+        &BuildOptions {
+            out: target.clone(),
+            layout: None,
+            editions: Some(vec![Edition::Internal]),
+            new_version: false,
+        },
     ) else {
         panic!("the build should fail with problems");
     };
@@ -245,10 +255,14 @@ email = "info@advies.example"
     let font = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts/DejaVuSans-subset.ttf");
     std::fs::copy(font, style.join("DejaVuSans-subset.ttf")).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let options =
-        BuildOptions { out: out.path().into(), layout: None, editions: Some(vec![Edition::Council]) };
+    let options = BuildOptions {
+        out: out.path().into(),
+        layout: None,
+        editions: Some(vec![Edition::Council]),
+        new_version: false,
+    };
     let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
-    let pdf = built.files.iter().find(|f| f.extension().is_some_and(|e| e == "pdf")).unwrap();
+    let pdf = built.stored.files.iter().find(|f| f.extension().is_some_and(|e| e == "pdf")).unwrap();
     let bytes = std::fs::read(pdf).unwrap();
     let document = lopdf::Document::load_mem(&bytes).unwrap();
     // The text is set in the plan's font (Inter only fills in what it lacks).

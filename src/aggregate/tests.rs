@@ -87,6 +87,7 @@ pub(crate) fn fixture() -> Plan {
             language: Language::Nl,
             reference_date: date(2026, 12, 31),
             document_date: None,
+            source_date: None,
             // Set explicitly: by its size (3,3 FTE) the law would ask nothing.
             training_days_per_fte: Some(5.0),
             training_days_source: None,

@@ -2,10 +2,9 @@
 //! write. Whatever happens, even a panic, ends in a report and never
 //! reaches the other plans.
 
-use super::fingerprint::{self, Inputs};
 use super::{ClientReport, Failure, LAYOUT_FOLDER, Outcome, Parsed, Progress, Shared};
-use crate::config::{self, PLAN_FILE};
-use crate::output;
+use crate::archive::{self, Sources, sources::BatchContext};
+use crate::config;
 use crate::pipeline;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -15,19 +14,10 @@ use std::time::{Duration, Instant};
 pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, ClientReport> {
     let started = Instant::now();
     let read = || -> Result<Parsed, Failure> {
-        let plan_toml = std::fs::read(folder.join(PLAN_FILE)).unwrap_or_default();
         let (config, problems) =
             config::read_with(folder, &shared.batch.defaults).map_err(Failure::Problems)?;
-        let target =
-            pipeline::target_dir_of(&shared.options.out, &config.organisation.name, config.settings.year);
-        Ok(Parsed {
-            folder: folder.to_path_buf(),
-            plan_toml,
-            config,
-            problems,
-            target,
-            elapsed: Duration::ZERO,
-        })
+        let target = archive::year_dir(&shared.options.out, &config.organisation.name, config.settings.year);
+        Ok(Parsed { folder: folder.to_path_buf(), config, problems, target, elapsed: Duration::ZERO })
     };
     match isolated(read) {
         Ok(parsed) => Ok(Parsed { elapsed: started.elapsed(), ..parsed }),
@@ -59,26 +49,23 @@ fn isolated<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> 
 }
 
 fn outcome(parsed: Parsed, shared: &Shared) -> Result<Outcome, Failure> {
-    let Parsed { folder, plan_toml, config, problems, target, elapsed: _ } = parsed;
+    let Parsed { folder, config, problems, target, elapsed: _ } = parsed;
     let client_layout = Some(folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
     let editions = shared.options.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
-    let edition_keys: Vec<&str> = editions.iter().map(|e| e.key()).collect();
-    let fingerprint = fingerprint::fingerprint(&Inputs {
-        tool: &shared.tool,
-        batch_toml: &shared.batch.bytes,
-        batch_layout: shared.batch.layout.as_deref(),
-        plan_dir: &folder,
-        plan_toml: &plan_toml,
-        config: &config,
-        client_layout: client_layout.as_deref(),
-        editions: &edition_keys.join(","),
-    });
-    let unchanged = fingerprint::stored(&target).is_some_and(|stamp| stamp.fingerprint == fingerprint);
-    if unchanged && !shared.options.force {
-        return Ok(Outcome::Skipped { target });
+    let batch =
+        BatchContext { root: shared.root, toml: &shared.batch.bytes, layout: shared.batch.layout.as_deref() };
+    let layouts: Vec<&Path> = client_layout.iter().map(|p| p.as_path()).collect();
+    let sources = Sources::collect(&folder, &config, Some(&batch), &layouts);
+    let fingerprint = pipeline::fingerprint(&sources, &editions, &config.settings);
+    if !shared.options.force
+        && let Some((version, latest, manifest)) = archive::latest_complete(&target)
+        && manifest.fingerprint == fingerprint
+    {
+        return Ok(Outcome::Skipped { version, folder: latest });
     }
     let imported = crate::import::load_workbooks(config, problems).map_err(Failure::Problems)?;
-    let prepared = pipeline::prepare_plan(imported.plan, imported.warnings);
+    let mut prepared = pipeline::prepare_plan(imported.plan, imported.warnings, sources);
+    prepared.compare_with_archive(&shared.options.out);
     let own_layout;
     let layout = match &client_layout {
         None => shared.layout,
@@ -90,12 +77,22 @@ fn outcome(parsed: Parsed, shared: &Shared) -> Result<Outcome, Failure> {
     };
     let rendered = pipeline::render_editions(&prepared, Some(&editions), layout, shared.fonts)
         .map_err(|e| Failure::Build(e.to_string()))?;
-    let mut files = rendered.files;
-    files.push(fingerprint::stamp_file(fingerprint, &files));
-    output::write_folder(&shared.options.out, &target, &files)
-        .map_err(|e| Failure::Build(format!("{}: {e}", target.display())))?;
+    let stored = pipeline::store(
+        &prepared,
+        &editions,
+        rendered.files,
+        &shared.options.out,
+        shared.options.new_version,
+    )
+    .map_err(|e| Failure::Build(e.to_string()))?;
     let warnings = prepared.warnings.len() + rendered.layout_warnings.len();
-    Ok(Outcome::Built { pages: rendered.pages, warnings, target })
+    Ok(Outcome::Built {
+        pages: rendered.pages,
+        warnings,
+        version: stored.version,
+        folder: stored.folder,
+        written: stored.written,
+    })
 }
 
 fn failed(folder: &Path, client: Option<String>, failure: Failure, elapsed: Duration) -> ClientReport {

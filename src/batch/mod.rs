@@ -4,7 +4,6 @@
 //! run; a plan whose inputs did not change since its last build is skipped.
 
 mod config;
-pub mod fingerprint;
 mod job;
 pub mod progress;
 pub mod summary;
@@ -31,6 +30,8 @@ pub struct BatchOptions {
     pub editions: Option<Vec<Edition>>,
     /// Rebuild plans whose inputs did not change.
     pub force: bool,
+    /// Archive a new version even when identical to the latest.
+    pub new_version: bool,
 }
 
 /// How one plan folder fared.
@@ -45,14 +46,19 @@ pub struct ClientReport {
 
 #[derive(Debug)]
 pub enum Outcome {
+    /// Built and archived as `folder` (version `version`); `written` is
+    /// false when it came out identical to that existing version.
     Built {
         pages: usize,
         warnings: usize,
-        target: PathBuf,
+        version: u32,
+        folder: PathBuf,
+        written: bool,
     },
-    /// Nothing changed since the last build in `target`.
+    /// Nothing changed since the latest version, `folder`.
     Skipped {
-        target: PathBuf,
+        version: u32,
+        folder: PathBuf,
     },
     Failed(Failure),
 }
@@ -110,19 +116,19 @@ pub fn discover(root: &Path, out: &Path) -> Vec<PathBuf> {
 
 /// What every job of a run shares.
 pub(crate) struct Shared<'a> {
+    pub root: &'a Path,
     pub options: &'a BatchOptions,
     pub batch: &'a BatchConfig,
     pub layout: &'a Layout,
     pub fonts: &'a FontSet,
-    pub tool: String,
 }
 
 /// A plan folder whose `plan.toml` was read, with where it will be written.
 pub(crate) struct Parsed {
     pub folder: PathBuf,
-    pub plan_toml: Vec<u8>,
     pub config: PlanConfig,
     pub problems: Problems,
+    /// `<out>/<organisation>/<year>`, where its versions go.
     pub target: PathBuf,
     /// Time spent reading it, counted in the plan's time.
     pub elapsed: Duration,
@@ -150,13 +156,7 @@ pub fn run(
     // Each thread's document keeps its memoised results while the others
     // finish theirs (see `render::keep_cached_results_for`).
     crate::render::keep_cached_results_for(2 * threads(options.jobs));
-    let shared = Shared {
-        options,
-        batch: &batch,
-        layout: &layout,
-        fonts: FontSet::bundled(),
-        tool: fingerprint::tool_identity(),
-    };
+    let shared = Shared { root, options, batch: &batch, layout: &layout, fonts: FontSet::bundled() };
     let parsed = in_pool(options.jobs, || {
         use rayon::prelude::*;
         folders.par_iter().map(|folder| job::parse(folder, &shared)).collect::<Vec<_>>()

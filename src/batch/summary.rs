@@ -13,38 +13,16 @@ const SHOWN_PROBLEMS: usize = 3;
 const CLIENT_WIDTH: usize = 36;
 
 pub fn table(reports: &[ClientReport], m: &Messages) -> String {
-    let rows: Vec<[String; 6]> = reports.iter().map(|r| row(r, m)).collect();
-    let header: [String; 6] = std::array::from_fn(|i| m.batch_columns.get(i).cloned().unwrap_or_default());
-    let widths: Vec<usize> = (0..6)
-        .map(|c| rows.iter().chain([&header]).map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    let line = |cells: &[String; 6]| {
-        let mut out = String::new();
-        for (c, cell) in cells.iter().enumerate() {
-            let pad = widths[c].saturating_sub(cell.chars().count());
-            // Figures right-aligned, words left; the last column unpadded.
-            match c {
-                2..=4 => out.push_str(&format!("{}{cell}", " ".repeat(pad))),
-                5 => out.push_str(cell),
-                _ => out.push_str(&format!("{cell}{}", " ".repeat(pad))),
-            }
-            if c < 5 {
-                out.push_str("  ");
-            }
-        }
-        out.trim_end().to_string()
-    };
-    let mut out = vec![line(&header)];
-    out.extend(rows.iter().map(line));
-    out.join("\n")
+    let rows: Vec<Vec<String>> = reports.iter().map(|r| row(r, m).to_vec()).collect();
+    crate::text::table(&m.batch_columns, &rows, &[2, 3, 4])
 }
 
 fn row(report: &ClientReport, m: &Messages) -> [String; 6] {
     let (pages, warnings, target) = match &report.outcome {
-        Outcome::Built { pages, warnings, target } => {
-            (pages.to_string(), warnings.to_string(), shown(target))
+        Outcome::Built { pages, warnings, folder, .. } => {
+            (pages.to_string(), warnings.to_string(), shown(folder))
         }
-        Outcome::Skipped { target } => (String::new(), String::new(), shown(target)),
+        Outcome::Skipped { folder, .. } => (String::new(), String::new(), shown(folder)),
         Outcome::Failed(_) => (String::new(), String::new(), shown(&report.folder)),
     };
     [clip(&report.client), status(report, m), pages, warnings, seconds(report.elapsed), target]

@@ -23,9 +23,13 @@ pub struct Args {
     /// the batch.toml says, else `council`).
     #[arg(long, value_enum)]
     edition: Option<EditionChoice>,
-    /// Rebuild plans whose inputs did not change since the last run.
+    /// Rebuild plans whose inputs did not change since their latest version
+    /// (a rebuild identical to it is still not archived twice).
     #[arg(long)]
     force: bool,
+    /// Archive a new version of every plan built, even when identical to the latest.
+    #[arg(long)]
+    new_version: bool,
     /// Print only the summary.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -42,6 +46,7 @@ pub fn run(args: Args) -> u8 {
         jobs: args.jobs,
         editions: args.edition.map(EditionChoice::editions),
         force: args.force,
+        new_version: args.new_version,
     };
     let started = Instant::now();
     let (silent, lines, bar);
@@ -73,7 +78,7 @@ pub fn run(args: Args) -> u8 {
         );
         return exit::USAGE;
     }
-    println!("{}", batch::summary::table(&reports, messages));
+    print!("{}", batch::summary::table(&reports, messages));
     let failures = batch::summary::failures(&reports, messages);
     if !failures.is_empty() {
         eprintln!("\n{failures}");

@@ -1,5 +1,6 @@
 use super::{PlanArgs, exit, report};
 use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::problem::fill;
 use crate::view::EditionChoice;
 use std::path::PathBuf;
 
@@ -7,7 +8,8 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     plan: PlanArgs,
-    /// Where to write the plan: <OUT>/<organisation>/<year>/.
+    /// The archive to write the plan into, as a new version:
+    /// <OUT>/<organisation>/<year>/v<N>/.
     #[arg(long, default_value = "output", value_name = "DIR")]
     out: PathBuf,
     /// A layout folder whose files replace those of the default layout.
@@ -19,6 +21,9 @@ pub struct Args {
     /// Default: `[plan] edition` in plan.toml, else `council`.
     #[arg(long, value_enum)]
     edition: Option<EditionChoice>,
+    /// Archive a new version even when it is identical to the latest one.
+    #[arg(long)]
+    new_version: bool,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -28,6 +33,7 @@ pub fn run(args: Args) -> u8 {
         out: args.out,
         layout: args.layout,
         editions: args.edition.map(EditionChoice::editions),
+        new_version: args.new_version,
     };
     match pipeline::build(&args.plan.plan, &options) {
         Ok(built) => {
@@ -39,12 +45,16 @@ pub fn run(args: Args) -> u8 {
             let pages = built.pages.to_string();
             println!(
                 "{}",
-                crate::problem::fill(
+                fill(
                     &messages.built,
                     &[("organisation", &built.organisation), ("title", &built.title), ("pages", &pages)]
                 )
             );
-            for file in &built.files {
+            let stored = &built.stored;
+            let (version, folder) = (stored.version.to_string(), stored.folder.display().to_string());
+            let template = if stored.written { &messages.build_version } else { &messages.build_identical };
+            println!("{}", fill(template, &[("version", &version), ("folder", &folder)]));
+            for file in &stored.files {
                 println!("  {}", file.display());
             }
             exit::OK

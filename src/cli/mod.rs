@@ -4,8 +4,10 @@ mod batch;
 mod build;
 mod check;
 mod demo;
+mod history;
 mod init;
 mod report;
+mod verify;
 
 use crate::i18n::Language;
 use clap::{Parser, Subcommand};
@@ -36,6 +38,10 @@ enum Command {
     Init(init::Args),
     /// Write a plan folder for a fictional company, to try the tool or test it at scale.
     Demo(demo::Args),
+    /// Check an archive: every file of every version against its manifest.
+    Verify(verify::Args),
+    /// List the archived versions per organisation and year.
+    History(history::Args),
 }
 
 /// Exit statuses: 0 built, 1 problems in the data, 2 usage, configuration
@@ -54,6 +60,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Demo(args) => demo::run(args),
         Command::Init(args) => init::run(args),
+        Command::Verify(args) => verify::run(args),
+        Command::History(args) => history::run(args),
     };
     ExitCode::from(code)
 }

@@ -341,11 +341,20 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         language,
         reference_date,
         document_date,
+        source_date: source_date_epoch(),
         training_days_per_fte,
         training_days_source: s.training_days_source.clone().filter(|t| !t.trim().is_empty()),
         hours_per_day,
         age_bands,
     })
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds set it)
+/// as a day in UTC; ignored when absent or not a number.
+fn source_date_epoch() -> Option<Date> {
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    let timestamp = jiff::Timestamp::from_second(seconds).ok()?;
+    Some(timestamp.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
 fn date(

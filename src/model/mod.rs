@@ -77,6 +77,8 @@ pub struct Settings {
     /// The date the plan carries (`[plan] date`); when absent, files are
     /// dated on the reference date. Never the clock: builds are reproducible.
     pub document_date: Option<Date>,
+    /// The day of `SOURCE_DATE_EPOCH` (reproducible-builds.org), when set.
+    pub source_date: Option<Date>,
     /// Target of the individual training right set in `plan.toml` (a sector
     /// growth path, say), overriding the legal target; `None`: by the law.
     pub training_days_per_fte: Option<f64>,
@@ -92,9 +94,11 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The date written into the PDF and XLSX metadata.
+    /// The date written into the PDF and XLSX metadata: the plan's date,
+    /// else `SOURCE_DATE_EPOCH`, else the reference date. Never the clock,
+    /// so the same inputs give the same bytes.
     pub fn metadata_date(&self) -> Date {
-        self.document_date.unwrap_or(self.reference_date)
+        self.document_date.or(self.source_date).unwrap_or(self.reference_date)
     }
 }
 

@@ -94,10 +94,11 @@ pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Ve
         identity.date.month() as u8,
         identity.date.day() as u8,
     );
-    // PDF/UA-1: Typst then checks the tagging itself (title, language,
-    // headings in order, alternative text) and refuses a document that fails.
-    let standards =
-        PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| RenderError::Pdf(e.message().to_string()))?;
+    // PDF/A-3b for the archive (with embedded files) and PDF/UA-1 for
+    // assistive technology: Typst checks both while writing (fonts embedded,
+    // dates, tagging, alternative text) and refuses a document that fails.
+    let standards = PdfStandards::new(&[PdfStandard::A_3b, PdfStandard::Ua_1])
+        .map_err(|e| RenderError::Pdf(e.message().to_string()))?;
     let options = PdfOptions {
         ident: Smart::Custom(identity.ident.clone()),
         creator: Smart::Custom(Some(crate::view::GENERATOR.to_string())),

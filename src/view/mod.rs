@@ -6,6 +6,7 @@
 mod annual;
 mod balance;
 pub mod branding;
+mod comparison;
 mod detail;
 mod disclosure;
 mod legal;
@@ -25,6 +26,7 @@ pub use trainings::{GoalView, KindRow, TrainingGroup, TrainingRightView, Trainin
 pub use workforce::{AgeRow, CountRow, FlowView, RiskGroupRow, WorkforceView};
 
 use crate::aggregate::Figures;
+use crate::archive::previous::PreviousYear;
 use crate::i18n::Language;
 use crate::model::Plan;
 use serde::Serialize;
@@ -48,6 +50,22 @@ pub struct PlanView {
     pub readiness: Option<ReadinessView>,
     pub quality: QualityView,
     pub branding: branding::BrandingView,
+    /// Files embedded in the PDF (PDF/A-3 associated files); filled in by
+    /// the renderer, which has them.
+    pub attachments: Vec<AttachmentView>,
+    /// This year beside last year, when the archive holds last year's plan.
+    pub comparison: Option<comparison::ComparisonView>,
+}
+
+/// A file the layout embeds in the PDF with `pdf.attach`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    /// Its virtual path, which is also its name in the PDF.
+    pub path: String,
+    pub mime: &'static str,
+    /// `source`, `supplement`, `data`, ...
+    pub relationship: &'static str,
+    pub description: String,
 }
 
 /// How complete the data behind the figures is; the layout adds a note
@@ -116,13 +134,15 @@ pub fn title(settings: &crate::model::Settings) -> String {
 
 pub const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
 
-pub fn build(plan: &Plan, figures: &Figures, edition: Edition) -> PlanView {
+/// The view of one edition; `previous` is last year's archived data of the
+/// same edition, for the comparison chapter.
+pub fn build(plan: &Plan, figures: &Figures, edition: Edition, previous: Option<&PreviousYear>) -> PlanView {
     let strings = plan.settings.language.strings();
     let fmt = Fmt::new(strings);
     let settings = &plan.settings;
     let shown = &Disclosure::new(edition, settings.min_group_size, figures);
     let title = title(settings);
-    PlanView {
+    let mut view = PlanView {
         meta: Meta {
             language: settings.language,
             year: settings.year,
@@ -159,6 +179,7 @@ pub fn build(plan: &Plan, figures: &Figures, edition: Edition) -> PlanView {
         readiness: figures.readiness.as_deref().map(|scores| balance::readiness(scores, fmt)),
         legal: legal::view(plan, figures, fmt, shown),
         branding: branding::view(&plan.branding),
+        attachments: Vec::new(),
         quality: QualityView {
             age_unknown: shown.count(
                 fmt,
@@ -171,7 +192,10 @@ pub fn build(plan: &Plan, figures: &Figures, edition: Edition) -> PlanView {
                 shown.nationality_unknown,
             ),
         },
-    }
+        comparison: None,
+    };
+    view.comparison = previous.map(|p| comparison::view(&view, p, fmt));
+    view
 }
 
 fn organisation(plan: &Plan) -> OrganisationView {

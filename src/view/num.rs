@@ -10,6 +10,13 @@ pub struct Num {
     pub text: String,
 }
 
+impl Num {
+    /// No figure at all ("–"), as opposed to one hidden in the council edition.
+    pub fn is_missing(&self) -> bool {
+        self.value.is_none() && self.text == MISSING
+    }
+}
+
 /// A date in the three forms the layout uses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateText {

@@ -1,0 +1,180 @@
+//! One edition of a prepared plan, rendered in memory: the annex first, then
+//! the PDF (which carries the annex and, in the internal edition, the plan's
+//! sources), then the data.
+
+use super::names::FileNames;
+use super::{BuildError, EditionView, Prepared};
+use crate::archive::SourceKind;
+use crate::model::Plan;
+use crate::output::OutputFile;
+use crate::render::{self, FontSet, Layout, PdfIdentity, RenderError, Typeset};
+use crate::view::{self, AttachmentView, Edition, PlanView};
+use std::sync::Arc;
+
+/// The files of one plan, in memory.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+    pub layout_warnings: Vec<String>,
+}
+
+pub fn view_json(view: &PlanView) -> Vec<u8> {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_vec_pretty(view).unwrap_or_default()
+}
+
+/// The typeset document of one edition, without its attachments (for tests
+/// and benchmarks that look at the pages).
+pub fn typeset(
+    prepared: &Prepared,
+    edition: Edition,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Typeset, RenderError> {
+    typeset_with(prepared, &prepared.view(edition), &[], layout, fonts)
+}
+
+/// The view typeset with the plan's images and fonts beside the layout's,
+/// and `files` (virtual path, bytes) for the layout to embed.
+fn typeset_with(
+    prepared: &Prepared,
+    view: &PlanView,
+    files: &[(String, Arc<[u8]>)],
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Typeset, RenderError> {
+    let branding = &prepared.plan.branding;
+    let mut inputs = render::Inputs::new(view_json(view));
+    for (path, asset) in view::branding::images(branding) {
+        inputs = inputs.with_file(path, asset.bytes.clone());
+    }
+    for (path, bytes) in files {
+        inputs = inputs.with_file(path.clone(), bytes.clone());
+    }
+    if branding.fonts.is_empty() {
+        return render::typeset(inputs, layout, fonts);
+    }
+    let own = branding.fonts.iter().map(|f| typst::foundations::Bytes::new(f.bytes.clone()));
+    render::typeset(inputs, layout, &fonts.extended(own))
+}
+
+pub fn render(
+    prepared: &Prepared,
+    edition: Edition,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Rendered, BuildError> {
+    let EditionView { mut view, detail, .. } = prepared.edition(edition);
+    let settings = &prepared.plan.settings;
+    let names = FileNames::of(&prepared.plan, edition);
+    let date = settings.metadata_date();
+    let annex = crate::annex::build(&view, detail.as_ref(), date)?;
+    let embedded = embedded_files(prepared, edition, &names.annex, &annex);
+    view.attachments = embedded.iter().map(|(view, _)| view.clone()).collect();
+    let files: Vec<(String, Arc<[u8]>)> =
+        embedded.into_iter().map(|(view, bytes)| (view.path, bytes)).collect();
+    let typeset = typeset_with(prepared, &view, &files, layout, fonts)?;
+    let identity = PdfIdentity { ident: format!("{}/{}", plan_ident(&prepared.plan), edition.key()), date };
+    let pdf = render::export_pdf(&typeset.document, &identity)?;
+    Ok(Rendered {
+        files: vec![
+            OutputFile { name: names.pdf, bytes: pdf },
+            OutputFile { name: names.annex, bytes: annex },
+            OutputFile { name: names.data, bytes: view_json(&view) },
+        ],
+        pages: typeset.document.pages().len(),
+        layout_warnings: typeset.warnings,
+    })
+}
+
+/// What the PDF carries: its annex, and in the internal edition every
+/// source it was built from (so the archived PDF alone can rebuild the
+/// plan). The council edition carries no sources: they hold personal data.
+fn embedded_files(
+    prepared: &Prepared,
+    edition: Edition,
+    annex_name: &str,
+    annex: &[u8],
+) -> Vec<(AttachmentView, Arc<[u8]>)> {
+    let words = &prepared.plan.settings.language.strings();
+    let describe = |key: &str| words.layout(&format!("/pdf/attachments/{key}")).to_string();
+    let mut files = vec![(
+        AttachmentView {
+            path: format!("/{annex_name}"),
+            mime: mime(annex_name),
+            relationship: "supplement",
+            description: describe("annex"),
+        },
+        Arc::from(annex),
+    )];
+    if edition == Edition::Internal {
+        files.extend(prepared.sources.files.iter().map(|f| {
+            let view = AttachmentView {
+                path: format!("/{}", f.name),
+                mime: mime(&f.name),
+                relationship: if f.kind == SourceKind::PreviousYear { "data" } else { "source" },
+                description: describe(kind_key(f.kind)),
+            };
+            (view, f.bytes.clone())
+        }));
+    }
+    files
+}
+
+fn kind_key(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::PlanToml => "plan_toml",
+        SourceKind::Workbook => "workbook",
+        SourceKind::Branding => "branding",
+        SourceKind::Layout => "layout",
+        SourceKind::Batch => "batch",
+        SourceKind::PreviousYear => "previous_year",
+    }
+}
+
+/// MIME type by extension, as PDF/A-3 wants one for every embedded file.
+fn mime(name: &str) -> &'static str {
+    match name.rsplit('.').next().map(str::to_lowercase).as_deref() {
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("xls") => "application/vnd.ms-excel",
+        Some("ods") => "application/vnd.oasis.opendocument.spreadsheet",
+        Some("toml") => "application/toml",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("ttf") => "font/ttf",
+        Some("otf") => "font/otf",
+        Some("typ" | "txt" | "md") => "text/plain",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Every edition asked for (`None`: as `plan.toml` says), rendered in
+/// memory, their files together.
+pub fn render_editions(
+    prepared: &Prepared,
+    editions: Option<&[Edition]>,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<Rendered, BuildError> {
+    let editions = editions.map_or_else(|| prepared.plan.settings.editions.editions(), <[Edition]>::to_vec);
+    let mut all = Rendered { files: Vec::new(), pages: 0, layout_warnings: Vec::new() };
+    for edition in editions {
+        let rendered = render(prepared, edition, layout, fonts)?;
+        all.files.extend(rendered.files);
+        all.pages = all.pages.max(rendered.pages);
+        for warning in rendered.layout_warnings {
+            // Both editions share their warnings; say each once.
+            if !all.layout_warnings.contains(&warning) {
+                all.layout_warnings.push(warning);
+            }
+        }
+    }
+    Ok(all)
+}
+
+/// Stable identity of a plan across builds: organisation and year.
+fn plan_ident(plan: &Plan) -> String {
+    format!("{}/{}", plan.organisation.enterprise_number, plan.settings.year)
+}
