@@ -88,7 +88,7 @@ fn slug_of(folder: &Path) -> String {
 fn one_broken_client_never_stops_the_others() {
     let b = &*BATCH;
     assert_eq!(b.status, Some(1), "stdout:\n{}\nstderr:\n{}", b.stdout, b.stderr);
-    assert!(b.stdout.contains("30 gebouwd, 0 ongewijzigd, 3 mislukt"), "{}", b.stdout);
+    assert!(b.stdout.contains("30 opgemaakt, 0 ongewijzigd, 3 mislukt"), "{}", b.stdout);
     // Every good client has its plan; the broken ones have no folder at all.
     for (i, folder) in b.folders.iter().enumerate().take(CLIENTS) {
         let pdf = pdf_of(&b.out, &slug_of(folder));
