@@ -247,6 +247,25 @@ fn the_archived_pdf_is_pdf_a_and_carries_what_rebuilds_it() {
     assert_eq!(std::fs::read(&again_pdfs[1]).unwrap(), council, "the rebuilt council PDF differs");
 }
 
+#[test]
+fn an_edition_exports_as_the_typst_project_it_was_typeset_from() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let out = tempfile::tempdir().unwrap();
+    let built = pipeline::build(dir.path(), &options(out.path(), Edition::Council, false)).unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap();
+    let layout = opleidingsplan::render::Layout::bundled();
+    let project: std::collections::HashMap<String, Vec<u8>> =
+        pipeline::typst_project(&prepared, Edition::Council, &layout).unwrap().into_iter().collect();
+    assert!(project.contains_key("/main.typ") && project.contains_key("/parts/cover.typ"));
+    // The same data and the same annex bytes as the archived version.
+    let archived = |extension: &str| std::fs::read(&files_with(&built.stored.folder, extension)[0]).unwrap();
+    let data =
+        files_with(&built.stored.folder, "json").into_iter().find(|p| !p.ends_with("manifest.json")).unwrap();
+    assert_eq!(project["/data.json"], std::fs::read(data).unwrap());
+    assert_eq!(project["/opleidingsplan-2027-fixture-bv-bijlage.xlsx"], archived("xlsx"));
+    assert_eq!(project.len(), layout.files().count() + 2, "{:?}", project.keys());
+}
+
 /// The XMP metadata stream of a PDF, decompressed.
 fn qpdf_free_xmp(pdf: &[u8]) -> String {
     let document = lopdf::Document::load_mem(pdf).unwrap();

@@ -3,6 +3,7 @@
 
 use calamine::Data;
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 /// Why a cell could not be read; the caller adds the location.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +28,26 @@ fn shown_float(f: f64) -> String {
 /// Text of a cell, trimmed; numbers as written (a personnel number 1001
 /// stored as 1001.0 reads "1001"). `None` for an empty cell.
 pub fn text(cell: &Data) -> Option<String> {
+    text_ref(cell).map(Cow::into_owned)
+}
+
+/// `text`, borrowing the cell's own string where it has one.
+pub fn text_ref(cell: &Data) -> Option<Cow<'_, str>> {
     match cell {
         Data::Empty => None,
-        Data::String(s) => crate::text::clean(s).map(str::to_string),
-        Data::Float(f) => Some(shown_float(*f)),
-        Data::Int(i) => Some(i.to_string()),
-        other => Some(shown(other)),
+        Data::String(s) => crate::text::clean(s).map(Cow::Borrowed),
+        Data::Float(f) => Some(Cow::Owned(shown_float(*f))),
+        Data::Int(i) => Some(Cow::Owned(i.to_string())),
+        other => Some(Cow::Owned(shown(other))),
+    }
+}
+
+/// Whether the cell holds nothing but white space: what `text` reads as `None`.
+pub fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => crate::text::clean(s).is_none(),
+        _ => false,
     }
 }
 

@@ -52,6 +52,10 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     /// The cell, with the export's value replaced by ours where the mapping says so.
     pub fn value(&self, field: F) -> Cow<'_, Data> {
         let raw = self.row.get(field);
+        // Most columns have no value map: spare them a text copy of every cell.
+        if !self.row.table.maps_values(field) {
+            return Cow::Borrowed(raw);
+        }
         let mapped = cell::text(raw).and_then(|text| self.row.table.mapped_value(field, &text));
         match mapped {
             Some(ours) => Cow::Owned(Data::String(ours.to_string())),
@@ -60,7 +64,7 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn is_empty(&self, field: F) -> bool {
-        cell::text(&self.value(field)).is_none()
+        cell::is_blank(&self.value(field))
     }
 
     pub fn text(&mut self, field: F) -> Option<String> {
@@ -152,8 +156,8 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn code<T: Copy>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Option<T> {
-        let text = self.text(field)?;
-        let parsed = vocabulary.parse(&text);
+        let value = self.value(field);
+        let parsed = vocabulary.parse(&cell::text_ref(&value)?);
         if parsed.is_none() {
             let expected = vocabulary.expected(self.language);
             let column = self.header(field);

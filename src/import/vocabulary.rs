@@ -21,11 +21,19 @@ impl<T: Copy> Vocabulary<T> {
                 by_word.insert(fold(word), *value);
             }
         }
+        // Spellings as we list them ("M", "gevolgd") are what most exports
+        // write: found without folding, they cost no allocation per cell.
+        for (_, words) in entries {
+            for word in *words {
+                let value = by_word[&fold(word)];
+                by_word.entry(word.to_string()).or_insert(value);
+            }
+        }
         Self { entries, by_word }
     }
 
     pub fn parse(&self, text: &str) -> Option<T> {
-        self.by_word.get(&fold(text)).copied()
+        self.by_word.get(text).or_else(|| self.by_word.get(&fold(text))).copied()
     }
 
     /// The usual word for `value` in `language`.

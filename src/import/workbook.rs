@@ -299,6 +299,11 @@ impl<F: Field> Table<F> {
     }
 
     /// Our value for the export's `text` in `field`, when the mapping has one.
+    /// Whether the mapping gives this field a value map.
+    pub fn maps_values(&self, field: F) -> bool {
+        self.values[field.index()].is_some()
+    }
+
     pub fn mapped_value(&self, field: F, text: &str) -> Option<&str> {
         self.values[field.index()].as_ref()?.get(&fold(text)).map(String::as_str)
     }
@@ -322,7 +327,7 @@ impl<F: Field> Row<'_, F> {
         const EMPTY: &Data = &Data::Empty;
         let cell = self.table.columns[field.index()].and_then(|c| self.cells.get(c));
         match cell {
-            Some(cell) if !is_empty(cell) => cell,
+            Some(cell) if !super::cell::is_blank(cell) => cell,
             _ => self.table.defaults[field.index()].as_ref().unwrap_or(EMPTY),
         }
     }
@@ -332,7 +337,7 @@ impl<F: Field> Row<'_, F> {
     }
 
     fn is_blank(&self) -> bool {
-        self.table.columns.iter().flatten().all(|&c| self.cells.get(c).is_none_or(is_empty))
+        self.table.columns.iter().flatten().all(|&c| self.cells.get(c).is_none_or(super::cell::is_blank))
     }
 
     /// A "Totaal" or "Total" row under the data: its first column holds the word.
@@ -340,14 +345,6 @@ impl<F: Field> Row<'_, F> {
         let first = F::ALL[0];
         let cell = self.table.columns[first.index()].and_then(|c| self.cells.get(c));
         matches!(cell, Some(Data::String(s)) if TOTAL_WORDS.contains(&fold(s).as_str()))
-    }
-}
-
-fn is_empty(cell: &Data) -> bool {
-    match cell {
-        Data::Empty => true,
-        Data::String(s) => crate::text::clean(s).is_none(),
-        _ => false,
     }
 }
 

@@ -6,7 +6,7 @@ mod names;
 mod render;
 
 pub use names::FileNames;
-pub use render::{Rendered, render, render_editions, typeset, view_json};
+pub use render::{Rendered, render, render_editions, typeset, typst_project, view_json};
 
 use crate::aggregate::{self, Figures};
 use crate::archive::{self, Manifest, Sources, manifest::Facts, previous::PreviousYear};

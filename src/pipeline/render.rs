@@ -31,31 +31,54 @@ pub fn typeset(
     layout: &Layout,
     fonts: &FontSet,
 ) -> Result<Typeset, RenderError> {
-    typeset_with(prepared, &prepared.view(edition), &[], layout, fonts)
+    typeset_with(prepared, view_json(&prepared.view(edition)), &branding_images(prepared), layout, fonts)
 }
 
-/// The view typeset with the plan's images and fonts beside the layout's,
-/// and `files` (virtual path, bytes) for the layout to embed.
+/// The view (as JSON) typeset with `files` (virtual path, bytes) beside the
+/// layout's and the plan's own fonts beside the bundled ones.
 fn typeset_with(
     prepared: &Prepared,
-    view: &PlanView,
+    view_json: Vec<u8>,
     files: &[(String, Arc<[u8]>)],
     layout: &Layout,
     fonts: &FontSet,
 ) -> Result<Typeset, RenderError> {
-    let branding = &prepared.plan.branding;
-    let mut inputs = render::Inputs::new(view_json(view));
-    for (path, asset) in view::branding::images(branding) {
-        inputs = inputs.with_file(path, asset.bytes.clone());
-    }
+    let mut inputs = render::Inputs::new(view_json);
     for (path, bytes) in files {
         inputs = inputs.with_file(path.clone(), bytes.clone());
     }
+    let branding = &prepared.plan.branding;
     if branding.fonts.is_empty() {
         return render::typeset(inputs, layout, fonts);
     }
     let own = branding.fonts.iter().map(|f| typst::foundations::Bytes::new(f.bytes.clone()));
     render::typeset(inputs, layout, &fonts.extended(own))
+}
+
+fn branding_images(prepared: &Prepared) -> Vec<(String, Arc<[u8]>)> {
+    let images = view::branding::images(&prepared.plan.branding);
+    images.into_iter().map(|(path, asset)| (path, asset.bytes.clone())).collect()
+}
+
+/// One edition ready to typeset: its view as JSON, its annex, and every
+/// file the layout reads besides its own (logos, the files the PDF embeds).
+struct Assembled {
+    names: FileNames,
+    data: Vec<u8>,
+    annex: Vec<u8>,
+    files: Vec<(String, Arc<[u8]>)>,
+}
+
+fn assemble(prepared: &Prepared, edition: Edition) -> Result<Assembled, BuildError> {
+    let EditionView { mut view, detail, .. } = prepared.edition(edition);
+    let names = FileNames::of(&prepared.plan, edition);
+    let annex = crate::annex::build(&view, detail.as_ref(), prepared.plan.settings.metadata_date())?;
+    let embedded = embedded_files(prepared, edition, &names.annex, &annex);
+    view.attachments = embedded.iter().map(|(view, _)| view.clone()).collect();
+    let mut files = branding_images(prepared);
+    files.extend(embedded.into_iter().map(|(view, bytes)| (view.path, bytes)));
+    // Serialised once: the layout reads the same bytes the data file keeps.
+    Ok(Assembled { names, data: view_json(&view), annex, files })
 }
 
 pub fn render(
@@ -64,27 +87,40 @@ pub fn render(
     layout: &Layout,
     fonts: &FontSet,
 ) -> Result<Rendered, BuildError> {
-    let EditionView { mut view, detail, .. } = prepared.edition(edition);
-    let settings = &prepared.plan.settings;
-    let names = FileNames::of(&prepared.plan, edition);
-    let date = settings.metadata_date();
-    let annex = crate::annex::build(&view, detail.as_ref(), date)?;
-    let embedded = embedded_files(prepared, edition, &names.annex, &annex);
-    view.attachments = embedded.iter().map(|(view, _)| view.clone()).collect();
-    let files: Vec<(String, Arc<[u8]>)> =
-        embedded.into_iter().map(|(view, bytes)| (view.path, bytes)).collect();
-    let typeset = typeset_with(prepared, &view, &files, layout, fonts)?;
+    let Assembled { names, data, annex, files } = assemble(prepared, edition)?;
+    let typeset = typeset_with(prepared, data.clone(), &files, layout, fonts)?;
+    let date = prepared.plan.settings.metadata_date();
     let identity = PdfIdentity { ident: format!("{}/{}", plan_ident(&prepared.plan), edition.key()), date };
     let pdf = render::export_pdf(&typeset.document, &identity)?;
     Ok(Rendered {
         files: vec![
             OutputFile { name: names.pdf, bytes: pdf },
             OutputFile { name: names.annex, bytes: annex },
-            OutputFile { name: names.data, bytes: view_json(&view) },
+            OutputFile { name: names.data, bytes: data },
         ],
         pages: typeset.document.pages().len(),
         layout_warnings: typeset.warnings,
     })
+}
+
+/// One edition as a plain Typst project: the layout's files, `/data.json`
+/// and the files the layout reads, as (path in the project, bytes). The
+/// Typst command-line compiler typesets it into the same pages as `render`
+/// (`typst compile main.typ --root <dir> --font-path layouts/fonts
+/// --ignore-system-fonts`): the benchmarks' baseline, and a way for a
+/// designer to try a layout in any Typst editor. A plan's own fonts are
+/// not included.
+pub fn typst_project(
+    prepared: &Prepared,
+    edition: Edition,
+    layout: &Layout,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let assembled = assemble(prepared, edition)?;
+    let mut files: Vec<(String, Vec<u8>)> =
+        layout.files().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect();
+    files.push((render::DATA_PATH.to_string(), assembled.data));
+    files.extend(assembled.files.into_iter().map(|(path, bytes)| (path, bytes.to_vec())));
+    Ok(files)
 }
 
 /// What the PDF carries: its annex, and in the internal edition every

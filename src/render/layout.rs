@@ -48,6 +48,11 @@ impl Layout {
         Ok(layout)
     }
 
+    /// Every file, by its path in the layout ("/parts/cover.typ").
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Bytes)> {
+        self.files.iter().map(|(path, bytes)| (path.as_str(), bytes))
+    }
+
     pub fn file(&self, path: &str) -> Option<&Bytes> {
         self.files.get(path)
     }
