@@ -108,9 +108,8 @@ pub fn render(
 /// and the files the layout reads, as (path in the project, bytes). The
 /// Typst command-line compiler typesets it into the same pages as `render`
 /// (`typst compile main.typ --root <dir> --font-path layouts/fonts
-/// --ignore-system-fonts`): the benchmarks' baseline, and a way for a
-/// designer to try a layout in any Typst editor. A plan's own fonts are
-/// not included.
+/// --ignore-system-fonts`): the benchmarks' baseline. A plan's own fonts
+/// are not included.
 pub fn typst_project(
     prepared: &Prepared,
     edition: Edition,
