@@ -35,6 +35,8 @@ pub fn run(args: Args) -> u8 {
         editions: args.edition.map(EditionChoice::editions),
         new_version: args.new_version,
     };
+    // One plan (one or two documents), then the process ends.
+    crate::render::keep_cached_results_until_exit();
     match pipeline::build(&args.plan.plan, &options) {
         Ok(built) => {
             let messages = &built.language.strings().messages;

@@ -66,7 +66,10 @@ pub fn typeset(inputs: Inputs, layout: &Layout, fonts: &FontSet) -> Result<Types
     let document = result.output.map_err(|errors| RenderError::Layout(describe_all(&world, &errors)));
     // Memoised layout results of one plan are of little use to the next one
     // and would otherwise pile up in a long batch.
-    typst::comemo::evict(CACHE_AGE.load(Ordering::Relaxed));
+    let age = CACHE_AGE.load(Ordering::Relaxed);
+    if age != KEEP_UNTIL_EXIT {
+        typst::comemo::evict(age);
+    }
     Ok(Typeset { document: document?, warnings })
 }
 
@@ -78,6 +81,14 @@ static CACHE_AGE: AtomicUsize = AtomicUsize::new(0);
 
 pub fn keep_cached_results_for(documents: usize) {
     CACHE_AGE.store(documents, Ordering::Relaxed);
+}
+
+const KEEP_UNTIL_EXIT: usize = usize::MAX;
+
+/// Never trims the cache: for a process that typesets a document or two
+/// and exits, where trimming would only cost time (4% of a build).
+pub fn keep_cached_results_until_exit() {
+    CACHE_AGE.store(KEEP_UNTIL_EXIT, Ordering::Relaxed);
 }
 
 /// What the PDF's identity and dates are derived from, so that the same plan
