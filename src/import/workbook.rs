@@ -298,12 +298,12 @@ impl<F: Field> Table<F> {
         CellRef::new(self.origin.0 + row as u32, self.origin.1 + column as u32)
     }
 
-    /// Our value for the export's `text` in `field`, when the mapping has one.
     /// Whether the mapping gives this field a value map.
     pub fn maps_values(&self, field: F) -> bool {
         self.values[field.index()].is_some()
     }
 
+    /// Our value for the export's `text` in `field`, when the mapping has one.
     pub fn mapped_value(&self, field: F, text: &str) -> Option<&str> {
         self.values[field.index()].as_ref()?.get(&fold(text)).map(String::as_str)
     }
