@@ -32,6 +32,8 @@ const TRADES: [&str; 14] = [
     "Elektro",
     "Tuinaanleg",
 ];
+// Not `names::SURNAMES`: the client names stay distinct only while this list
+// is as long as TRADES (see `names` and the test `client_names_are_distinct`).
 const FAMILIES: [&str; 14] = [
     "Peeters",
     "Janssens",
