@@ -15,9 +15,9 @@
 mod common;
 
 use common::SIZES;
+use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline::{self, BuildOptions, Prepared};
 use opleidingsplan::render::{self, FontSet, Layout, PdfIdentity};
-use opleidingsplan::view::Edition;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 

@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use opleidingsplan::archive::{self, Manifest, verify};
+use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline::{self, BuildOptions};
-use opleidingsplan::view::Edition;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -9,10 +9,10 @@ mod common;
 
 use common::*;
 use jiff::civil::Date;
-use opleidingsplan::i18n::Language;
 use opleidingsplan::model::Birth;
+use opleidingsplan::model::Edition;
+use opleidingsplan::model::Language;
 use opleidingsplan::pipeline::{self, BuildOptions};
-use opleidingsplan::view::Edition;
 use std::path::{Path, PathBuf};
 
 /// What identifies one person in the data.

@@ -4,10 +4,10 @@
 mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
 use opleidingsplan::synthetic::Random;
-use opleidingsplan::view::Edition;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
 

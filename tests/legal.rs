@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
+use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
-use opleidingsplan::view::Edition;
 use std::path::Path;
 use std::process::Command;
 

@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use opleidingsplan::i18n::Language;
+use opleidingsplan::model::Edition;
+use opleidingsplan::model::Language;
 use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
-use opleidingsplan::view::Edition;
 
 /// What a case starts from: the fixture, which builds cleanly.
 struct Input {

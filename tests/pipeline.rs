@@ -5,10 +5,10 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::*;
+use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
 use opleidingsplan::problem::ProblemKind;
 use opleidingsplan::render::{FontSet, Layout, page_texts};
-use opleidingsplan::view::Edition;
 use std::path::Path;
 
 /// Typesets a plan folder and returns the text of all pages, squeezed.
@@ -192,7 +192,7 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
     ) else {
         panic!("the build should fail with problems");
     };
-    let messages = &opleidingsplan::i18n::Language::Nl.strings().messages;
+    let messages = &opleidingsplan::model::Language::Nl.strings().messages;
     let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
     let expected = [
         "gegevens.xlsx › Deelnames › A7: personeelsnummer \"E5\" staat niet in het tabblad Medewerkers.",
@@ -299,7 +299,7 @@ fn branding_mistakes_are_reported_with_their_line() {
     let branding = "\n[branding]\nlogo = \"geen.png\"\nprimary = \"groen\"\n\n[branding.prepared_by]\nemail = \"x@y.be\"\n";
     let dir = plan_folder(&format!("{PLAN_TOML}{branding}"), &fixture_sheets());
     let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("should fail") };
-    let messages = &opleidingsplan::i18n::Language::En.strings().messages;
+    let messages = &opleidingsplan::model::Language::En.strings().messages;
     let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
     let text = lines.join("\n");
     assert!(text.contains("branding.logo = \"geen.png\" is not valid"), "{text}");

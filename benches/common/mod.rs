@@ -98,7 +98,7 @@ pub fn typst_cli_compile(project: &Path, pdf: &Path) {
 pub fn write_project(plan: &Path, dir: &Path) {
     use opleidingsplan::render::Layout;
     let prepared = opleidingsplan::pipeline::prepare(plan).unwrap();
-    let edition = opleidingsplan::view::Edition::Council;
+    let edition = opleidingsplan::model::Edition::Council;
     for (path, bytes) in
         opleidingsplan::pipeline::typst_project(&prepared, edition, &Layout::bundled()).unwrap()
     {

@@ -1,7 +1,7 @@
 //! Figures checked against values computed by hand for a six-person fixture.
 
 use super::*;
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::model::employee_fixture as employee;
 use crate::model::*;
 use jiff::civil::date;
@@ -94,7 +94,7 @@ pub(crate) fn fixture() -> Plan {
             hours_per_day: 7.6,
             age_bands: AgeBands::default(),
             min_group_size: 5,
-            editions: crate::view::EditionChoice::Council,
+            editions: crate::model::EditionChoice::Council,
         },
         strategy: Strategy::default(),
         annual: AnnualPlan::default(),

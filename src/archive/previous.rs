@@ -3,7 +3,7 @@
 //! a council edition never compares against last year's internal figures.
 
 use super::{Manifest, latest_complete, year_dir};
-use crate::view::Edition;
+use crate::model::Edition;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -95,13 +95,13 @@ impl Sources {
         if let Some(batch) = batch {
             sources.push(
                 SourceKind::Batch,
-                format!("{BATCH_PREFIX}{}", crate::batch::BATCH_FILE),
+                format!("{BATCH_PREFIX}{}", crate::config::BATCH_FILE),
                 Arc::from(batch.toml),
             );
             if let Some(dir) = batch.layout {
                 sources.add_folder(
                     SourceKind::Batch,
-                    &format!("{BATCH_PREFIX}{}", crate::batch::LAYOUT_FOLDER),
+                    &format!("{BATCH_PREFIX}{}", crate::config::LAYOUT_FOLDER),
                     dir,
                 );
             }

@@ -3,16 +3,13 @@
 //! and `layouts/` beside it restyling every plan.
 
 use crate::config::{self, BrandingSection, Defaults, Source};
-use crate::i18n::Language;
+use crate::model::EditionChoice;
+use crate::model::Language;
 use crate::problem::{Location, Problem, ProblemKind, Problems};
-use crate::view::EditionChoice;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-pub const BATCH_FILE: &str = "batch.toml";
-/// A folder of layout files that replace the default layout's, in a batch
-/// root or in a plan folder.
-pub const LAYOUT_FOLDER: &str = "layouts";
+pub use crate::config::{BATCH_FILE, LAYOUT_FOLDER};
 
 /// A batch root's settings, read once per run.
 #[derive(Debug, Clone, Default)]

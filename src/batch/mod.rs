@@ -12,9 +12,9 @@ pub use config::{BATCH_FILE, BatchConfig, LAYOUT_FOLDER};
 pub use progress::Progress;
 
 use crate::config::PlanConfig;
+use crate::model::Edition;
 use crate::problem::Problems;
 use crate::render::{FontSet, Layout};
-use crate::view::Edition;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -1,8 +1,8 @@
 use super::{exit, report};
 use crate::batch::{self, BatchError, BatchOptions, progress};
-use crate::i18n::Language;
+use crate::model::EditionChoice;
+use crate::model::Language;
 use crate::problem::fill;
-use crate::view::EditionChoice;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -1,7 +1,7 @@
 use super::{PlanArgs, exit, report};
+use crate::model::EditionChoice;
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::problem::fill;
-use crate::view::EditionChoice;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]

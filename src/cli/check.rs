@@ -65,7 +65,7 @@ pub fn run(args: Args) -> u8 {
             );
             println!("{summary}");
             // `check` is for whoever prepares the plan: the full checklist.
-            print_checklist(&prepared.view(crate::view::Edition::Internal));
+            print_checklist(&prepared.view(crate::model::Edition::Internal));
             let warnings = prepared.warnings.len();
             if warnings > 0 {
                 println!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));

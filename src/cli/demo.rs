@@ -1,5 +1,5 @@
 use super::exit;
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::synthetic::batch::BatchSpec;
 use crate::synthetic::{self, Spec};
 use std::path::PathBuf;

@@ -1,6 +1,6 @@
 use super::exit;
 use crate::archive::history;
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::problem::fill;
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 use super::exit;
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::problem::fill;
 use crate::template;
 use std::path::PathBuf;

@@ -9,7 +9,7 @@ mod init;
 mod report;
 mod verify;
 
-use crate::i18n::Language;
+use crate::model::Language;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

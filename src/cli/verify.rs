@@ -1,6 +1,7 @@
 use super::exit;
 use crate::archive::verify::{self, Finding};
-use crate::i18n::{Language, Messages};
+use crate::i18n::Messages;
+use crate::model::Language;
 use crate::problem::fill;
 use std::path::PathBuf;
 

@@ -264,7 +264,7 @@ mod tests {
     }
 
     fn messages(problems: &Problems) -> Vec<String> {
-        let m = &crate::i18n::Language::En.strings().messages;
+        let m = &crate::model::Language::En.strings().messages;
         problems.sorted().iter().map(|p| format!("{}: {}", p.location, p.kind.describe(m))).collect()
     }
 

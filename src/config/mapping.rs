@@ -17,7 +17,7 @@
 //! ```
 
 use super::{PLAN_FILE, invalid};
-use crate::import::fields::{EmployeeField, Field, ParticipationField, QuarterField, TrainingField};
+use crate::config::fields::{EmployeeField, Field, ParticipationField, QuarterField, TrainingField};
 use crate::problem::{Location, ProblemKind, Problems};
 use serde::Deserialize;
 use std::collections::BTreeMap;

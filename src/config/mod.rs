@@ -4,19 +4,19 @@
 
 mod branding;
 mod content;
+pub mod fields;
 mod mapping;
 
 pub(crate) use branding::{BrandingSection, read as read_branding};
 pub use branding::{PartialBranding, PartialPreparedBy, parse_colour};
 pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
 
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::model::{
-    AgeBands, AnnualPlan, Body, Branding, Consultation, EnterpriseNumber, Organisation, Readiness, Settings,
-    Strategy,
+    AgeBands, AnnualPlan, Body, Branding, Consultation, EditionChoice, EnterpriseNumber, Organisation,
+    Readiness, Settings, Strategy,
 };
 use crate::problem::{Location, Problem, ProblemKind, Problems};
-use crate::view::EditionChoice;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
@@ -24,6 +24,11 @@ use std::path::Path;
 use toml::Spanned;
 
 pub const PLAN_FILE: &str = "plan.toml";
+/// A batch root's defaults for every plan folder below it.
+pub const BATCH_FILE: &str = "batch.toml";
+/// A folder of layout files that replace the default layout's, in a batch
+/// root or in a plan folder.
+pub const LAYOUT_FOLDER: &str = "layouts";
 
 /// `plan.toml`, validated.
 #[derive(Debug, Clone)]

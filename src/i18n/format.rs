@@ -80,7 +80,7 @@ impl DateStyle {
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::Language;
+    use crate::model::Language;
     use jiff::civil::date;
 
     #[test]

@@ -73,7 +73,7 @@ localised! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Language;
+    use crate::model::Language;
 
     fn complete<T: Localised + std::fmt::Debug>(all: &[T], labels: &Labels) {
         for value in all {

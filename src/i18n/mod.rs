@@ -11,34 +11,14 @@ pub use format::{DateStyle, NumberStyle};
 pub use labels::{Labels, Localised};
 pub use messages::Messages;
 
-use serde::{Deserialize, Serialize};
+use crate::model::Language;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Nl,
-    Fr,
-    En,
-}
-
+// The vocabulary type lives in `model`; its wording is this module's.
 impl Language {
-    pub const ALL: [Language; 3] = [Language::Nl, Language::Fr, Language::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    /// Position in the (Dutch, French, English) triples used for names.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
+    /// All wording of this language, loaded once per process.
     pub fn strings(self) -> &'static Strings {
         match self {
             Language::Nl => &NL,

@@ -1,9 +1,9 @@
-use super::fields::EmployeeField as F;
 use super::reader::RowReader;
 use super::vocabulary::{EDUCATION, GENDER, STATUTE};
 use super::workbook::Table;
 use super::{Ids, cell};
 use crate::config::ValueFormat;
+use crate::config::fields::EmployeeField as F;
 use crate::model::{Birth, Country, Employee, Fte, Settings};
 use crate::problem::{ProblemKind, Problems};
 

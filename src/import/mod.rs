@@ -3,7 +3,7 @@
 
 mod cell;
 mod employees;
-pub(crate) mod fields;
+
 mod participations;
 mod quarters;
 mod reader;
@@ -11,7 +11,7 @@ mod trainings;
 pub(crate) mod vocabulary;
 mod workbook;
 
-use crate::config::{self, PlanConfig, SheetMapping};
+use crate::config::{self, PlanConfig, SheetMapping, fields};
 use crate::model::Plan;
 use crate::problem::{CellRef, Problems};
 use std::collections::HashMap;
@@ -100,7 +100,7 @@ impl Workbooks {
         &mut self,
         spec: &fields::SheetSpec<F>,
         mapping: &SheetMapping,
-        language: crate::i18n::Language,
+        language: crate::model::Language,
         problems: &mut Problems,
     ) -> Option<workbook::Table<F>> {
         let book = self

@@ -1,8 +1,8 @@
 use super::Ids;
-use super::fields::ParticipationField as F;
 use super::reader::RowReader;
 use super::vocabulary::STATUS;
 use super::workbook::Table;
+use crate::config::fields::ParticipationField as F;
 use crate::model::{Employee, Participation, Settings, Training};
 use crate::problem::{ProblemKind, Problems};
 use std::collections::HashMap;

@@ -1,8 +1,8 @@
 //! The optional sheet of FTE declared to the RSZ/ONSS at each quarter's end.
 
-use super::fields::QuarterField as F;
 use super::reader::RowReader;
 use super::workbook::Table;
+use crate::config::fields::QuarterField as F;
 use crate::model::{QuarterFte, Settings};
 use crate::problem::{ProblemKind, Problems};
 

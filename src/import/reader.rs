@@ -3,11 +3,11 @@
 //! applied here, so the sheet readers see the export as if it used our codes.
 
 use super::cell::{self, Unreadable};
-use super::fields::Field;
 use super::vocabulary::Vocabulary;
 use super::workbook::Row;
 use crate::config::ValueFormat;
-use crate::i18n::Language;
+use crate::config::fields::Field;
+use crate::model::Language;
 use crate::problem::{ProblemKind, Problems};
 use calamine::Data;
 use jiff::civil::Date;

@@ -1,8 +1,8 @@
 use super::Ids;
-use super::fields::TrainingField as F;
 use super::reader::RowReader;
 use super::vocabulary::{PILLAR, RISK_GROUP, TRAINING_KIND};
 use super::workbook::Table;
+use crate::config::fields::TrainingField as F;
 use crate::model::{Settings, Strategy, Training, TrainingKind};
 use crate::problem::{ProblemKind, Problems};
 use crate::text::fold;

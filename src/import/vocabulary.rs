@@ -2,7 +2,7 @@
 //! English. The first three spellings of each code are the ones suggested
 //! in messages (Dutch, French, English).
 
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::model::{EducationLevel, Gender, ParticipationStatus, Pillar, RiskGroup, Statute, TrainingKind};
 use crate::text::fold;
 use std::collections::HashMap;

@@ -1,9 +1,9 @@
 //! Opening a workbook and finding a sheet, its header row and its columns,
 //! following the mapping in `plan.toml` where it has one.
 
-use super::fields::{Field, SheetSpec};
+use crate::config::fields::{Field, SheetSpec};
 use crate::config::{DefaultValue, SheetMapping, ValueFormat};
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::problem::{CellRef, Location, ProblemKind, Problems};
 use crate::text::fold;
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto};

@@ -67,8 +67,8 @@ impl Country {
     }
 
     /// The country's name in `language`.
-    pub fn name(self, language: crate::i18n::Language) -> &'static str {
-        use crate::i18n::Language;
+    pub fn name(self, language: crate::model::Language) -> &'static str {
+        use crate::model::Language;
         // The table lists names as English, Dutch, French.
         let column = match language {
             Language::En => 0,

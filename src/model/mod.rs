@@ -9,8 +9,10 @@ mod annual;
 mod branding;
 mod consultation;
 mod country;
+mod edition;
 mod employee;
 mod enterprise_number;
+mod language;
 pub mod readiness;
 mod training;
 
@@ -19,14 +21,15 @@ pub use annual::{AnnualPlan, Role};
 pub use branding::{Asset, AssetKind, Branding, PreparedBy};
 pub use consultation::{Body, Consultation};
 pub use country::Country;
+pub use edition::{Edition, EditionChoice};
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
 pub use employee::{Birth, EducationLevel, Employee, Fte, Gender, Statute};
 pub use enterprise_number::EnterpriseNumber;
+pub use language::Language;
 pub use readiness::Readiness;
 pub use training::{Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind};
 
-use crate::i18n::Language;
 use jiff::civil::Date;
 
 /// One employer's plan for one year: settings, strategy and the imported data.
@@ -90,7 +93,7 @@ pub struct Settings {
     pub min_group_size: u32,
     /// The editions to write when the command line does not say
     /// (`[plan] edition`, or the batch's default).
-    pub editions: crate::view::EditionChoice,
+    pub editions: EditionChoice,
 }
 
 impl Settings {

@@ -11,13 +11,14 @@ pub use render::{Rendered, render, render_editions, typeset, typst_project, view
 use crate::aggregate::{self, Figures};
 use crate::archive::{self, Manifest, Sources, manifest::Facts, previous::PreviousYear};
 use crate::config;
-use crate::i18n::Language;
 use crate::import;
+use crate::model::Edition;
+use crate::model::Language;
 use crate::model::Plan;
 use crate::output::OutputFile;
 use crate::problem::{Location, ProblemKind, Problems};
 use crate::render::{FontSet, Layout, RenderError};
-use crate::view::{self, Detail, Edition, PlanView};
+use crate::view::{self, Detail, PlanView};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,5 @@
+use crate::model::Edition;
 use crate::model::Plan;
-use crate::view::Edition;
 
 /// `opleidingsplan-2027-voorbeeld-nv.pdf` and its siblings, in the plan's
 /// language; the internal edition's names end in "-intern" (nl), "-interne"

@@ -5,10 +5,11 @@
 use super::names::FileNames;
 use super::{BuildError, EditionView, Prepared};
 use crate::archive::SourceKind;
+use crate::model::Edition;
 use crate::model::Plan;
 use crate::output::OutputFile;
 use crate::render::{self, FontSet, Layout, PdfIdentity, RenderError, Typeset};
-use crate::view::{self, AttachmentView, Edition, PlanView};
+use crate::view::{self, AttachmentView, PlanView};
 use rayon::prelude::*;
 use std::sync::Arc;
 

@@ -243,7 +243,7 @@ fn list(items: &[String], m: &Messages) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Language;
+    use crate::model::Language;
 
     #[test]
     fn every_message_fills_its_placeholders() {

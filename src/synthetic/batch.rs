@@ -4,7 +4,7 @@
 
 use super::random::Random;
 use super::{Spec, write_plan_folder};
-use crate::i18n::Language;
+use crate::model::Language;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -75,7 +75,7 @@ pub const CONSULTANCY: &str = "Leerwerk Advies BV";
 /// Writes the batch under `root`; returns the plan folders.
 pub fn write_batch(root: &Path, spec: &BatchSpec) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     std::fs::create_dir_all(root)?;
-    std::fs::write(root.join(crate::batch::BATCH_FILE), batch_toml())?;
+    std::fs::write(root.join(crate::config::BATCH_FILE), batch_toml())?;
     std::fs::write(root.join("leerwerk.svg"), logo("LA", "#5B2A86", "#FFFFFF"))?;
     let mut random = Random::new(spec.seed);
     let mut folders = Vec::new();

@@ -11,7 +11,7 @@ mod workbook;
 pub use catalogue::{Audience, CatalogueTraining, TRAININGS};
 pub use random::Random;
 
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::model::{Country, Gender, ParticipationStatus, Statute};
 use catalogue::{DEPARTMENTS, Department, Job};
 use jiff::civil::Date;

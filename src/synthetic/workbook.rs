@@ -1,10 +1,11 @@
 //! Writing a generated company as the workbook and `plan.toml` a user would bring.
 
 use super::{Company, Spec, TRAININGS};
-use crate::i18n::{Language, Localised};
-use crate::import::fields::{
+use crate::config::fields::{
     EmployeeField as E, Field, ParticipationField as P, QuarterField as Q, TrainingField as T,
 };
+use crate::i18n::Localised;
+use crate::model::Language;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 pub const WORKBOOK: &str = "gegevens.xlsx";
@@ -39,7 +40,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
     let labels = &language.strings().labels;
 
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::import::fields::EMPLOYEES.name(language))?;
+    sheet.set_name(crate::config::fields::EMPLOYEES.name(language))?;
     let columns = [
         E::Id,
         E::Name,
@@ -87,7 +88,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
     }
 
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::import::fields::TRAININGS.name(language))?;
+    sheet.set_name(crate::config::fields::TRAININGS.name(language))?;
     let columns = [
         T::Code,
         T::Title,
@@ -138,7 +139,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
     }
 
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::import::fields::PARTICIPATIONS.name(language))?;
+    sheet.set_name(crate::config::fields::PARTICIPATIONS.name(language))?;
     let columns = [P::EmployeeId, P::TrainingCode, P::Hours, P::Status, P::Date, P::Cost];
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     for (i, p) in company.participations.iter().enumerate() {
@@ -157,7 +158,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         }
     }
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::import::fields::QUARTERS.name(language))?;
+    sheet.set_name(crate::config::fields::QUARTERS.name(language))?;
     headers(sheet, &[header(Q::Quarter, language), header(Q::Fte, language)], &bold)?;
     for (i, (year, quarter, fte)) in super::quarterly_fte(company).into_iter().enumerate() {
         let r = 1 + i as u32;

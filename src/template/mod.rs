@@ -4,7 +4,7 @@
 mod workbook;
 
 use crate::config::PLAN_FILE;
-use crate::i18n::Language;
+use crate::model::Language;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +63,7 @@ pub fn plan_year_on(today: jiff::civil::Date) -> i16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::fields::{EmployeeField, Field, ParticipationField, TrainingField};
+    use crate::config::fields::{EmployeeField, Field, ParticipationField, TrainingField};
 
     #[test]
     fn every_column_is_explained_in_every_language() {

@@ -1,9 +1,9 @@
 //! The template workbook: our three sheets with explained headers,
 //! dropdowns for codes, date and number formats, and two example rows.
 
-use crate::i18n::Language;
-use crate::import::fields::{self, EmployeeField as E, Field, ParticipationField as P, TrainingField as T};
+use crate::config::fields::{self, EmployeeField as E, Field, ParticipationField as P, TrainingField as T};
 use crate::import::vocabulary::{EDUCATION, GENDER, PILLAR, STATUS, STATUTE, TRAINING_KIND, Vocabulary};
+use crate::model::Language;
 use crate::model::{EducationLevel, Gender, ParticipationStatus, Pillar, Statute, TrainingKind};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, ExcelDateTime, Format, FormatBorder, Note, Workbook,

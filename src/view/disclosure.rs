@@ -12,52 +12,8 @@
 use super::{Fmt, Num};
 use crate::aggregate::attention::Subject;
 use crate::aggregate::{Count, Figures, GroupParticipation};
-use crate::model::RiskGroup;
+use crate::model::{Edition, RiskGroup};
 use crate::privacy::{self, MarginMasks, Mask};
-
-/// Which edition of the plan is being built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Edition {
-    /// For the works council, the union delegation, the employees and the
-    /// upload to the FOD WASO: no personal data, small groups hidden.
-    Council,
-    /// For HR: every figure, and per-employee detail in the annex.
-    Internal,
-}
-
-impl Edition {
-    pub fn key(self) -> &'static str {
-        match self {
-            Edition::Council => "council",
-            Edition::Internal => "internal",
-        }
-    }
-}
-
-/// The editions a build writes: one of them, or both side by side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum EditionChoice {
-    /// For the works council and the FOD upload: no personal data, small
-    /// groups hidden (the default: privacy by default).
-    #[default]
-    Council,
-    /// For HR: every figure, and per-employee sheets in the annex.
-    Internal,
-    /// Both, side by side in the same folder.
-    Both,
-}
-
-impl EditionChoice {
-    pub fn editions(self) -> Vec<Edition> {
-        match self {
-            EditionChoice::Council => vec![Edition::Council],
-            EditionChoice::Internal => vec![Edition::Internal],
-            EditionChoice::Both => vec![Edition::Council, Edition::Internal],
-        }
-    }
-}
 
 /// Masks for a group table: heads, participants, and the figures derived
 /// from them (FTE, share, rate, hours, hours per FTE).

@@ -18,7 +18,7 @@ mod workforce;
 pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
 pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
 pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
-pub use disclosure::{Disclosure, Edition, EditionChoice, GroupMasks};
+pub use disclosure::{Disclosure, GroupMasks};
 pub use legal::{CheckView, LegalView};
 pub use num::{DateText, Fmt, Num};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
@@ -27,8 +27,8 @@ pub use workforce::{AgeRow, CountRow, FlowView, RiskGroupRow, WorkforceView};
 
 use crate::aggregate::Figures;
 use crate::archive::previous::PreviousYear;
-use crate::i18n::Language;
-use crate::model::Plan;
+use crate::model::Language;
+use crate::model::{Edition, Plan};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]

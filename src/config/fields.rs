@@ -2,7 +2,7 @@
 //! Dutch, French and English. Matching ignores case, accents, punctuation
 //! and extra spaces.
 
-use crate::i18n::Language;
+use crate::model::Language;
 use crate::text::fold;
 use std::collections::HashMap;
 use std::sync::LazyLock;
