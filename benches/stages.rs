@@ -16,8 +16,8 @@ mod common;
 
 use common::SIZES;
 use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{self, CachePolicy, PdfIdentity, Resources};
 use opleidingsplan::pipeline::{self, BuildOptions, Prepared};
-use opleidingsplan::render::{self, FontSet, Layout, PdfIdentity};
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -72,17 +72,20 @@ fn json_view(bencher: divan::Bencher, employees: usize) {
 fn typst_compile(bencher: divan::Bencher, employees: usize) {
     let prepared = prepared(employees);
     let json = pipeline::view_json(&prepared.view(Edition::Council));
-    let (layout, fonts) = (Layout::bundled(), FontSet::bundled());
-    bencher.bench(|| render::typeset(render::Inputs::new(json.clone()), &layout, fonts).unwrap());
+    let resources = Resources::bundled(CachePolicy::Trim { documents: 0 });
+    bencher.bench(|| {
+        pdf::typeset(pdf::Inputs::new(json.clone()), &resources.layout, resources.fonts, resources.cache)
+            .unwrap()
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn pdf_export(bencher: divan::Bencher, employees: usize) {
     let prepared = prepared(employees);
-    let typeset =
-        pipeline::typeset(prepared, Edition::Council, &Layout::bundled(), FontSet::bundled()).unwrap();
+    let resources = Resources::bundled(CachePolicy::Trim { documents: 0 });
+    let typeset = prepared.typeset(Edition::Council, &resources).unwrap();
     let identity = PdfIdentity { ident: "bench".into(), date: prepared.plan.settings.metadata_date() };
-    bencher.bench(|| render::export_pdf(&typeset.document, &identity).unwrap());
+    bencher.bench(|| pdf::export_pdf(&typeset.document, &identity).unwrap());
 }
 
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
@@ -99,8 +102,8 @@ fn xlsx_annex_internal(bencher: divan::Bencher, employees: usize) {
 fn annex(bencher: divan::Bencher, employees: usize, edition: Edition) {
     let prepared = prepared(employees);
     let date = prepared.plan.settings.metadata_date();
-    let edition = prepared.edition(edition);
-    bencher.bench(|| opleidingsplan::annex::build(&edition.view, edition.detail.as_ref(), date).unwrap());
+    let (view, detail) = (prepared.view(edition), prepared.detail(edition));
+    bencher.bench(|| opleidingsplan::outputs::annex::build(&view, detail.as_ref(), date).unwrap());
 }
 
 /// `pipeline::build`: everything `opleidingsplan build` does once running,

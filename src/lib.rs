@@ -1,25 +1,31 @@
 //! `opleidingsplan`: turns an employer's HR data into its annual Belgian
 //! training plan.
 //!
-//! The pipeline runs one way, one module per stage:
-//! [`config`] + [`import`] → [`model::Plan`] → [`aggregate`] → [`view`] →
-//! [`render`] (PDF) and [`annex`] (XLSX) → [`output`]; [`pipeline`] runs
-//! the stages in order and [`cli`] is the command line.
+//! The data flows one way, one module per stage, and no stage uses a later
+//! one (`tests/layers.rs` checks it):
+//!
+//! [`config`] (`plan.toml`) and [`import`] (the workbooks) → [`model::Plan`]
+//! → [`aggregate`] (every figure, pure) → [`disclose`] (what one edition may
+//! show) → [`view`] (formatted, worded) → [`outputs`] (PDF, annex, data,
+//! key figures) → [`archive`] (immutable versions). [`pipeline`] is the one
+//! orchestrator; [`batch`] and [`cli`] are front ends over it. [`model`],
+//! [`i18n`], [`problem`], [`privacy`], [`text`] and [`files`] are the
+//! vocabulary and leaves every stage may use.
 
 pub mod aggregate;
-pub mod annex;
 pub mod archive;
 pub mod batch;
 pub mod cli;
 pub mod config;
+pub mod disclose;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod model;
-pub mod output;
+pub mod outputs;
 pub mod pipeline;
 pub mod privacy;
 pub mod problem;
-pub mod render;
 pub mod synthetic;
 pub mod template;
 pub mod text;

@@ -46,6 +46,41 @@ fn push_without_accent(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// Replaces each `{name}` in `template` by its value, in one pass: a value
+/// that itself holds `{name}` (an organisation called "{pages} BV") stays
+/// as written. A placeholder without a value stays as it is.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        match name {
+            Some(name) => {
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Trims a cell's text, treating non-breaking and other Unicode spaces as
 /// whitespace; returns `None` for text that is empty after trimming.
 pub fn clean(s: &str) -> Option<&str> {
@@ -73,6 +108,16 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_substitutes_in_one_pass() {
+        let values = [("organisation", "{pages} & {title} BV"), ("pages", "22"), ("title", "Plan")];
+        assert_eq!(fill("{organisation}: {pages} pages", &values), "{pages} & {title} BV: 22 pages");
+        assert_eq!(fill("{unknown} {pages}", &values), "{unknown} 22");
+        assert_eq!(fill("a { b } {} {pages", &values), "a { b } {} {pages");
+        assert_eq!(fill("< {k}", &[("k", "5")]), "< 5");
+        assert_eq!(fill("ü{pages}ü", &values), "ü22ü");
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_punctuation() {

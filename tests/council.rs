@@ -448,7 +448,7 @@ fn small_groups_are_hidden_with_a_second_figure_in_the_council_view() {
     assert_eq!(risk("disability").heads.text, "<\u{a0}5");
     assert_eq!(risk("non_eu_nationality").heads.text, "<\u{a0}5");
     assert_eq!(risk("disability").share.text, "•");
-    let by_risk = &council.participation.sections.iter().find(|s| s.key == "risk_group").unwrap().rows;
+    let by_risk = &council.participation.sections.iter().find(|s| s.key.key() == "risk_group").unwrap().rows;
     let disabled = by_risk.iter().find(|r| r.label == "Werknemers met een handicap").unwrap();
     assert_eq!([&disabled.rate.text, &disabled.hours.text, &disabled.hours_per_fte.text], ["•", "•", "•"]);
     // The internal edition hides nothing.

@@ -5,8 +5,8 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{CachePolicy, Resources, page_texts};
 use opleidingsplan::pipeline;
-use opleidingsplan::render::{FontSet, Layout, page_texts};
 use opleidingsplan::synthetic::Random;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn the_ibm_export_builds_through_mapping_alone() {
     assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
 
     let typeset =
-        pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
+        prepared.typeset(Edition::Internal, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
     let text = common::squeeze(&page_texts(&typeset.document).join(" "));
     assert!(text.contains(&common::squeeze("On 31 December 2026, IBM HR sample has 1,470 active employees")));
     // Nationality is not in the export: the non-EU figure says it rests on no data.

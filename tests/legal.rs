@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{CachePolicy, Resources, page_texts};
 use opleidingsplan::pipeline;
-use opleidingsplan::render::{FontSet, Layout, page_texts};
 use std::path::Path;
 use std::process::Command;
 
@@ -99,7 +99,7 @@ fn the_example_shows_every_section_in_every_language() {
         let dir = example_in(language);
         let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{language}: {e:?}"));
         let typeset =
-            pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
+            prepared.typeset(Edition::Internal, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
         assert!(typeset.warnings.is_empty(), "{language}: {:?}", typeset.warnings);
         let text = squeeze(&page_texts(&typeset.document).join(" "));
         for title in expected {

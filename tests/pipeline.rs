@@ -6,16 +6,16 @@ mod common;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::*;
 use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{CachePolicy, Resources, page_texts};
 use opleidingsplan::pipeline::{self, BuildError, BuildOptions};
 use opleidingsplan::problem::ProblemKind;
-use opleidingsplan::render::{FontSet, Layout, page_texts};
 use std::path::Path;
 
 /// Typesets a plan folder and returns the text of all pages, squeezed.
 fn document_text(dir: &std::path::Path) -> String {
     let prepared = pipeline::prepare(dir).unwrap_or_else(|e| panic!("{e:?}"));
     let typeset =
-        pipeline::typeset(&prepared, Edition::Internal, &Layout::bundled(), FontSet::bundled()).unwrap();
+        prepared.typeset(Edition::Internal, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
     assert!(typeset.warnings.is_empty(), "layout warnings: {:?}", typeset.warnings);
     squeeze(&page_texts(&typeset.document).join(" "))
 }

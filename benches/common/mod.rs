@@ -96,12 +96,11 @@ pub fn typst_cli_compile(project: &Path, pdf: &Path) {
 /// The council edition of `plan` as a plain Typst project in `dir`: the
 /// same layout, data and attachments the tool typesets.
 pub fn write_project(plan: &Path, dir: &Path) {
-    use opleidingsplan::render::Layout;
+    use opleidingsplan::outputs::pdf::{CachePolicy, Resources};
     let prepared = opleidingsplan::pipeline::prepare(plan).unwrap();
     let edition = opleidingsplan::model::Edition::Council;
-    for (path, bytes) in
-        opleidingsplan::pipeline::typst_project(&prepared, edition, &Layout::bundled()).unwrap()
-    {
+    let resources = Resources::bundled(CachePolicy::KeepUntilExit);
+    for (path, bytes) in opleidingsplan::pipeline::typst_project(&prepared, edition, &resources).unwrap() {
         let target = dir.join(path.trim_start_matches('/'));
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::write(target, bytes).unwrap();

@@ -8,9 +8,13 @@ use crate::model::{Gender, RiskGroup};
 /// A group's participation rate below this share of the overall rate is flagged.
 pub const LOW_PARTICIPATION: f64 = 0.8;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A group of employees the plan judges the participation of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Subject {
+    /// Everyone of one gender.
     Gender(Gender),
+    /// Everyone in one risk group.
     RiskGroup(RiskGroup),
 }
 

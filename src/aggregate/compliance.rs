@@ -1,23 +1,37 @@
 //! The legal checklist: every element the law asks of a training plan,
-//! present, missing, or present with a point of attention.
+//! present, missing, or present with a point of attention. Judged once, on
+//! all figures; an edition that may not show a group's figures withholds
+//! that group's part of a verdict (see `crate::disclose`), it never judges
+//! again.
 
 use super::Figures;
 use super::attention::{self, Subject};
 use super::deadlines::{Deadline, Status};
 use crate::model::{Gender, Plan, RiskGroup, TrainingKind};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An element of the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Item {
+    /// Formal trainings, each with a target group.
     FormalTrainings,
+    /// Informal trainings, each with a target group.
     InformalTrainings,
+    /// How the plan serves the individual training right.
     TrainingRight,
+    /// Special attention to one risk group.
     RiskGroup(RiskGroup),
+    /// Equal treatment of men and women (and X).
     Gender,
+    /// The advisory body's advice.
     Consultation,
+    /// The consultation calendar.
     Deadlines,
 }
 
 impl Item {
+    /// The item's key in the wording files (`aged_50_plus`, `gender`, ...).
     pub fn key(self) -> &'static str {
         match self {
             Item::FormalTrainings => "formal_trainings",
@@ -34,55 +48,75 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How the plan meets one element, on all its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// The element is there.
     Present,
     /// Present, but something needs attention (see the detail).
     Attention,
+    /// The element is not there.
     Missing,
     /// The element does not apply (e.g. no workers in a risk group).
     NotApplicable,
 }
 
-impl Verdict {
-    pub fn key(self) -> &'static str {
-        match self {
-            Verdict::Present => "present",
-            Verdict::Attention => "attention",
-            Verdict::Missing => "missing",
-            Verdict::NotApplicable => "not_applicable",
-        }
-    }
+/// One group's participation, as a check weighs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupFinding {
+    /// The group.
+    pub subject: Subject,
+    /// Its participation rate, when it has members.
+    pub rate: Option<f64>,
+    /// Everyone's participation rate.
+    pub overall: Option<f64>,
+    /// Below the plan's threshold share of everyone's rate.
+    pub low: bool,
 }
 
 /// One element of the checklist; the detail fields fill its message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
+    /// Which element.
     pub item: Item,
+    /// How the plan meets it.
     pub verdict: Verdict,
     /// Codes of trainings concerned (e.g. those without a target group).
     pub codes: Vec<String>,
+    /// Trainings of the kind, or aimed at the group.
     pub count: u32,
-    /// A participation rate and the overall rate, where relevant.
-    pub rates: Option<(f64, f64)>,
+    /// The training right: planned days per FTE and the target.
+    pub days: Option<(f64, f64)>,
+    /// The groups whose participation the verdict rests on (a risk group,
+    /// or each gender with members).
+    pub groups: Vec<GroupFinding>,
+    /// The consultation calendar, for the deadlines item.
     pub deadlines: Vec<Deadline>,
 }
 
 impl Check {
     fn new(item: Item, verdict: Verdict) -> Self {
-        Self { item, verdict, codes: Vec::new(), count: 0, rates: None, deadlines: Vec::new() }
+        Self {
+            item,
+            verdict,
+            codes: Vec::new(),
+            count: 0,
+            days: None,
+            groups: Vec::new(),
+            deadlines: Vec::new(),
+        }
     }
 }
 
-/// The checklist; `shown` tells which groups' participation may be judged
-/// (the council edition does not judge, and so reveal, a hidden group's).
-pub fn checklist(plan: &Plan, figures: &Figures, shown: &dyn Fn(Subject) -> bool) -> Vec<Check> {
+/// The checklist, in the order the plan prints it.
+pub fn checklist(plan: &Plan, figures: &Figures) -> Vec<Check> {
     let mut checks = vec![trainings(plan, TrainingKind::Formal), trainings(plan, TrainingKind::Informal)];
     checks.push(training_right(figures));
     for (i, group) in RiskGroup::ALL.iter().enumerate() {
-        checks.push(risk_group(figures, i, *group, shown(Subject::RiskGroup(*group))));
+        checks.push(risk_group(figures, i, *group));
     }
-    checks.push(gender(figures, shown));
+    checks.push(gender(figures));
     checks.push(consultation(plan));
     checks.push(deadlines(&figures.deadlines));
     checks
@@ -110,47 +144,46 @@ fn training_right(figures: &Figures) -> Check {
         Some(_) => Verdict::Present,
     };
     Check {
-        rates: t.days_per_fte.map(|d| (d, t.target_days_per_fte)),
+        days: t.days_per_fte.map(|d| (d, t.target_days_per_fte)),
         ..Check::new(Item::TrainingRight, verdict)
     }
 }
 
-fn risk_group(figures: &Figures, index: usize, group: RiskGroup, shown: bool) -> Check {
+/// A group's participation against everyone's.
+fn finding(subject: Subject, group: &super::GroupParticipation, figures: &Figures) -> GroupFinding {
+    let overall = figures.participation.overall.rate();
+    let rate = group.rate();
+    let low = matches!((rate, overall), (Some(r), Some(o)) if r < attention::LOW_PARTICIPATION * o);
+    GroupFinding { subject, rate, overall, low }
+}
+
+fn risk_group(figures: &Figures, index: usize, group: RiskGroup) -> Check {
     let item = Item::RiskGroup(group);
     let f = &figures.risk_groups[index];
     let p = &figures.participation.by_risk_group[index];
-    let overall = figures.participation.overall.rate();
-    let rates = p.rate().zip(overall).filter(|_| shown);
-    let low = rates.and_then(|(rate, overall)| attention_rate(Some(rate), Some(overall)));
+    let found = finding(Subject::RiskGroup(group), p, figures);
     let verdict = if f.count.heads == 0 {
         Verdict::NotApplicable
     } else if f.targeted_trainings == 0 {
         Verdict::Missing
-    } else if low.is_some() {
+    } else if found.low {
         Verdict::Attention
     } else {
         Verdict::Present
     };
-    Check { count: f.targeted_trainings, rates, ..Check::new(item, verdict) }
+    let groups = if f.count.heads > 0 { vec![found] } else { Vec::new() };
+    Check { count: f.targeted_trainings, groups, ..Check::new(item, verdict) }
 }
 
-fn attention_rate(rate: Option<f64>, overall: Option<f64>) -> Option<f64> {
-    let (rate, overall) = (rate?, overall?);
-    (rate < attention::LOW_PARTICIPATION * overall).then_some(rate)
-}
-
-fn gender(figures: &Figures, shown: &dyn Fn(Subject) -> bool) -> Check {
+fn gender(figures: &Figures) -> Check {
     let p = &figures.participation;
-    let overall = p.overall.rate();
-    let lowest = Gender::ALL
+    let groups: Vec<GroupFinding> = Gender::ALL
         .iter()
-        .filter(|g| shown(Subject::Gender(**g)))
-        .map(|g| &p.by_gender[g.index()])
-        .filter(|g| g.heads > 0)
-        .filter_map(|g| attention_rate(g.rate(), overall))
-        .reduce(f64::min);
-    let verdict = if lowest.is_some() { Verdict::Attention } else { Verdict::Present };
-    Check { rates: lowest.zip(overall), ..Check::new(Item::Gender, verdict) }
+        .filter(|g| p.by_gender[g.index()].heads > 0)
+        .map(|&g| finding(Subject::Gender(g), &p.by_gender[g.index()], figures))
+        .collect();
+    let verdict = if groups.iter().any(|g| g.low) { Verdict::Attention } else { Verdict::Present };
+    Check { groups, ..Check::new(Item::Gender, verdict) }
 }
 
 fn consultation(plan: &Plan) -> Check {

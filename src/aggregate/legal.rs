@@ -8,7 +8,8 @@
 
 use crate::model::{Plan, QuarterFte};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SizeBasis {
     /// Average quarter-end FTE of the reference period.
     ReferencePeriod,
@@ -17,7 +18,8 @@ pub enum SizeBasis {
 }
 
 /// The law's size classes for the training plan and the training right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SizeBand {
     TwentyOrMore,
     TenToNineteen,

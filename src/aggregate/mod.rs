@@ -16,6 +16,7 @@ pub mod budget;
 pub mod compliance;
 pub mod deadlines;
 pub mod flow;
+pub mod key_figures;
 pub mod legal;
 mod participation;
 pub mod readiness;
@@ -24,7 +25,7 @@ mod training;
 mod workforce;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_legal;
 
@@ -54,6 +55,8 @@ pub struct Figures {
     /// Per training, in the order of the plan's trainings.
     pub usage: Vec<TrainingUsage>,
     pub compliance: Vec<compliance::Check>,
+    /// The figures next year's plan compares itself with.
+    pub key_figures: key_figures::KeyFigures,
 }
 
 pub fn aggregate(plan: &Plan) -> Figures {
@@ -76,12 +79,14 @@ pub fn aggregate(plan: &Plan) -> Figures {
         flow: flow::flow(plan),
         usage: training::usage(plan),
         compliance: Vec::new(),
+        key_figures: key_figures::KeyFigures { values: Vec::new(), trainings: Vec::new() },
         legal,
         workforce,
         risk_groups,
         participation,
     };
-    figures.compliance = compliance::checklist(plan, &figures, &|_| true);
+    figures.compliance = compliance::checklist(plan, &figures);
+    figures.key_figures = key_figures::key_figures(plan, &figures);
     figures
 }
 

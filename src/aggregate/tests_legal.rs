@@ -243,7 +243,8 @@ fn compliance_checklist() {
     );
     let figures = aggregate(&plan);
     assert_eq!(figures.compliance[1].codes, ["T2"]);
-    assert_eq!(figures.compliance[7].rates, Some((0.5, 0.75)));
+    let women = figures.compliance[7].groups.iter().find(|g| g.subject == Subject::Gender(Gender::Female));
+    assert_eq!(women.map(|g| (g.rate, g.overall, g.low)), Some((Some(0.5), Some(0.75), true)));
     // Nobody in a risk group: not applicable.
     plan.employees[1].disability = false;
     assert_eq!(verdicts(&plan)[4], (Item::RiskGroup(RiskGroup::Disability), Verdict::NotApplicable));

@@ -3,30 +3,45 @@
 //! archive is as it was written.
 
 use super::sources::{Sources, hex};
-use crate::output::OutputFile;
+use crate::model::{Edition, EnterpriseNumber, Language};
+use crate::outputs::{OutputFile, OutputKind};
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+/// The manifest's name in every version folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
-/// Bumped when the manifest's shape changes.
-const FORMAT: u32 = 1;
+/// Bumped when the manifest's shape changes. 1: release 0.1.0; 2: each
+/// output records its kind and edition.
+pub const FORMAT: u32 = 2;
+/// A manifest lists a few dozen files; anything near this is not one.
+const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
 
+/// What a version folder holds and what it was made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// [`FORMAT`] of the release that wrote it.
     pub format: u32,
+    /// The tool that wrote it.
     pub tool: Tool,
+    /// The organisation's name.
     pub organisation: String,
-    pub enterprise_number: String,
+    /// The organisation's enterprise number.
+    pub enterprise_number: EnterpriseNumber,
+    /// The plan year.
     pub year: i16,
     /// The N of the `vN` folder.
     pub version: u32,
-    pub language: String,
-    pub editions: Vec<String>,
+    /// The plan's language.
+    pub language: Language,
+    /// The editions in the folder.
+    pub editions: Vec<Edition>,
     /// The date written inside the PDF and XLSX (from the plan, or
     /// `SOURCE_DATE_EPOCH`): never the clock.
-    pub document_date: String,
+    pub document_date: Date,
     /// When the build ran, by the clock: for people, not for the files.
-    pub built_at: String,
+    pub built_at: Timestamp,
     /// SHA-256 over the tool, the editions and every input: equal
     /// fingerprints build equal plans.
     pub fingerprint: String,
@@ -34,41 +49,76 @@ pub struct Manifest {
     pub outputs: Vec<FileEntry>,
 }
 
+/// The tool that wrote a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tool {
+    /// `opleidingsplan`.
     pub name: String,
+    /// Its version.
     pub version: String,
     /// Hash of the sources the tool was built from.
     pub source: String,
 }
 
+/// One file of a version, or one input it was built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
+    /// Its path in the version folder (or in the plan folder, for inputs).
     pub path: String,
+    /// Its size in bytes.
     pub size: u64,
+    /// Its SHA-256, in hex.
     pub sha256: String,
+    /// What it is (outputs of format 2 and later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<OutputKind>,
+    /// The edition it belongs to (outputs of format 2 and later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Edition>,
 }
 
 impl FileEntry {
+    /// The entry of an input at `path` holding `bytes`.
     pub fn of(path: &str, bytes: &[u8]) -> Self {
-        Self { path: path.to_string(), size: bytes.len() as u64, sha256: hex(&Sha256::digest(bytes)) }
+        Self {
+            path: path.to_string(),
+            size: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(bytes)),
+            kind: None,
+            edition: None,
+        }
+    }
+
+    /// The entry of an output file.
+    pub fn output(file: &OutputFile) -> Self {
+        Self { kind: Some(file.kind), edition: Some(file.edition), ..Self::of(&file.name, &file.bytes) }
     }
 }
 
 /// What the caller knows about the plan; the rest the manifest computes.
 pub struct Facts<'a> {
+    /// The organisation's name.
     pub organisation: &'a str,
-    pub enterprise_number: &'a str,
+    /// Its enterprise number.
+    pub enterprise_number: EnterpriseNumber,
+    /// The plan year.
     pub year: i16,
-    pub language: &'a str,
-    pub editions: Vec<String>,
-    pub document_date: String,
+    /// The plan's language.
+    pub language: Language,
+    /// The editions written.
+    pub editions: Vec<Edition>,
+    /// The date written inside the files.
+    pub document_date: Date,
+    /// The plan's fingerprint.
     pub fingerprint: String,
+    /// The files it was built from.
     pub sources: &'a Sources,
+    /// The files written.
     pub outputs: &'a [OutputFile],
 }
 
 impl Manifest {
+    /// The manifest of version `version` of the plan `facts` describe.
     pub fn new(facts: Facts, version: u32) -> Self {
         let identity = super::sources::tool_identity();
         let (version_text, source) = identity.split_once(' ').unwrap_or((&identity, ""));
@@ -83,38 +133,40 @@ impl Manifest {
                 source: source.into(),
             },
             organisation: facts.organisation.into(),
-            enterprise_number: facts.enterprise_number.into(),
+            enterprise_number: facts.enterprise_number,
             year: facts.year,
             version,
-            language: facts.language.into(),
+            language: facts.language,
             editions: facts.editions,
             document_date: facts.document_date,
-            built_at: jiff::Timestamp::now()
-                .round(jiff::Unit::Second)
-                .unwrap_or_else(|_| jiff::Timestamp::now())
-                .to_string(),
+            built_at: Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
             fingerprint: facts.fingerprint,
             inputs,
-            outputs: facts.outputs.iter().map(|f| FileEntry::of(&f.name, &f.bytes)).collect(),
+            outputs: facts.outputs.iter().map(FileEntry::output).collect(),
         }
     }
 
-    pub fn file(&self) -> OutputFile {
+    /// The manifest as its file's bytes.
+    pub fn bytes(&self) -> Vec<u8> {
         // Plain data always serialises.
-        OutputFile { name: MANIFEST_FILE.into(), bytes: serde_json::to_vec_pretty(self).unwrap_or_default() }
+        serde_json::to_vec_pretty(self).unwrap_or_default()
     }
 
+    /// The manifest of the version folder `folder`, when it can be read.
     pub fn read(folder: &std::path::Path) -> Option<Self> {
-        serde_json::from_slice(&std::fs::read(folder.join(MANIFEST_FILE)).ok()?).ok()
+        let bytes = crate::files::read_regular(&folder.join(MANIFEST_FILE), MANIFEST_LIMIT).ok()?;
+        serde_json::from_slice(&bytes).ok()
     }
 
     /// Whether `outputs` are exactly this version's files, byte for byte.
     pub fn same_outputs(&self, outputs: &[OutputFile]) -> bool {
-        let mut mine: Vec<&FileEntry> = self.outputs.iter().collect();
-        let theirs: Vec<FileEntry> = outputs.iter().map(|f| FileEntry::of(&f.name, &f.bytes)).collect();
-        let mut theirs: Vec<&FileEntry> = theirs.iter().collect();
-        mine.sort_by(|a, b| a.path.cmp(&b.path));
-        theirs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut mine: Vec<(&str, &str)> =
+            self.outputs.iter().map(|e| (e.path.as_str(), e.sha256.as_str())).collect();
+        let theirs: Vec<FileEntry> = outputs.iter().map(FileEntry::output).collect();
+        let mut theirs: Vec<(&str, &str)> =
+            theirs.iter().map(|e| (e.path.as_str(), e.sha256.as_str())).collect();
+        mine.sort_unstable();
+        theirs.sort_unstable();
         mine == theirs
     }
 }

@@ -5,6 +5,7 @@
 //! all; an existing version is never touched again.
 
 pub mod history;
+mod legacy;
 pub mod manifest;
 pub mod previous;
 pub mod sources;
@@ -13,7 +14,7 @@ pub mod verify;
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use sources::{SourceFile, SourceKind, Sources};
 
-use crate::output::OutputFile;
+use crate::outputs::OutputFile;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,13 @@ pub fn version_number(name: &str) -> Option<u32> {
     name.strip_prefix('v').filter(|n| !n.starts_with('0')).and_then(|n| n.parse().ok())
 }
 
+/// The newest version whose manifest can be read.
+pub fn latest_readable(year_dir: &Path) -> Option<(u32, PathBuf, Manifest)> {
+    let (number, path) = versions(year_dir).pop()?;
+    let manifest = Manifest::read(&path)?;
+    Some((number, path, manifest))
+}
+
 /// The newest version whose manifest can be read and whose files are all
 /// there (a damaged version is no reason to skip a build).
 pub fn latest_complete(year_dir: &Path) -> Option<(u32, PathBuf, Manifest)> {
@@ -71,8 +79,7 @@ pub fn write_version(
     let first = versions(year_dir).last().map_or(1, |(n, _)| n + 1);
     for number in first..first + 1000 {
         let target = year_dir.join(format!("v{number}"));
-        let manifest = manifest(number).file();
-        std::fs::write(staging.path().join(&manifest.name), &manifest.bytes)?;
+        std::fs::write(staging.path().join(MANIFEST_FILE), manifest(number).bytes())?;
         if !target.exists() {
             match std::fs::rename(staging.path(), &target) {
                 Ok(()) => {
@@ -122,11 +129,11 @@ mod tests {
         manifest::Manifest::new(
             manifest::Facts {
                 organisation: "Org",
-                enterprise_number: "0403.019.261",
+                enterprise_number: crate::model::EnterpriseNumber::parse("0403.019.261").unwrap(),
                 year: 2027,
-                language: "nl",
-                editions: vec!["council".into()],
-                document_date: "2026-12-31".into(),
+                language: crate::model::Language::Nl,
+                editions: vec![crate::model::Edition::Council],
+                document_date: jiff::civil::date(2026, 12, 31),
                 fingerprint: "f".into(),
                 sources: &sources,
                 outputs: &[],
@@ -139,7 +146,14 @@ mod tests {
     fn versions_count_up_and_are_never_replaced() {
         let out = tempfile::tempdir().unwrap();
         let year = year_dir(out.path(), "Org NV", 2027);
-        let file = |text: &str| vec![OutputFile { name: "plan.pdf".into(), bytes: text.as_bytes().to_vec() }];
+        let file = |text: &str| {
+            vec![OutputFile {
+                name: "plan.pdf".into(),
+                bytes: text.as_bytes().to_vec(),
+                kind: crate::outputs::OutputKind::Pdf,
+                edition: crate::model::Edition::Council,
+            }]
+        };
         let (first, path) = write_version(out.path(), &year, &file("one"), manifest).unwrap();
         let (second, _) = write_version(out.path(), &year, &file("two"), manifest).unwrap();
         assert_eq!((first, second), (1, 2));

@@ -1,44 +1,98 @@
-//! Last year's plan, as the archive keeps it: the data file of its latest
-//! version, for the year-over-year chapter. Only the same edition is used:
-//! a council edition never compares against last year's internal figures.
+//! Last year's plan, as the archive keeps it: the key figures of its latest
+//! version, for the year-over-year chapter. A council edition compares
+//! with last year's council edition only (its figures were withheld as the
+//! council may see them); the internal edition prefers last year's
+//! internal figures. Only a version of the same enterprise number counts.
+//!
+//! Versions written by release 0.1.0 kept no key figures; their data file
+//! is read instead, once, in `legacy`.
 
-use super::{Manifest, latest_complete, year_dir};
-use crate::model::Edition;
+use super::legacy;
+use super::manifest::FileEntry;
+use super::{latest_readable, year_dir};
+use crate::aggregate::key_figures::{NotCompared, PreviousYear};
+use crate::model::{Edition, EnterpriseNumber};
+use crate::outputs::{KEY_FIGURES_FORMAT, KeyFiguresFile, OutputKind};
+use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::Arc;
 
+/// Last year's key figures of one edition, with the file they came from.
 #[derive(Debug, Clone)]
-pub struct PreviousYear {
-    pub year: i16,
-    pub version: u32,
+pub struct Found {
+    /// The edition that recorded them.
     pub edition: Edition,
-    /// The archived data file's name and bytes (a source of this year's plan).
+    /// The figures.
+    pub previous: PreviousYear,
+    /// The archived file's name and bytes (a source of this year's plan).
     pub file: String,
+    /// Its bytes.
     pub bytes: Arc<[u8]>,
-    /// Its content, as the view wrote it.
-    pub data: serde_json::Value,
 }
 
-/// Last year's data files (one per edition archived) of `organisation`
-/// under `out`.
-pub fn find(out: &Path, organisation: &str, year: i16) -> Vec<PreviousYear> {
-    let Some((version, folder, manifest)) = latest_complete(&year_dir(out, organisation, year - 1)) else {
-        return Vec::new();
+/// Last year's key figures in the archive `out`, per edition found, for
+/// the plan of `organisation` (by name, for the folder) and
+/// `enterprise_number` for `year`.
+pub fn find(
+    out: &Path,
+    organisation: &str,
+    enterprise_number: EnterpriseNumber,
+    year: i16,
+) -> Result<Vec<Found>, NotCompared> {
+    let Some((version, folder, manifest)) = latest_readable(&year_dir(out, organisation, year - 1)) else {
+        return Ok(Vec::new());
     };
-    data_files(&manifest)
-        .filter_map(|name| {
-            let bytes: Arc<[u8]> = Arc::from(std::fs::read(folder.join(name)).ok()?);
-            let data: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-            let edition = match data.pointer("/meta/edition")?.as_str()? {
-                "council" => Edition::Council,
-                "internal" => Edition::Internal,
-                _ => return None,
-            };
-            Some(PreviousYear { year: year - 1, version, edition, file: name.to_string(), bytes, data })
-        })
-        .collect()
+    if manifest.enterprise_number != enterprise_number {
+        // Another organisation that happens to share the folder name.
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for edition in Edition::ALL {
+        let entry = manifest
+            .outputs
+            .iter()
+            .find(|e| e.edition == Some(edition) && e.kind == Some(OutputKind::KeyFigures));
+        let entry = match entry {
+            Some(entry) => Some(entry),
+            None if manifest.format < 2 => legacy::data_file(&manifest, edition),
+            None => None,
+        };
+        let Some(entry) = entry else { continue };
+        let bytes = read_verified(&folder, entry)?;
+        let previous = if entry.kind == Some(OutputKind::KeyFigures) {
+            let file: KeyFiguresFile = serde_json::from_slice(&bytes)
+                .map_err(|_| NotCompared::Damaged { file: entry.path.clone() })?;
+            if file.format > KEY_FIGURES_FORMAT {
+                return Err(NotCompared::UnknownFormat { format: file.format });
+            }
+            PreviousYear { year: file.year, version, values: file.figures, trainings: file.trainings }
+        } else {
+            legacy::key_figures(&bytes, year - 1, version)
+                .ok_or_else(|| NotCompared::Damaged { file: entry.path.clone() })?
+        };
+        found.push(Found { edition, previous, file: entry.path.clone(), bytes: Arc::from(bytes) });
+    }
+    Ok(found)
 }
 
-fn data_files(manifest: &Manifest) -> impl Iterator<Item = &str> {
-    manifest.outputs.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".json"))
+/// The figures `edition` compares with: the same edition's, or for the
+/// internal edition the council's when last year had no internal one.
+pub fn for_edition(found: &[Found], edition: Edition) -> Option<&Found> {
+    let same = found.iter().find(|f| f.edition == edition);
+    match edition {
+        Edition::Council => same,
+        Edition::Internal => same.or_else(|| found.iter().find(|f| f.edition == Edition::Council)),
+    }
+}
+
+/// The file `entry` of `folder`, only when it is as the manifest recorded.
+fn read_verified(folder: &Path, entry: &FileEntry) -> Result<Vec<u8>, NotCompared> {
+    let damaged = || NotCompared::Damaged { file: entry.path.clone() };
+    let bytes = crate::files::read_regular(&folder.join(&entry.path), crate::files::ARCHIVE_FILE_LIMIT)
+        .map_err(|_| damaged())?;
+    let sha = super::sources::hex(&Sha256::digest(&bytes));
+    if sha != entry.sha256 {
+        return Err(damaged());
+    }
+    Ok(bytes)
 }

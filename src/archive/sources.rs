@@ -41,7 +41,10 @@ impl SourceFile {
 
 /// A batch root whose defaults, files and layouts a plan was built with.
 pub struct BatchContext<'a> {
+    /// The batch root.
     pub root: &'a Path,
+    /// Its defaults for every plan.
+    pub defaults: &'a crate::config::Defaults,
     pub toml: &'a [u8],
     pub layout: Option<&'a Path>,
 }

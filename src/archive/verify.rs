@@ -22,7 +22,7 @@ pub enum Finding {
 #[derive(Debug)]
 pub struct VersionCheck {
     pub folder: PathBuf,
-    pub language: Option<String>,
+    pub language: Option<crate::model::Language>,
     pub findings: Vec<Finding>,
 }
 

@@ -69,7 +69,7 @@ fn parse(text: &str, root: &Path) -> Result<Defaults, Problems> {
     let min_group_size = file.defaults.min_group_size.and_then(|k| match u32::try_from(*k.get_ref()) {
         Ok(n) if (1..=100).contains(&n) => Some(n),
         _ => {
-            let expected = "a whole number of people from 1 to 100, such as 5";
+            let expected = crate::problem::Expected::GroupSize;
             let value = k.get_ref().to_string();
             problems.push(config::invalid_in(&source, k.span(), "defaults.min_group_size", value, expected));
             None

@@ -2,8 +2,8 @@
 //! write. Whatever happens, even a panic, ends in a report and never
 //! reaches the other plans.
 
-use super::{ClientReport, Failure, LAYOUT_FOLDER, Outcome, Parsed, Progress, Shared};
-use crate::archive::{self, Sources, sources::BatchContext};
+use super::{ClientReport, Failure, Outcome, Parsed, Progress, Shared};
+use crate::archive::{self, sources::BatchContext};
 use crate::config;
 use crate::pipeline;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -49,50 +49,36 @@ fn isolated<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> 
 }
 
 fn outcome(parsed: Parsed, shared: &Shared) -> Result<Outcome, Failure> {
-    let Parsed { folder, config, problems, target, elapsed: _ } = parsed;
-    let client_layout = Some(folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
-    let editions = shared.options.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
-    let batch =
-        BatchContext { root: shared.root, toml: &shared.batch.bytes, layout: shared.batch.layout.as_deref() };
-    let layouts: Vec<&Path> = client_layout.iter().map(|p| p.as_path()).collect();
-    let sources = Sources::collect(&folder, &config, Some(&batch), &layouts);
-    let fingerprint = pipeline::fingerprint(&sources, &editions, &config.settings);
-    if !shared.options.force
-        && let Some((version, latest, manifest)) = archive::latest_complete(&target)
-        && manifest.fingerprint == fingerprint
-    {
-        return Ok(Outcome::Skipped { version, folder: latest });
-    }
-    let imported = crate::import::load_workbooks(config, problems).map_err(Failure::Problems)?;
-    let mut prepared = pipeline::prepare_plan(imported.plan, imported.warnings, sources);
-    prepared.compare_with_archive(&shared.options.out);
-    let own_layout;
-    let layout = match &client_layout {
-        None => shared.layout,
-        Some(dir) => {
-            let failed = |e: std::io::Error| Failure::Build(format!("{}: {e}", dir.display()));
-            own_layout = shared.layout.overlaid(dir).map_err(failed)?;
-            &own_layout
-        }
+    let Parsed { folder, config, problems, target: _, elapsed: _ } = parsed;
+    let batch = BatchContext {
+        root: shared.root,
+        defaults: &shared.batch.defaults,
+        toml: &shared.batch.bytes,
+        layout: shared.batch.layout.as_deref(),
     };
-    let rendered = pipeline::render_editions(&prepared, Some(&editions), layout, shared.fonts)
-        .map_err(|e| Failure::Build(e.to_string()))?;
-    let stored = pipeline::store(
-        &prepared,
-        &editions,
-        rendered.files,
-        &shared.options.out,
-        shared.options.new_version,
-    )
-    .map_err(|e| Failure::Build(e.to_string()))?;
-    let warnings = prepared.warnings.len() + rendered.layout_warnings.len();
-    Ok(Outcome::Built {
-        pages: rendered.pages,
-        warnings,
-        version: stored.version,
-        folder: stored.folder,
-        written: stored.written,
-    })
+    let job = pipeline::Job {
+        folder: &folder,
+        out: &shared.options.out,
+        editions: shared.options.editions.clone(),
+        new_version: shared.options.new_version,
+        skip_unchanged: !shared.options.force,
+        batch: Some(&batch),
+        resources: shared.resources,
+    };
+    match pipeline::run_config(&job, config, problems) {
+        Ok(pipeline::Outcome::Skipped(stored)) => {
+            Ok(Outcome::Skipped { version: stored.version, folder: stored.folder })
+        }
+        Ok(pipeline::Outcome::Built(built)) => Ok(Outcome::Built {
+            pages: built.pages,
+            warnings: built.warnings.len() + built.layout_warnings.len(),
+            version: built.stored.version,
+            folder: built.stored.folder,
+            written: built.stored.written,
+        }),
+        Err(pipeline::BuildError::Problems(problems)) => Err(Failure::Problems(problems)),
+        Err(other) => Err(Failure::Build(other.to_string())),
+    }
 }
 
 fn failed(folder: &Path, client: Option<String>, failure: Failure, elapsed: Duration) -> ClientReport {

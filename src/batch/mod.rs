@@ -13,8 +13,8 @@ pub use progress::Progress;
 
 use crate::config::PlanConfig;
 use crate::model::Edition;
+use crate::outputs::pdf::{CachePolicy, Resources};
 use crate::problem::Problems;
-use crate::render::{FontSet, Layout};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -119,8 +119,7 @@ pub(crate) struct Shared<'a> {
     pub root: &'a Path,
     pub options: &'a BatchOptions,
     pub batch: &'a BatchConfig,
-    pub layout: &'a Layout,
-    pub fonts: &'a FontSet,
+    pub resources: &'a Resources,
 }
 
 /// A plan folder whose `plan.toml` was read, with where it will be written.
@@ -145,18 +144,18 @@ pub fn run(
         return Err(BatchError::NoRoot(root.to_path_buf()));
     }
     let batch = config::read(root).map_err(BatchError::Config)?;
-    let layout = match &batch.layout {
+    // Each thread's document keeps its memoised results while the others
+    // finish theirs (see `CachePolicy::Trim`).
+    let bundled = Resources::bundled(CachePolicy::Trim { documents: 2 * threads(options.jobs) });
+    let resources = match &batch.layout {
         Some(dir) => {
-            Layout::with_overrides(dir).map_err(|source| BatchError::Layout { path: dir.clone(), source })?
+            bundled.overlaid(dir).map_err(|source| BatchError::Layout { path: dir.clone(), source })?
         }
-        None => Layout::bundled(),
+        None => bundled,
     };
     let folders = discover(root, &options.out);
     progress.start(folders.len());
-    // Each thread's document keeps its memoised results while the others
-    // finish theirs (see `render::keep_cached_results_for`).
-    crate::render::keep_cached_results_for(2 * threads(options.jobs));
-    let shared = Shared { root, options, batch: &batch, layout: &layout, fonts: FontSet::bundled() };
+    let shared = Shared { root, options, batch: &batch, resources: &resources };
     let parsed = in_pool(options.jobs, || {
         use rayon::prelude::*;
         folders.par_iter().map(|folder| job::parse(folder, &shared)).collect::<Vec<_>>()

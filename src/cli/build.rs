@@ -1,6 +1,7 @@
 use super::{PlanArgs, exit, report};
 use crate::model::EditionChoice;
-use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::outputs::pdf::{CachePolicy, Resources};
+use crate::pipeline::{self, BuildError, Job, Outcome};
 use crate::problem::fill;
 use std::path::PathBuf;
 
@@ -29,16 +30,30 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     let language = args.plan.message_language();
     let messages = &language.strings().messages;
-    let options = BuildOptions {
-        out: args.out,
-        layout: args.layout,
+    // One plan (one or two documents), then the process ends.
+    let bundled = Resources::bundled(CachePolicy::KeepUntilExit);
+    let resources = match &args.layout {
+        Some(dir) => match bundled.overlaid(dir) {
+            Ok(resources) => resources,
+            Err(source) => {
+                let error = BuildError::LayoutFolder { path: dir.clone(), source };
+                eprintln!("{}{}{error}", messages.error, messages.separator);
+                return exit::USAGE;
+            }
+        },
+        None => bundled,
+    };
+    let job = Job {
+        folder: &args.plan.plan,
+        out: &args.out,
         editions: args.edition.map(EditionChoice::editions),
         new_version: args.new_version,
+        skip_unchanged: false,
+        batch: None,
+        resources: &resources,
     };
-    // One plan (one or two documents), then the process ends.
-    crate::render::keep_cached_results_until_exit();
-    match pipeline::build(&args.plan.plan, &options) {
-        Ok(built) => {
+    match pipeline::run(&job) {
+        Ok(Outcome::Built(built)) => {
             let messages = &built.language.strings().messages;
             report::warnings(&built.warnings, messages);
             for warning in &built.layout_warnings {
@@ -61,6 +76,8 @@ pub fn run(args: Args) -> u8 {
             }
             exit::OK
         }
+        // `build` never asks to skip.
+        Ok(Outcome::Skipped(_)) => exit::OK,
         Err(BuildError::Problems(problems)) => report::problems(&problems, messages),
         Err(other) => {
             eprintln!("{}{}{other}", messages.error, messages.separator);

@@ -1,4 +1,5 @@
 use super::{PlanArgs, exit, report};
+use crate::disclose::Verdict;
 use crate::pipeline::{self, BuildError};
 use crate::problem::fill;
 
@@ -17,25 +18,26 @@ fn print_checklist(view: &crate::view::PlanView) {
     for check in &view.legal.checklist {
         let item = &pdf["items"][check.key];
         let mark = match check.verdict {
-            "present" => "✓",
-            "attention" => "!",
-            "missing" => "✗",
-            _ => "–",
+            Verdict::Present => "✓",
+            Verdict::Attention => "!",
+            Verdict::Missing => "✗",
+            Verdict::NotApplicable | Verdict::NotAssessed => "–",
         };
         let codes = check.codes.join(", ");
         let explanation = fill(
-            &text(&item[check.verdict]),
+            &text(&item[check.verdict.key()]),
             &[
                 ("codes", &codes),
                 ("count", &check.count.text),
                 ("rate", &check.rate.text),
                 ("reference", &check.reference.text),
+                ("groups", &check.withheld.join(", ")),
             ],
         );
         println!(
             "  {mark} {} ({}): {explanation}",
             text(&item["title"]),
-            text(&pdf["verdicts"][check.verdict])
+            text(&pdf["verdicts"][check.verdict.key()])
         );
     }
     println!();

@@ -20,12 +20,7 @@ pub struct Args {
 /// Versions per organisation and year, with their date and fingerprint.
 pub fn run(args: Args) -> u8 {
     let entries = history::history(&args.out, args.organisation.as_deref());
-    let language = args
-        .lang
-        .or_else(|| {
-            entries.iter().find_map(|e| Language::ALL.into_iter().find(|l| l.code() == e.manifest.language))
-        })
-        .unwrap_or(Language::En);
+    let language = args.lang.or_else(|| entries.first().map(|e| e.manifest.language)).unwrap_or(Language::En);
     let m = &language.strings().messages;
     if entries.is_empty() {
         eprintln!("{}{}{}: {}", m.error, m.separator, args.out.display(), m.verify_none);
@@ -41,8 +36,8 @@ pub fn run(args: Args) -> u8 {
                 e.manifest.organisation.clone(),
                 e.manifest.year.to_string(),
                 version,
-                e.manifest.built_at.replace('T', " ").trim_end_matches('Z').to_string(),
-                e.manifest.editions.join(", "),
+                e.manifest.built_at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+                e.manifest.editions.iter().map(|e| e.key()).collect::<Vec<_>>().join(", "),
                 format!(
                     "{}  {}",
                     &e.manifest.fingerprint[..12.min(e.manifest.fingerprint.len())],

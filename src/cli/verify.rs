@@ -19,14 +19,7 @@ pub struct Args {
 /// Recomputes every hash; exit 1 when any file is missing, changed or extra.
 pub fn run(args: Args) -> u8 {
     let checks = verify::verify(&args.path);
-    let language = args
-        .lang
-        .or_else(|| {
-            checks
-                .iter()
-                .find_map(|c| Language::ALL.into_iter().find(|l| Some(l.code()) == c.language.as_deref()))
-        })
-        .unwrap_or(Language::En);
+    let language = args.lang.or_else(|| checks.iter().find_map(|c| c.language)).unwrap_or(Language::En);
     let m = &language.strings().messages;
     if checks.is_empty() {
         eprintln!("{}{}{}: {}", m.error, m.separator, args.path.display(), m.verify_none);

@@ -4,7 +4,7 @@
 
 use super::{Source, invalid_in};
 use crate::model::{Asset, AssetKind, Branding, PreparedBy};
-use crate::problem::Problems;
+use crate::problem::{AssetProblem, AssetWanted, Expected, Problems};
 use serde::Deserialize;
 use std::sync::Arc;
 use toml::Spanned;
@@ -71,7 +71,7 @@ pub(crate) fn read(section: BrandingSection, source: &Source, problems: &mut Pro
         let value = value.as_ref()?;
         let parsed = parse_colour(value.get_ref());
         if parsed.is_none() {
-            let expected = "a colour such as \"#1F4E79\"";
+            let expected = Expected::Colour;
             problems.push(invalid_in(source, value.span(), key, format!("{:?}", value.get_ref()), expected));
         }
         parsed
@@ -187,32 +187,38 @@ fn asset(
     problems: &mut Problems,
 ) -> Option<Asset> {
     let shown = format!("{:?}", name.get_ref());
-    let mut fail = |expected: String| {
-        problems.push(invalid_in(source, name.span(), key, shown.clone(), &expected));
-        None
+    let kind = match wanted {
+        Wanted::Image => AssetWanted::Image,
+        Wanted::Font => AssetWanted::Font,
     };
-    let what = match wanted {
-        Wanted::Image => "a PNG, JPEG or SVG image",
-        Wanted::Font => "a TrueType or OpenType font (.ttf, .otf)",
+    let mut fail = |problem: AssetProblem| {
+        let expected = Expected::Asset { kind, problem };
+        problems.push(invalid_in(source, name.span(), key, shown.clone(), expected));
+        None
     };
     let base = match source.dir.canonicalize() {
         Ok(base) => base,
-        Err(e) => return fail(format!("{what}; the folder {} cannot be read: {e}", source.dir.display())),
+        Err(e) => {
+            let folder = source.dir.display().to_string();
+            return fail(AssetProblem::FolderUnreadable { folder, reason: e.to_string() });
+        }
     };
+    let folder = base.display().to_string();
     let path = match base.join(name.get_ref()).canonicalize() {
         Ok(path) => path,
-        Err(_) => return fail(format!("{what} in the folder {} (there is no such file)", base.display())),
+        Err(_) => return fail(AssetProblem::NoSuchFile { folder }),
     };
     if !path.starts_with(&base) {
-        return fail(format!("{what} inside the folder {} (a path may not lead out of it)", base.display()));
+        return fail(AssetProblem::OutsideFolder { folder });
     }
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_ASSET_BYTES {
-        return fail(format!("{what} of at most 10 MB (this one has {} MB)", size / (1024 * 1024)));
-    }
-    let bytes = match std::fs::read(&path) {
+    let limit_mb = MAX_ASSET_BYTES / (1024 * 1024);
+    let bytes = match crate::files::read_regular(&path, MAX_ASSET_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) => return fail(format!("{what} that can be read ({e})")),
+        Err(crate::files::ReadError::TooLarge { .. }) => {
+            let size_mb = std::fs::metadata(&path).map_or(0, |m| m.len()) / (1024 * 1024);
+            return fail(AssetProblem::TooLarge { limit_mb, size_mb });
+        }
+        Err(e) => return fail(AssetProblem::Unreadable { reason: e.to_string() }),
     };
     let kind = match wanted {
         Wanted::Image => AssetKind::image(&bytes),
@@ -220,7 +226,7 @@ fn asset(
     };
     match kind {
         Some(kind) => Some(Asset { path, kind, bytes: Arc::from(bytes) }),
-        None => fail(format!("{what}; this file is not one")),
+        None => fail(AssetProblem::WrongKind),
     }
 }
 

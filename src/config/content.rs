@@ -4,7 +4,7 @@
 use super::{date, invalid};
 use crate::model::readiness::{self, Readiness};
 use crate::model::{AnnualPlan, Body, Consultation, Goal, Needs, Role, Strategy};
-use crate::problem::Problems;
+use crate::problem::{Expected, Problems};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -86,7 +86,7 @@ pub(super) fn strategy(s: StrategySection, source: &str, problems: &mut Problems
     for goal in s.goals {
         let id = goal.id.get_ref().trim().to_string();
         if id.is_empty() || goals.iter().any(|g| g.id == id) {
-            let expected = "a unique, non-empty goal id such as \"D1\"";
+            let expected = Expected::GoalId;
             problems.push(invalid(
                 source,
                 goal.id.span(),
@@ -158,7 +158,7 @@ pub(super) fn readiness(s: ReadinessSection, source: &str, problems: &mut Proble
                 applies.insert(*statement);
             }
             None => {
-                let expected = "statement ids V1-V4, N1-N5, P1-P6, O1-O5, A1-A5, L1-L5";
+                let expected = Expected::StatementIds;
                 problems.push(invalid(
                     source,
                     id.span(),

@@ -18,7 +18,7 @@
 
 use super::{PLAN_FILE, invalid};
 use crate::config::fields::{EmployeeField, Field, ParticipationField, QuarterField, TrainingField};
-use crate::problem::{Location, ProblemKind, Problems};
+use crate::problem::{Expected, Location, ProblemKind, Problems};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -137,7 +137,7 @@ fn sheet(
             let kind = ProblemKind::PlanValue {
                 key: format!("input.{name}.workbook"),
                 value: "–".into(),
-                expected: "workbook = \"gegevens.xlsx\" under [input]".into(),
+                expected: Expected::Workbook,
             };
             problems.error(Location::file(PLAN_FILE), kind);
             PathBuf::new()
@@ -148,9 +148,9 @@ fn sheet(
         if keys.contains(key.get_ref()) {
             return Some(key.get_ref().clone());
         }
-        let expected = format!("one of {}", keys.join(", "));
+        let expected = Expected::OneOf(keys.to_vec());
         let at = format!("input.{name}.{table}");
-        problems.push(invalid(text, key.span(), &at, key.get_ref().clone(), &expected));
+        problems.push(invalid(text, key.span(), &at, key.get_ref().clone(), expected));
         None
     };
     let mut columns = Vec::new();
@@ -182,11 +182,7 @@ fn sheet(
         match parse_format(&key, format.get_ref()) {
             Some(parsed) => formats.push((key, parsed)),
             None => {
-                let expected = if key == "fte" {
-                    "\"percent\", \"fraction\" or \"hours/38\" (weekly hours of a full-time job)"
-                } else {
-                    "a date pattern such as \"%d/%m/%Y\" or \"%m/%d/%y\" (formats apply to dates and fte)"
-                };
+                let expected = if key == "fte" { Expected::FteFormat } else { Expected::DatePattern };
                 let at = format!("input.{name}.formats.{key}");
                 problems.push(invalid(text, format.span(), &at, format.get_ref().clone(), expected));
             }
@@ -196,13 +192,7 @@ fn sheet(
         Ok(r) if r >= 1 => Some(r - 1),
         _ => {
             let key = format!("input.{name}.header_row");
-            problems.push(invalid(
-                text,
-                row.span(),
-                &key,
-                row.get_ref().to_string(),
-                "a row number, 1 or more",
-            ));
+            problems.push(invalid(text, row.span(), &key, row.get_ref().to_string(), Expected::RowNumber));
             None
         }
     });

@@ -16,7 +16,7 @@ use crate::model::{
     AgeBands, AnnualPlan, Body, Branding, Consultation, EditionChoice, EnterpriseNumber, Organisation,
     Readiness, Settings, Strategy,
 };
-use crate::problem::{Location, Problem, ProblemKind, Problems};
+use crate::problem::{Expected, Location, Problem, ProblemKind, Problems};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
@@ -184,7 +184,7 @@ pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanCo
         let kind = ProblemKind::PlanValue {
             key: "branding.prepared_by.name".into(),
             value: "\"\"".into(),
-            expected: "the name of whoever prepared the plan (here or in batch.toml)".into(),
+            expected: Expected::PreparedByName,
         };
         problems.error(Location::file(PLAN_FILE), kind);
     }
@@ -222,8 +222,8 @@ pub(crate) fn at_span_in(file: &str, text: &str, span: Option<Range<usize>>) -> 
     Location::line(file, line, column)
 }
 
-fn invalid(text: &str, span: Range<usize>, key: &str, value: String, expected: &str) -> Problem {
-    let kind = ProblemKind::PlanValue { key: key.into(), value, expected: expected.into() };
+fn invalid(text: &str, span: Range<usize>, key: &str, value: String, expected: Expected) -> Problem {
+    let kind = ProblemKind::PlanValue { key: key.into(), value, expected };
     Problem::error(at_span(text, Some(span)), kind)
 }
 
@@ -232,9 +232,9 @@ pub(crate) fn invalid_in(
     span: Range<usize>,
     key: &str,
     value: String,
-    expected: &str,
+    expected: Expected,
 ) -> Problem {
-    let kind = ProblemKind::PlanValue { key: key.into(), value, expected: expected.into() };
+    let kind = ProblemKind::PlanValue { key: key.into(), value, expected };
     Problem::error(at_span_in(source.file, source.text, Some(span)), kind)
 }
 
@@ -242,7 +242,7 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
     let name = s.name.get_ref().trim().to_string();
     if name.is_empty() {
         let span = s.name.span();
-        problems.push(invalid(text, span, "organisation.name", "\"\"".into(), "the organisation's name"));
+        problems.push(invalid(text, span, "organisation.name", "\"\"".into(), Expected::Name));
     }
     let number = EnterpriseNumber::parse(s.enterprise_number.get_ref());
     if number == Some(EnterpriseNumber::STAND_IN) {
@@ -281,7 +281,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
     let year = match i16::try_from(year) {
         Ok(y) if (2000..=2100).contains(&y) => y,
         _ => {
-            problems.push(invalid(text, s.year.span(), "plan.year", year.to_string(), "a year such as 2027"));
+            problems.push(invalid(text, s.year.span(), "plan.year", year.to_string(), Expected::Year));
             return None;
         }
     };
@@ -307,8 +307,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
             Some(b) => b,
             None => {
                 let value = format!("{:?}", bands.get_ref());
-                let expected = "increasing ages such as [25, 35, 45, 50, 55]";
-                problems.push(invalid(text, bands.span(), "plan.age_bands", value, expected));
+                problems.push(invalid(text, bands.span(), "plan.age_bands", value, Expected::AgeBands));
                 return None;
             }
         },
@@ -317,7 +316,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         let kind = ProblemKind::PlanValue {
             key: "plan.language".into(),
             value: "\"\"".into(),
-            expected: "\"nl\", \"fr\" or \"en\" (or a default language in batch.toml)".into(),
+            expected: Expected::Language,
         };
         problems.error(Location::file(PLAN_FILE), kind);
         return None;
@@ -327,7 +326,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         Some(k) => match u32::try_from(*k.get_ref()) {
             Ok(k) if (1..=100).contains(&k) => k,
             _ => {
-                let expected = "a whole number of people from 1 to 100, such as 5";
+                let expected = Expected::GroupSize;
                 problems.push(invalid(
                     text,
                     k.span(),
@@ -374,8 +373,7 @@ fn date(
         .filter(|_| value.get_ref().time.is_none())
         .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok());
     if parsed.is_none() {
-        let expected = "a date such as 2026-12-31";
-        problems.push(invalid(text, value.span(), key, value.get_ref().to_string(), expected));
+        problems.push(invalid(text, value.span(), key, value.get_ref().to_string(), Expected::Date));
     }
     parsed
 }
@@ -393,8 +391,8 @@ fn bounded(
     if x > min && x <= max {
         return Some(x);
     }
-    let expected = format!("a number above {min} and at most {max}");
-    problems.push(invalid(text, value.span(), key, x.to_string(), &expected));
+    let expected = Expected::Number { min, max };
+    problems.push(invalid(text, value.span(), key, x.to_string(), expected));
     None
 }
 

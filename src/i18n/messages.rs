@@ -73,4 +73,37 @@ pub struct Messages {
     pub cell_error: String,
     pub age_unknown: String,
     pub age_implausible: String,
+    /// What a setting should have held.
+    pub expected: ExpectedWords,
+}
+
+/// Wording of [`crate::problem::Expected`].
+#[derive(Debug, Deserialize)]
+#[allow(missing_docs)]
+pub struct ExpectedWords {
+    pub name: String,
+    pub year: String,
+    pub date: String,
+    pub number: String,
+    pub age_bands: String,
+    pub language: String,
+    pub group_size: String,
+    pub goal_id: String,
+    pub statement_ids: String,
+    pub colour: String,
+    pub prepared_by_name: String,
+    pub workbook: String,
+    pub one_of: String,
+    pub fte_format: String,
+    pub date_pattern: String,
+    pub row_number: String,
+    pub image: String,
+    pub font: String,
+    pub asset: String,
+    pub asset_folder_unreadable: String,
+    pub asset_missing: String,
+    pub asset_outside: String,
+    pub asset_too_large: String,
+    pub asset_unreadable: String,
+    pub asset_wrong_kind: String,
 }

@@ -9,7 +9,7 @@ mod messages;
 
 pub use format::{DateStyle, NumberStyle};
 pub use labels::{Labels, Localised};
-pub use messages::Messages;
+pub use messages::{ExpectedWords, Messages};
 
 use crate::model::Language;
 use serde::Deserialize;
@@ -54,6 +54,8 @@ pub struct DocumentNames {
     pub annex_file: String,
     pub data_file: String,
     pub internal_file: String,
+    /// The key figures file's suffix.
+    pub key_figures_file: String,
 }
 
 impl Strings {

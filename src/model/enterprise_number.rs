@@ -2,7 +2,7 @@ use std::fmt;
 
 /// A Belgian enterprise number (KBO/BCE): ten digits, the last two a mod-97
 /// check on the first eight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EnterpriseNumber(u64);
 
 impl EnterpriseNumber {
@@ -33,6 +33,20 @@ impl EnterpriseNumber {
         let number: u64 = digits.parse().ok()?;
         let (base, check) = (number / 100, number % 100);
         (97 - base % 97 == check).then_some(Self(number))
+    }
+}
+
+impl serde::Serialize for EnterpriseNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EnterpriseNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an enterprise number: {text}")))
     }
 }
 

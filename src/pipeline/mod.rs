@@ -1,82 +1,240 @@
-//! The build, stage by stage: import → aggregate → view → render PDF and
-//! annex → archive. Each stage is a plain function so tests, benchmarks and
-//! the batch command can run any prefix of the pipeline.
+//! The one orchestrator: a plan folder in, a new archived version (or the
+//! reason there is none) out. `build`, `batch` and `check` run it; each
+//! stage is a plain function, so tests and benchmarks can run any prefix.
+//!
+//! `plan.toml` → sources and last year's key figures → fingerprint (skip
+//! when unchanged, if asked) → import → aggregate → per edition: disclose →
+//! view → outputs → archive.
 
-mod names;
-mod render;
+mod edition;
 
-pub use names::FileNames;
-pub use render::{Rendered, render, render_editions, typeset, typst_project, view_json};
+pub use edition::{EditionRun, render, typst_project, view_json};
 
+use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
-use crate::archive::{self, Manifest, Sources, manifest::Facts, previous::PreviousYear};
-use crate::config;
+use crate::archive::previous::{self, Found};
+use crate::archive::sources::{BatchContext, PREVIOUS_PREFIX};
+use crate::archive::{self, Manifest, SourceKind, Sources, manifest::Facts};
+use crate::config::{self, Defaults, LAYOUT_FOLDER, PlanConfig};
 use crate::import;
-use crate::model::Edition;
-use crate::model::Language;
-use crate::model::Plan;
-use crate::output::OutputFile;
+use crate::model::{Edition, Language, Plan};
+use crate::outputs::OutputFile;
+use crate::outputs::pdf::Resources;
 use crate::problem::{Location, ProblemKind, Problems};
-use crate::render::{FontSet, Layout, RenderError};
-use crate::view::{self, Detail, PlanView};
 use std::path::{Path, PathBuf};
 
+/// Why a plan was not built.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// Problems in `plan.toml` or the workbook; the list is complete.
     #[error("the plan's data has problems")]
     Problems(Problems),
+    /// An output could not be made (the layout, the PDF writer, the annex).
     #[error(transparent)]
-    Render(#[from] RenderError),
-    #[error("the annex could not be written: {0}")]
-    Annex(#[from] rust_xlsxwriter::XlsxError),
+    Output(#[from] crate::outputs::OutputError),
+    /// A layout folder could not be read.
     #[error("could not read the layout folder {}: {source}", path.display())]
-    LayoutFolder { path: PathBuf, source: std::io::Error },
+    LayoutFolder {
+        /// The folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The archive could not be written.
     #[error("could not write to {}: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        /// Where.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+/// One plan to build.
+pub struct Job<'a> {
+    /// The plan folder (holds `plan.toml`).
+    pub folder: &'a Path,
+    /// The archive the version goes into.
+    pub out: &'a Path,
+    /// The editions to write; `None`: as `plan.toml` (or the batch) says.
+    pub editions: Option<Vec<Edition>>,
+    /// Archive a new version even when it would be identical to the latest.
+    pub new_version: bool,
+    /// Skip the plan, without importing it, when its fingerprint equals the
+    /// latest version's (a batch; `build` always builds).
+    pub skip_unchanged: bool,
+    /// The batch the plan is part of: its defaults and files.
+    pub batch: Option<&'a BatchContext<'a>>,
+    /// Layout, fonts and cache policy, shared by a run's plans. The plan
+    /// folder's own `layouts/` is laid over this layout.
+    pub resources: &'a Resources,
+}
+
+/// How a job ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Built, and archived unless identical to the latest version.
+    Built(Built),
+    /// Nothing changed since the latest version: not built.
+    Skipped(Stored),
+}
+
+/// A plan built.
+#[derive(Debug)]
+pub struct Built {
+    /// The organisation's name.
+    pub organisation: String,
+    /// "Opleidingsplan 2027".
+    pub title: String,
+    /// The plan's language.
+    pub language: Language,
+    /// Pages of the longest edition's PDF.
+    pub pages: usize,
+    /// Where it is in the archive.
+    pub stored: Stored,
+    /// Warnings about the data.
+    pub warnings: Problems,
+    /// Warnings of the layout.
+    pub layout_warnings: Vec<String>,
+    /// Why last year's archived plan was not compared with, though it is there.
+    pub not_compared: Option<NotCompared>,
+}
+
+/// Where a build ended up in the archive.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// The N of `vN`.
+    pub version: u32,
+    /// The version folder.
+    pub folder: PathBuf,
+    /// Its files.
+    pub files: Vec<PathBuf>,
+    /// `false`: identical to this existing version, nothing written.
+    pub written: bool,
 }
 
 /// Everything derived from the input, before an edition is chosen.
 pub struct Prepared {
+    /// The validated plan.
     pub plan: Plan,
+    /// Every figure, on all data.
     pub figures: Figures,
+    /// Warnings met on the way.
     pub warnings: Problems,
     /// The files the plan was built from.
     pub sources: Sources,
-    /// Last year's archived plan, per edition found, for the comparison.
-    pub previous: Vec<PreviousYear>,
+    /// Last year's key figures, per edition archived.
+    pub previous: Vec<Found>,
+    /// Why last year's archived plan is not compared with, though it is there.
+    pub not_compared: Option<NotCompared>,
 }
 
-/// What one edition shows: the view, and for HR the per-employee detail.
-pub struct EditionView {
-    pub edition: Edition,
-    pub view: PlanView,
-    /// `None` in the council edition: no row per employee leaves the building.
-    pub detail: Option<Detail>,
+/// Runs `job`: builds and archives the plan, or skips it.
+pub fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
+    let none = Defaults::default();
+    let defaults = job.batch.map_or(&none, |b| b.defaults);
+    let (config, problems) = config::read_with(job.folder, defaults).map_err(BuildError::Problems)?;
+    run_config(job, config, problems)
 }
 
-impl Prepared {
-    pub fn view(&self, edition: Edition) -> PlanView {
-        let previous = self.previous.iter().find(|p| p.edition == edition);
-        view::build(&self.plan, &self.figures, edition, previous)
+/// [`run`] for a `plan.toml` already read (a batch reads them all first).
+pub fn run_config(job: &Job<'_>, config: PlanConfig, problems: Problems) -> Result<Outcome, BuildError> {
+    let own_layout = Some(job.folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
+    let overlaid;
+    let resources = match &own_layout {
+        Some(dir) => {
+            overlaid = job
+                .resources
+                .overlaid(dir)
+                .map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?;
+            &overlaid
+        }
+        None => job.resources,
+    };
+    let editions = job.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
+    let layouts: Vec<&Path> = own_layout.iter().map(PathBuf::as_path).collect();
+    let mut sources = Sources::collect(job.folder, &config, job.batch, &layouts);
+    let (previous, not_compared) = compare_with_archive(job.out, &config, &mut sources);
+    let fingerprint = fingerprint(&sources, &editions, &config.settings);
+    let year_dir = archive::year_dir(job.out, &config.organisation.name, config.settings.year);
+    if job.skip_unchanged
+        && let Some((version, folder, latest)) = archive::latest_complete(&year_dir)
+        && latest.fingerprint == fingerprint
+    {
+        let files = latest.outputs.iter().map(|f| folder.join(&f.path)).collect();
+        return Ok(Outcome::Skipped(Stored { version, folder, files, written: false }));
     }
-
-    /// Looks in the archive `out` for last year's plan of the same
-    /// organisation; its data becomes a source of this plan.
-    pub fn compare_with_archive(&mut self, out: &Path) {
-        self.previous = archive::previous::find(out, &self.plan.organisation.name, self.plan.settings.year);
-        for previous in &self.previous {
-            let name = format!("{}/{}", archive::sources::PREVIOUS_PREFIX, previous.file);
-            self.sources.push(archive::SourceKind::PreviousYear, name, previous.bytes.clone());
+    let imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
+    let mut prepared = prepare_plan(imported.plan, imported.warnings, sources);
+    prepared.previous = previous;
+    prepared.not_compared = not_compared;
+    let runs = edition::render_all(&prepared, &editions, resources)?;
+    let mut files = Vec::new();
+    let (mut pages, mut layout_warnings) = (0, Vec::new());
+    for run in runs {
+        files.extend(run.files);
+        pages = pages.max(run.pages);
+        for warning in run.warnings {
+            // Both editions share their warnings; say each once.
+            if !layout_warnings.contains(&warning) {
+                layout_warnings.push(warning);
+            }
         }
     }
+    let stored = store(&prepared, &editions, &fingerprint, files, job.out, job.new_version)?;
+    let plan = &prepared.plan;
+    Ok(Outcome::Built(Built {
+        organisation: plan.organisation.name.clone(),
+        title: crate::view::title(&plan.settings),
+        language: plan.settings.language,
+        pages,
+        stored,
+        warnings: prepared.warnings,
+        layout_warnings,
+        not_compared: prepared.not_compared,
+    }))
+}
 
-    pub fn edition(&self, edition: Edition) -> EditionView {
-        let detail = (edition == Edition::Internal).then(|| view::detail(&self.plan, &self.figures));
-        EditionView { edition, view: self.view(edition), detail }
+/// What [`build`] needs besides the plan folder.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The archive.
+    pub out: PathBuf,
+    /// The editions to write; `None`: as `plan.toml` says.
+    pub editions: Option<Vec<Edition>>,
+    /// A folder whose files replace those of the default layout.
+    pub layout: Option<PathBuf>,
+    /// Write a new version even when it would be identical to the latest.
+    pub new_version: bool,
+}
+
+/// Builds the plan in `plan_dir` and archives it, with the bundled layout
+/// (or `options.layout` over it): [`run`] for one plan, never skipped.
+pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+    let bundled = Resources::bundled(crate::outputs::pdf::CachePolicy::KeepUntilExit);
+    let resources = match &options.layout {
+        Some(dir) => {
+            bundled.overlaid(dir).map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?
+        }
+        None => bundled,
+    };
+    let job = Job {
+        folder: plan_dir,
+        out: &options.out,
+        editions: options.editions.clone(),
+        new_version: options.new_version,
+        skip_unchanged: false,
+        batch: None,
+        resources: &resources,
+    };
+    match run(&job)? {
+        Outcome::Built(built) => Ok(built),
+        Outcome::Skipped(_) => unreachable!("a job that does not skip is never skipped"),
     }
 }
 
+/// Reads and validates a plan folder, and aggregates it: what `check`
+/// shows. Writes nothing.
 pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
     let (config, problems) = config::read(plan_dir).map_err(BuildError::Problems)?;
     let sources = Sources::collect(plan_dir, &config, None, &[]);
@@ -84,10 +242,56 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
     Ok(prepare_plan(imported.plan, imported.warnings, sources))
 }
 
+/// Aggregates a validated plan.
 pub fn prepare_plan(plan: Plan, mut warnings: Problems, sources: Sources) -> Prepared {
     let figures = aggregate::aggregate(&plan);
     warn_missed_deadlines(&plan, &figures, &mut warnings);
-    Prepared { plan, figures, warnings, sources, previous: Vec::new() }
+    Prepared { plan, figures, warnings, sources, previous: Vec::new(), not_compared: None }
+}
+
+/// Last year's key figures of the same enterprise in the archive `out`;
+/// the files they come from become sources of this plan.
+fn compare_with_archive(
+    out: &Path,
+    config: &PlanConfig,
+    sources: &mut Sources,
+) -> (Vec<Found>, Option<NotCompared>) {
+    let o = &config.organisation;
+    find_previous(out, &o.name, o.enterprise_number, config.settings.year, sources)
+}
+
+fn find_previous(
+    out: &Path,
+    name: &str,
+    number: crate::model::EnterpriseNumber,
+    year: i16,
+    sources: &mut Sources,
+) -> (Vec<Found>, Option<NotCompared>) {
+    match previous::find(out, name, number, year) {
+        Ok(found) => {
+            for f in &found {
+                sources.push(
+                    SourceKind::PreviousYear,
+                    format!("{PREVIOUS_PREFIX}/{}", f.file),
+                    f.bytes.clone(),
+                );
+            }
+            (found, None)
+        }
+        Err(reason) => (Vec::new(), Some(reason)),
+    }
+}
+
+impl Prepared {
+    /// Looks in the archive `out` for last year's plan of the same
+    /// enterprise; its key figures become a source of this plan.
+    pub fn compare_with_archive(&mut self, out: &Path) {
+        let o = &self.plan.organisation;
+        let year = self.plan.settings.year;
+        let (found, reason) = find_previous(out, &o.name, o.enterprise_number, year, &mut self.sources);
+        self.previous = found;
+        self.not_compared = reason;
+    }
 }
 
 /// Consultation dates in plan.toml that miss their legal deadline.
@@ -101,90 +305,30 @@ fn warn_missed_deadlines(plan: &Plan, figures: &Figures, warnings: &mut Problems
     }
 }
 
-/// `<out>/<organisation-slug>/<year>`: where the plan's versions go.
-pub fn target_dir(out: &Path, plan: &Plan) -> PathBuf {
-    archive::year_dir(out, &plan.organisation.name, plan.settings.year)
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    pub out: PathBuf,
-    /// The editions to write, into the same version; `None`: as `plan.toml`
-    /// says, else the council edition.
-    pub editions: Option<Vec<Edition>>,
-    /// A folder whose files replace those of the default layout.
-    pub layout: Option<PathBuf>,
-    /// Write a new version even when it would be identical to the latest.
-    pub new_version: bool,
-}
-
-pub struct Built {
-    pub organisation: String,
-    pub title: String,
-    pub language: Language,
-    pub pages: usize,
-    pub stored: Stored,
-    pub warnings: Problems,
-    pub layout_warnings: Vec<String>,
-}
-
-/// Where a build ended up in the archive.
-#[derive(Debug, Clone)]
-pub struct Stored {
-    pub version: u32,
-    pub folder: PathBuf,
-    pub files: Vec<PathBuf>,
-    /// `false`: identical to this existing version, nothing written.
-    pub written: bool,
-}
-
-/// Builds the plan in `plan_dir` and archives it as a new version.
-pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
-    let layout = match &options.layout {
-        Some(dir) => Layout::with_overrides(dir)
-            .map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?,
-        None => Layout::bundled(),
-    };
-    let mut prepared = prepare(plan_dir)?;
-    prepared.compare_with_archive(&options.out);
-    if let Some(dir) = &options.layout {
-        prepared.sources.add_folder(archive::SourceKind::Layout, "layout", dir);
-    }
-    let editions = options.editions.clone().unwrap_or_else(|| prepared.plan.settings.editions.editions());
-    let rendered = render_editions(&prepared, Some(&editions), &layout, FontSet::bundled())?;
-    let stored = store(&prepared, &editions, rendered.files, &options.out, options.new_version)?;
-    Ok(Built {
-        organisation: prepared.plan.organisation.name.clone(),
-        title: view::title(&prepared.plan.settings),
-        language: prepared.plan.settings.language,
-        pages: rendered.pages,
-        stored,
-        warnings: prepared.warnings,
-        layout_warnings: rendered.layout_warnings,
-    })
-}
-
-/// A plan's fingerprint: its sources, the tool, and the build settings that
-/// change the files (the editions, the date written into them).
+/// A plan's fingerprint: its sources, the tool and its outputs, and the
+/// build settings that change the files (the editions, the date written
+/// into them).
 pub fn fingerprint(sources: &Sources, editions: &[Edition], settings: &crate::model::Settings) -> String {
     let keys = editions.iter().map(|e| e.key()).collect::<Vec<_>>().join(",");
     let date = settings.metadata_date().to_string();
-    sources.fingerprint(&archive::sources::tool_identity(), &[("editions", &keys), ("date", &date)])
+    let outputs = crate::outputs::identity();
+    let settings = [("editions", keys.as_str()), ("date", &date), ("outputs", &outputs)];
+    sources.fingerprint(&archive::sources::tool_identity(), &settings)
 }
 
 /// Archives `files` as the plan's next version, unless the latest version
 /// was built from the same inputs into the same bytes (and `new_version`
 /// is not asked).
-pub fn store(
+fn store(
     prepared: &Prepared,
     editions: &[Edition],
+    fingerprint: &str,
     files: Vec<OutputFile>,
     out: &Path,
     new_version: bool,
 ) -> Result<Stored, BuildError> {
     let plan = &prepared.plan;
-    let year_dir = target_dir(out, plan);
-    let fingerprint = fingerprint(&prepared.sources, editions, &plan.settings);
+    let year_dir = archive::year_dir(out, &plan.organisation.name, plan.settings.year);
     let paths = |folder: &Path| files.iter().map(|f| folder.join(&f.name)).collect::<Vec<_>>();
     if let Some((version, folder, latest)) = archive::latest_complete(&year_dir)
         && !new_version
@@ -196,12 +340,12 @@ pub fn store(
     let facts = |version| {
         let facts = Facts {
             organisation: &plan.organisation.name,
-            enterprise_number: &plan.organisation.enterprise_number.to_string(),
+            enterprise_number: plan.organisation.enterprise_number,
             year: plan.settings.year,
-            language: plan.settings.language.code(),
-            editions: editions.iter().map(|e| e.key().to_string()).collect(),
-            document_date: plan.settings.metadata_date().to_string(),
-            fingerprint: fingerprint.clone(),
+            language: plan.settings.language,
+            editions: editions.to_vec(),
+            document_date: plan.settings.metadata_date(),
+            fingerprint: fingerprint.to_string(),
             sources: &prepared.sources,
             outputs: &files,
         };

@@ -15,7 +15,7 @@ pub enum ProblemKind {
     PlanValue {
         key: String,
         value: String,
-        expected: String,
+        expected: super::Expected,
     },
     EnterpriseNumber {
         value: String,
@@ -162,7 +162,8 @@ impl ProblemKind {
             PlanFileUnreadable { reason } => fill(&m.plan_file_unreadable, &[("reason", reason)]),
             PlanSyntax { detail } => fill(&m.plan_syntax, &[("detail", detail)]),
             PlanValue { key, value, expected } => {
-                fill(&m.plan_value, &[("key", key), ("value", value), ("expected", expected)])
+                let expected = expected.describe(m);
+                fill(&m.plan_value, &[("key", key), ("value", value), ("expected", &expected)])
             }
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
             EnterpriseNumberExample => m.enterprise_number_example.clone(),
@@ -222,14 +223,7 @@ impl ProblemKind {
     }
 }
 
-/// Replaces each `{name}` in `template` by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::text::fill;
 
 fn list(items: &[String], m: &Messages) -> String {
     const SHOWN: usize = 12;

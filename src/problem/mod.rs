@@ -5,8 +5,10 @@
 //! fix everything in one pass.
 
 mod describe;
+mod expected;
 
 pub use describe::{ProblemKind, fill};
+pub use expected::{AssetProblem, AssetWanted, Expected};
 
 use crate::i18n::Messages;
 use std::fmt;

@@ -1,10 +1,11 @@
 //! The annual plan: year goals, forms of learning, calendar, budget,
 //! suppliers, roles, rules, quality and evaluation; trainings by pillar.
 
-use super::{Disclosure, Fmt, Num};
-use crate::aggregate::{Figures, ratio};
+use super::{Fmt, Num};
+use crate::aggregate::ratio;
+use crate::disclose::{Disclosed, Public};
 use crate::i18n::Localised;
-use crate::model::{Pillar, Plan};
+use crate::model::Pillar;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -89,16 +90,18 @@ pub struct PillarRow {
     pub titles: Vec<String>,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> AnnualView {
-    let a = &plan.annual;
+/// The annual plan chapter.
+pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
+    let public = &disclosed.public;
+    let a = public.annual;
     let unknown = &fmt.strings.labels.unknown;
     AnnualView {
         goals: a.goals.clone(),
         forms_of_learning: a.forms_of_learning.clone(),
-        methods: methods(plan, figures, fmt),
-        calendar: calendar(plan),
-        budget: budget(plan, figures, fmt, shown),
-        suppliers: figures
+        methods: methods(public, fmt),
+        calendar: calendar(public),
+        budget: budget(disclosed, fmt),
+        suppliers: public
             .suppliers
             .iter()
             .map(|s| SupplierRow {
@@ -115,14 +118,14 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) ->
             .collect(),
         rules: a.rules.clone(),
         quality: a.quality.clone(),
-        evaluation: evaluation(plan, unknown),
-        pillars: pillars(plan, figures, fmt),
+        evaluation: evaluation(public, unknown),
+        pillars: pillars(public, fmt),
     }
 }
 
-fn methods(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<ShareRow> {
+fn methods(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<ShareRow> {
     let mut by_method: BTreeMap<String, (u32, f64)> = BTreeMap::new();
-    for (t, usage) in plan.trainings.iter().zip(&figures.usage) {
+    for (t, usage) in public.trainings.iter().zip(public.usage) {
         let method = t.method.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone());
         let entry = by_method.entry(method).or_default();
         entry.0 += 1;
@@ -141,8 +144,8 @@ fn methods(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<ShareRow> {
         .collect()
 }
 
-fn calendar(plan: &Plan) -> Vec<CalendarRow> {
-    let year = plan.settings.year;
+fn calendar(public: &Public<'_>) -> Vec<CalendarRow> {
+    let year = public.settings.year;
     // Clamped to the plan year: a training that started earlier shows from January.
     let month = |d: jiff::civil::Date| -> u8 {
         match d.year().cmp(&year) {
@@ -151,7 +154,7 @@ fn calendar(plan: &Plan) -> Vec<CalendarRow> {
             std::cmp::Ordering::Equal => d.month() as u8,
         }
     };
-    let mut rows: Vec<CalendarRow> = plan
+    let mut rows: Vec<CalendarRow> = public
         .trainings
         .iter()
         .map(|t| {
@@ -170,12 +173,13 @@ fn calendar(plan: &Plan) -> Vec<CalendarRow> {
     rows
 }
 
-fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> BudgetView {
-    let b = &figures.budget;
+fn budget(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> BudgetView {
+    let public = &disclosed.public;
+    let b = &public.budget;
     let labels = &fmt.strings.labels;
     let share = |amount: f64| fmt.percent(ratio(amount, b.total));
     let goal_title = |id: &Option<String>| match id {
-        Some(id) => match plan.strategy.goals.iter().find(|g| &g.id == id) {
+        Some(id) => match public.strategy.goals.iter().find(|g| &g.id == id) {
             Some(goal) => format!("{} · {}", goal.id, goal.title),
             None => id.clone(),
         },
@@ -193,23 +197,22 @@ fn budget(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> B
                 share: share(*amount),
             })
             .collect(),
-        by_department: b
-            .by_department
+        by_department: disclosed
+            .budget_by_department
             .iter()
-            .zip(&shown.budget_departments)
-            .map(|((d, amount), &hidden)| AmountRow {
-                label: d.clone().unwrap_or_else(|| labels.unknown.clone()),
-                amount: shown.derived(fmt, hidden, fmt.euro(Some(*amount))),
-                share: shown.derived(fmt, hidden, share(*amount)),
+            .map(|d| AmountRow {
+                label: d.department.clone().unwrap_or_else(|| labels.unknown.clone()),
+                amount: fmt.cell(d.amount, |a| fmt.euro(Some(a))),
+                share: fmt.cell(d.share, |s| fmt.percent(s)),
             })
             .collect(),
         unassigned: fmt.euro(Some(b.unassigned)),
     }
 }
 
-fn evaluation(plan: &Plan, unknown: &str) -> Vec<EvaluationRow> {
+fn evaluation(public: &Public<'_>, unknown: &str) -> Vec<EvaluationRow> {
     let mut rows: Vec<EvaluationRow> = Vec::new();
-    for t in &plan.trainings {
+    for t in public.trainings {
         let method = t.evaluation.clone().unwrap_or_else(|| unknown.to_string());
         match rows.iter_mut().find(|r| r.method == method) {
             Some(row) => row.codes.push(t.code.clone()),
@@ -221,13 +224,13 @@ fn evaluation(plan: &Plan, unknown: &str) -> Vec<EvaluationRow> {
     rows
 }
 
-fn pillars(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<PillarRow> {
+fn pillars(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<PillarRow> {
     let labels = &fmt.strings.labels;
     let slots = Pillar::ALL.iter().map(|p| Some(*p)).chain(std::iter::once(None));
     slots
         .filter_map(|pillar| {
             let served: Vec<_> =
-                plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.pillar == pillar).collect();
+                public.trainings.iter().zip(public.usage).filter(|(t, _)| t.pillar == pillar).collect();
             if served.is_empty() && pillar.is_none() {
                 return None;
             }

@@ -1,9 +1,9 @@
 //! The social balance sheet's training section and the readiness check.
 
-use super::{Disclosure, Fmt, Num};
-use crate::aggregate::Figures;
+use super::{Fmt, Num};
 use crate::aggregate::readiness::AspectScore;
-use crate::aggregate::social_balance::{Cell, Measure, code};
+use crate::aggregate::social_balance::{Measure, code};
+use crate::disclose::Disclosed;
 use crate::i18n::Localised;
 use crate::model::{Gender, TrainingKind};
 use serde::Serialize;
@@ -20,12 +20,12 @@ pub struct SocialBalanceView {
 pub struct BalanceRow {
     pub kind: TrainingKind,
     pub label: String,
-    pub men: BalanceCells,
-    pub women: BalanceCells,
+    pub men: BalanceCellsView,
+    pub women: BalanceCellsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BalanceCells {
+pub struct BalanceCellsView {
     pub participants: Coded,
     pub hours: Coded,
     pub cost: Coded,
@@ -38,31 +38,29 @@ pub struct Coded {
     pub value: Num,
 }
 
-pub fn social_balance(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> SocialBalanceView {
-    let cells = &figures.social_balance.cells;
-    let coded = |kind: TrainingKind, gender: Gender, cell: &Cell| {
-        let hidden = shown.social_balance[kind.index()][gender.index()];
+/// The social balance's training section, men and women per kind.
+pub fn social_balance(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> SocialBalanceView {
+    let cells = &disclosed.social_balance;
+    let coded = |kind: TrainingKind, gender: Gender| {
+        let cell = &cells[kind.index()][gender.index()];
         let coded = |measure, value| Coded { code: code(kind, gender, measure).unwrap_or(""), value };
-        BalanceCells {
-            participants: coded(Measure::Participants, shown.count(fmt, cell.participants, hidden)),
-            hours: coded(Measure::Hours, shown.derived(fmt, hidden, fmt.hours(cell.hours))),
-            cost: coded(Measure::NetCost, shown.derived(fmt, hidden, fmt.euro(Some(cell.cost)))),
+        BalanceCellsView {
+            participants: coded(Measure::Participants, fmt.count_cell(cell.participants)),
+            hours: coded(Measure::Hours, fmt.cell(cell.hours, |h| fmt.hours(h))),
+            cost: coded(Measure::NetCost, fmt.cell(cell.cost, |c| fmt.euro(Some(c)))),
         }
     };
     SocialBalanceView {
         rows: TrainingKind::ALL
             .iter()
-            .map(|&kind| {
-                let row = &cells[kind.index()];
-                BalanceRow {
-                    kind,
-                    label: kind.label(&fmt.strings.labels).to_string(),
-                    men: coded(kind, Gender::Male, &row[Gender::Male.index()]),
-                    women: coded(kind, Gender::Female, &row[Gender::Female.index()]),
-                }
+            .map(|&kind| BalanceRow {
+                kind,
+                label: kind.label(&fmt.strings.labels).to_string(),
+                men: coded(kind, Gender::Male),
+                women: coded(kind, Gender::Female),
             })
             .collect(),
-        x_participants: shown.count(fmt, super::disclosure::x_participants(figures), shown.x_participants),
+        x_participants: fmt.count_cell(disclosed.x_participants),
     }
 }
 
@@ -75,7 +73,7 @@ pub struct ReadinessView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AspectView {
-    pub key: &'static str,
+    pub key: crate::model::readiness::Aspect,
     pub applies: Num,
     pub total: Num,
     pub share: Num,
@@ -88,7 +86,7 @@ pub fn readiness(scores: &[AspectScore], fmt: Fmt<'_>) -> ReadinessView {
         aspects: scores
             .iter()
             .map(|s| AspectView {
-                key: s.aspect.key(),
+                key: s.aspect,
                 applies: fmt.count(s.applies),
                 total: fmt.count(s.total),
                 share: fmt.percent(Some(s.share())),

@@ -2,119 +2,149 @@
 //! archived ones, and last year's planned trainings against what was
 //! followed.
 
-use super::{Fmt, Num, PlanView};
-use crate::archive::previous::PreviousYear;
+use super::{Fmt, Num};
+use crate::aggregate::attention::Subject;
+use crate::aggregate::key_figures::{ChangeKind, Metric, Recorded};
+use crate::disclose::Comparison;
+use crate::i18n::Localised;
+use crate::text::fill;
 use serde::Serialize;
-use serde_json::Value;
 
+/// The comparison chapter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonView {
+    /// Last year's plan year.
     pub previous_year: i16,
     /// The archived version compared against.
     pub version: u32,
+    /// The key figures, last year and this year.
     pub rows: Vec<ComparisonRow>,
     /// Last year's trainings: planned registrations against followed ones.
     pub realisation: Vec<RealisedRow>,
+    /// The trainings taken together.
     pub realisation_total: RealisedRow,
     /// Whether last year's archived plan records any followed participation.
     pub realised_any: bool,
 }
 
+/// One key figure, last year and this year.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonRow {
+    /// What it measures, in words.
     pub label: String,
+    /// Last year's.
     pub previous: Num,
+    /// This year's.
     pub current: Num,
+    /// The change, signed.
     pub change: Num,
 }
 
+/// One of last year's trainings.
 #[derive(Debug, Clone, Serialize)]
 pub struct RealisedRow {
+    /// Its code (empty for the total).
     pub code: String,
+    /// Its title (empty for the total).
     pub title: String,
+    /// Registrations planned.
     pub planned: Num,
+    /// Registrations followed.
     pub realised: Num,
+    /// Followed as a share of planned.
     pub share: Num,
 }
 
-/// How a change is written: a count, a decimal, an amount, or a rate in
-/// percentage points.
-#[derive(Clone, Copy)]
-enum Change {
-    Count,
-    Decimal,
-    Euro,
-    Points,
-}
-
-pub fn view(current: &PlanView, previous: &PreviousYear, fmt: Fmt<'_>) -> ComparisonView {
-    let last = &previous.data;
-    let word = |key: &str| fmt.strings.layout(&format!("/pdf/comparison/rows/{key}")).to_string();
-    let mut rows = Vec::new();
-    let mut row = |label: String, pointer: &str, now: &Num, change: Change| {
-        if let Some(before) = num(last, pointer) {
-            rows.push(ComparisonRow {
-                label,
-                change: difference(&before, now, change, fmt),
-                previous: before,
-                current: now.clone(),
-            });
-        }
-    };
-    let w = &current.workforce;
-    let t = &current.training_right;
-    row(word("headcount"), "/workforce/headcount", &w.headcount, Change::Count);
-    row(word("fte"), "/workforce/fte", &w.fte, Change::Decimal);
-    row(word("female_share"), "/workforce/female_share", &w.female_share, Change::Points);
-    for (i, group) in current.risk_groups.iter().enumerate() {
-        let label = word("group_heads").replace("{group}", &group.label);
-        row(label, &format!("/risk_groups/{i}/heads"), &group.heads, Change::Count);
-    }
-    row(word("days_per_fte"), "/training_right/days_per_fte", &t.days_per_fte, Change::Decimal);
-    row(word("budget"), "/training_right/budget", &t.budget, Change::Euro);
-    row(word("budget_per_fte"), "/training_right/budget_per_fte", &t.budget_per_fte, Change::Euro);
-    row(
-        word("participation_rate"),
-        "/participation/overall/rate",
-        &current.participation.overall.rate,
-        Change::Points,
-    );
-    for (s, section) in current.participation.sections.iter().enumerate().filter(|(_, s)| s.key != "age") {
-        for (i, group) in section.rows.iter().enumerate() {
-            let label = word("group_rate").replace("{group}", &group.label);
-            row(label, &format!("/participation/sections/{s}/rows/{i}/rate"), &group.rate, Change::Points);
-        }
-    }
-    let (realisation, realisation_total) = realisation(last, fmt);
-    let realised_any = realisation_total.realised.value.is_some_and(|v| v > 0.0);
+/// The comparison as this edition shows it.
+pub fn view(comparison: &Comparison, fmt: Fmt<'_>) -> ComparisonView {
+    let rows = comparison
+        .changes
+        .iter()
+        .map(|c| ComparisonRow {
+            label: label(c.metric, fmt),
+            previous: previous(c.previous, c.metric, fmt),
+            current: fmt.cell(c.current, |v| value(v, c.metric, fmt)),
+            change: fmt.cell(c.delta, |d| d.map_or_else(super::num::missing, |d| change(d, c.metric, fmt))),
+        })
+        .collect();
+    let realisation: Vec<RealisedRow> = comparison
+        .realisation
+        .iter()
+        .map(|t| realised(t.code.clone(), t.title.clone(), t.planned, t.completed, fmt))
+        .collect();
+    let planned = comparison.realisation.iter().map(|t| t.planned).sum();
+    let completed: u32 = comparison.realisation.iter().map(|t| t.completed).sum();
     ComparisonView {
-        previous_year: previous.year,
-        version: previous.version,
+        previous_year: comparison.previous_year,
+        version: comparison.version,
         rows,
         realisation,
-        realisation_total,
-        realised_any,
+        realisation_total: realised(String::new(), String::new(), planned, completed, fmt),
+        realised_any: completed > 0,
     }
 }
 
-/// A figure of last year's data, as it was shown.
-fn num(data: &Value, pointer: &str) -> Option<Num> {
-    let figure = data.pointer(pointer)?;
-    Some(Num { value: figure.get("value")?.as_f64(), text: figure.get("text")?.as_str()?.to_string() })
+fn realised(code: String, title: String, planned: u32, completed: u32, fmt: Fmt<'_>) -> RealisedRow {
+    let share = crate::aggregate::ratio(f64::from(completed), f64::from(planned));
+    RealisedRow {
+        code,
+        title,
+        planned: fmt.count(planned),
+        realised: fmt.count(completed),
+        share: fmt.percent(share),
+    }
 }
 
-/// This year minus last year, signed; hidden when either side is.
-fn difference(before: &Num, now: &Num, change: Change, fmt: Fmt<'_>) -> Num {
-    let (Some(a), Some(b)) = (before.value, now.value) else {
-        return if before.is_missing() || now.is_missing() { fmt.percent(None) } else { fmt.hidden() };
+/// The figure's name: "Medewerkers", "Deelnamegraad, vrouwen".
+fn label(metric: Metric, fmt: Fmt<'_>) -> String {
+    let word = |key: &str| fmt.strings.layout(&format!("/pdf/comparison/rows/{key}")).to_string();
+    let labels = &fmt.strings.labels;
+    let group = |subject: Subject| match subject {
+        Subject::Gender(g) => g.label(labels).to_string(),
+        Subject::RiskGroup(r) => r.label(labels).to_string(),
     };
-    let delta = b - a;
+    match metric {
+        Metric::Headcount => word("headcount"),
+        Metric::Fte => word("fte"),
+        Metric::FemaleShare => word("female_share"),
+        Metric::RiskGroupHeads(r) => fill(&word("group_heads"), &[("group", r.label(labels))]),
+        Metric::DaysPerFte => word("days_per_fte"),
+        Metric::Budget => word("budget"),
+        Metric::BudgetPerFte => word("budget_per_fte"),
+        Metric::ParticipationRate => word("participation_rate"),
+        Metric::GroupRate(subject) => fill(&word("group_rate"), &[("group", &group(subject))]),
+    }
+}
+
+/// A value of `metric` as the plan writes it.
+fn value(value: Option<f64>, metric: Metric, fmt: Fmt<'_>) -> Num {
+    let Some(v) = value else { return super::num::missing() };
+    match metric.change() {
+        ChangeKind::Count => fmt.decimal(v, 0),
+        ChangeKind::Decimal => fmt.decimal(v, 1),
+        ChangeKind::Euro => fmt.euro(Some(v)),
+        ChangeKind::Points => fmt.percent(Some(v)),
+    }
+}
+
+/// Last year's figure as that year's edition recorded it.
+fn previous(recorded: Recorded, metric: Metric, fmt: Fmt<'_>) -> Num {
+    match recorded {
+        Recorded::Value(v) => value(Some(v), metric, fmt),
+        Recorded::Missing => super::num::missing(),
+        Recorded::Small => fmt.small(),
+        Recorded::Hidden => fmt.hidden(),
+    }
+}
+
+/// This year minus last year, signed ("+2", "−1,0", "+5,0 pp").
+fn change(delta: f64, metric: Metric, fmt: Fmt<'_>) -> Num {
     let numbers = &fmt.strings.number;
-    let (magnitude, unit) = match change {
-        Change::Count => (numbers.integer(delta.abs()), String::new()),
-        Change::Decimal => (numbers.decimal(delta.abs(), 1), String::new()),
-        Change::Euro => (numbers.euro(delta.abs()), String::new()),
-        Change::Points => {
+    let (magnitude, unit) = match metric.change() {
+        ChangeKind::Count => (numbers.integer(delta.abs()), String::new()),
+        ChangeKind::Decimal => (numbers.decimal(delta.abs(), 1), String::new()),
+        ChangeKind::Euro => (numbers.euro(delta.abs()), String::new()),
+        ChangeKind::Points => {
             let points = fmt.strings.layout("/pdf/comparison/points");
             (numbers.decimal(delta.abs() * 100.0, 1), format!("\u{a0}{points}"))
         }
@@ -127,42 +157,5 @@ fn difference(before: &Num, now: &Num, change: Change, fmt: Fmt<'_>) -> Num {
     } else {
         "\u{2212}"
     };
-    Num { value: Some(delta), text: format!("{sign}{magnitude}{unit}") }
-}
-
-fn realisation(last: &Value, fmt: Fmt<'_>) -> (Vec<RealisedRow>, RealisedRow) {
-    let trainings = last
-        .pointer("/trainings/groups")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|group| group.get("trainings")?.as_array())
-        .flatten();
-    let (mut planned_total, mut realised_total) = (0.0, 0.0);
-    let mut rows = Vec::new();
-    for training in trainings {
-        let text = |key: &str| training.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
-        let planned = num(training, "/registrations").unwrap_or_else(|| fmt.percent(None));
-        let realised = num(training, "/completed").unwrap_or_else(|| fmt.percent(None));
-        planned_total += planned.value.unwrap_or(0.0);
-        realised_total += realised.value.unwrap_or(0.0);
-        let share = share(&planned, &realised, fmt);
-        rows.push(RealisedRow { code: text("code"), title: text("title"), planned, realised, share });
-    }
-    let (planned, realised) = (fmt.decimal(planned_total, 0), fmt.decimal(realised_total, 0));
-    let total = RealisedRow {
-        code: String::new(),
-        title: String::new(),
-        share: share(&planned, &realised, fmt),
-        planned,
-        realised,
-    };
-    (rows, total)
-}
-
-fn share(planned: &Num, realised: &Num, fmt: Fmt<'_>) -> Num {
-    match (planned.value, realised.value) {
-        (Some(p), Some(r)) => fmt.percent(crate::aggregate::ratio(r, p)),
-        _ => fmt.percent(None),
-    }
+    Num { value: Some(delta), text: format!("{sign}{magnitude}{unit}"), status: super::Status::Shown }
 }

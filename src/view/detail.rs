@@ -1,6 +1,6 @@
 use crate::aggregate::accounts::Standing;
+use crate::disclose::Disclosed;
 use crate::i18n::Localised;
-use crate::model::Plan;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -46,15 +46,20 @@ pub struct ParticipationDetail {
     pub active: bool,
 }
 
-pub fn detail(plan: &Plan, figures: &crate::aggregate::Figures) -> Detail {
-    let labels = &plan.settings.language.strings().labels;
-    let on = plan.settings.reference_date;
-    let participations = plan
-        .participations
+/// The rows per employee of the internal edition; `None` for an edition
+/// without personal data.
+pub fn detail(disclosed: &Disclosed<'_>) -> Option<Detail> {
+    let personal = disclosed.personal.as_ref()?;
+    let settings = disclosed.public.settings;
+    let labels = &settings.language.strings().labels;
+    let trainings = disclosed.public.trainings;
+    let on = settings.reference_date;
+    let participations = personal
+        .registrations
         .iter()
         .map(|p| {
-            let e = &plan.employees[p.employee];
-            let t = &plan.trainings[p.training];
+            let e = &personal.employees[p.employee];
+            let t = &trainings[p.training];
             ParticipationDetail {
                 employee_id: e.id.clone(),
                 name: e.name.clone(),
@@ -70,13 +75,12 @@ pub fn detail(plan: &Plan, figures: &crate::aggregate::Figures) -> Detail {
             }
         })
         .collect();
-    let standing = &plan.settings.language.strings().labels.standing;
-    let accounts = figures
-        .accounts
+    let standing = &labels.standing;
+    let accounts = personal
         .accounts
         .iter()
         .map(|a| {
-            let e = &plan.employees[a.employee];
+            let e = &personal.employees[a.employee];
             AccountDetail {
                 employee_id: e.id.clone(),
                 name: e.name.clone(),
@@ -95,5 +99,5 @@ pub fn detail(plan: &Plan, figures: &crate::aggregate::Figures) -> Detail {
             }
         })
         .collect();
-    Detail { participations, accounts }
+    Some(Detail { participations, accounts })
 }

@@ -2,113 +2,193 @@
 //! accounts, the consultation and its deadlines, points of attention and
 //! the checklist.
 
-use super::{DateText, Disclosure, Fmt, Num};
-use crate::aggregate::Figures;
-use crate::aggregate::attention::{Concern, Subject};
-use crate::aggregate::compliance::{Check, Item};
-use crate::aggregate::deadlines::Status;
-use crate::aggregate::legal::{SizeBasis, TargetSource};
+use super::{DateText, Fmt, Num};
+use crate::aggregate::attention::{Attention, Concern, Subject};
+use crate::aggregate::deadlines::{Status, Step};
+use crate::aggregate::legal::{SizeBand, SizeBasis, TargetSource};
+use crate::disclose::{Check, Disclosed, Verdict};
 use crate::i18n::Localised;
-use crate::model::{Gender, Plan, RiskGroup};
+use crate::model::Body;
 use serde::Serialize;
 
+/// The legal chapter's figures and statements.
 #[derive(Debug, Clone, Serialize)]
 pub struct LegalView {
-    /// `reference_period` or `active_fte`.
-    pub basis: &'static str,
+    /// What the thresholds were applied to.
+    pub basis: SizeBasis,
+    /// The FTE the thresholds were applied to.
     pub size_fte: Num,
+    /// The reference period's quarters found in the data.
     pub quarters: Vec<QuarterView>,
+    /// Active headcount on the reference date.
     pub heads: Num,
-    /// `twenty_or_more`, `ten_to_nineteen` or `below_ten`, by FTE and by heads.
-    pub band: &'static str,
-    pub band_by_heads: &'static str,
+    /// The size class by FTE.
+    pub band: SizeBand,
+    /// The size class by heads.
+    pub band_by_heads: SizeBand,
+    /// Whether a training plan is required.
     pub mandatory: bool,
+    /// Training days per FTE the plan aims at.
     pub target: Num,
-    /// `law` or `plan`; with `target_source` naming the agreement when given.
-    pub target_kind: &'static str,
+    /// Where the target comes from, with `target_source` naming the
+    /// agreement when the plan sets it.
+    pub target_kind: TargetKind,
+    /// The agreement the plan's target comes from, when named.
     pub target_source: Option<String>,
+    /// The training accounts taken together.
     pub accounts: AccountsView,
+    /// The consultation as recorded.
     pub consultation: ConsultationView,
+    /// The consultation calendar.
     pub deadlines: Vec<DeadlineView>,
+    /// Points of attention this edition can back up.
     pub attention: Vec<AttentionView>,
-    /// Groups whose participation this edition does not judge, because
-    /// they are smaller than the minimum group size (council edition).
+    /// Groups with members whose participation this edition withholds
+    /// (council edition), and so does not assess.
     pub unjudged: Vec<String>,
+    /// The legal checklist.
     pub checklist: Vec<CheckView>,
 }
 
+/// Where the training-right target comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// The law's target for the size class.
+    Law,
+    /// Set in the plan (a sector agreement).
+    Plan,
+}
+
+/// FTE declared at the end of one quarter.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuarterView {
+    /// `2025-Q4`.
     pub label: String,
+    /// The FTE declared.
     pub fte: Num,
 }
 
+/// The training accounts taken together.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountsView {
+    /// Employees with an account.
     pub count: Num,
+    /// Accounts with fewer planned days than the entitlement.
     pub below: Num,
+    /// Accounts at the entitlement.
     pub at: Num,
+    /// Accounts with more planned days than the entitlement.
     pub above: Num,
+    /// Days the employees are entitled to.
     pub entitled: Num,
+    /// Days planned.
     pub planned: Num,
+    /// Days followed.
     pub followed: Num,
+    /// The margin around the entitlement that counts as "at" it.
     pub margin: Num,
 }
 
+/// The consultation as recorded in the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct ConsultationView {
-    pub body: &'static str,
+    /// Who gives advice.
+    pub body: Body,
+    /// The day the draft went out.
     pub draft_sent: Option<DateText>,
+    /// The meeting that discussed it.
     pub meeting: Option<DateText>,
+    /// The day of the advice.
     pub advice_date: Option<DateText>,
+    /// The advice, in a few sentences.
     pub advice: Option<String>,
+    /// The day the plan was fixed.
     pub fixed_on: Option<DateText>,
+    /// The day the anonymised copy was uploaded.
     pub uploaded: Option<DateText>,
 }
 
+/// One step of the consultation calendar.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeadlineView {
-    /// `draft_sent`, `advice`, `fixed` or `upload`.
-    pub key: &'static str,
+    /// Which step.
+    pub key: Step,
+    /// When it is due.
     pub due: DateText,
+    /// When it was done, if recorded.
     pub done: Option<DateText>,
-    /// `met`, `missed` or `open`.
-    pub status: &'static str,
+    /// Met, missed or open.
+    pub status: Status,
 }
 
+/// One point of attention.
 #[derive(Debug, Clone, Serialize)]
 pub struct AttentionView {
-    /// `gender` or `risk_group`, and the group's code.
-    pub kind: &'static str,
+    /// `gender` or `risk_group`.
+    pub kind: SubjectKind,
+    /// The group's code (`female`, `aged_50_plus`).
     pub key: String,
+    /// The group's name.
     pub label: String,
-    /// `low_participation` or `no_targeted_training`.
-    pub concern: &'static str,
+    /// What needs attention.
+    pub concern: ConcernKind,
+    /// The group's participation rate ("–" for a concern without one).
     pub rate: Num,
+    /// Everyone's participation rate.
     pub overall: Num,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct CheckView {
-    pub key: &'static str,
-    /// `present`, `attention`, `missing` or `not_applicable`.
-    pub verdict: &'static str,
-    pub codes: Vec<String>,
-    pub count: Num,
-    pub rate: Num,
-    pub reference: Num,
+/// What kind of group a point of attention is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// A gender.
+    Gender,
+    /// A risk group.
+    RiskGroup,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> LegalView {
-    let legal = &figures.legal;
-    let a = &figures.accounts;
-    let c = &plan.consultation;
+/// What a point of attention is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernKind {
+    /// The group takes part much less often than everyone.
+    LowParticipation,
+    /// No training is aimed at the risk group.
+    NoTargetedTraining,
+}
+
+/// One element of the checklist as this edition states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckView {
+    /// The element's key in the wording (`aged_50_plus`, `gender`).
+    pub key: &'static str,
+    /// The verdict this edition can back up.
+    pub verdict: Verdict,
+    /// Codes of trainings concerned.
+    pub codes: Vec<String>,
+    /// Trainings of the kind, or aimed at the group.
+    pub count: Num,
+    /// The group's rate, or the lowest low group's; planned days per FTE
+    /// for the training right.
+    pub rate: Num,
+    /// Everyone's rate; the target for the training right.
+    pub reference: Num,
+    /// Names of the groups this edition does not assess.
+    pub withheld: Vec<String>,
+}
+
+/// The legal chapter of one edition.
+pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
+    let public = &disclosed.public;
+    let legal = public.legal;
+    let a = &public.accounts;
+    let s = &disclosed.standings;
+    let c = public.consultation;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| fmt.date(d));
     LegalView {
-        basis: match legal.basis {
-            SizeBasis::ReferencePeriod => "reference_period",
-            SizeBasis::ActiveFte => "active_fte",
-        },
+        basis: legal.basis,
         size_fte: fmt.fte(legal.size_fte),
         quarters: legal
             .quarters
@@ -116,30 +196,30 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) ->
             .map(|q| QuarterView { label: format!("{}-Q{}", q.year, q.quarter), fte: fmt.fte(q.fte) })
             .collect(),
         heads: fmt.count(legal.heads),
-        band: legal.band.key(),
-        band_by_heads: legal.band_by_heads.key(),
+        band: legal.band,
+        band_by_heads: legal.band_by_heads,
         mandatory: legal.mandatory,
         target: days(fmt, legal.target),
         target_kind: match legal.target_source {
-            TargetSource::Law => "law",
-            TargetSource::Plan(_) => "plan",
+            TargetSource::Law => TargetKind::Law,
+            TargetSource::Plan(_) => TargetKind::Plan,
         },
         target_source: match &legal.target_source {
             TargetSource::Plan(source) => source.clone(),
             TargetSource::Law => None,
         },
         accounts: AccountsView {
-            count: fmt.count(a.accounts.len() as u32),
-            below: shown.count(fmt, a.below, shown.accounts[0]),
-            at: shown.count(fmt, a.at, shown.accounts[1]),
-            above: shown.count(fmt, a.above, shown.accounts[2]),
+            count: fmt.count(a.count),
+            below: fmt.count_cell(s.below),
+            at: fmt.count_cell(s.at),
+            above: fmt.count_cell(s.above),
             entitled: fmt.decimal(a.entitled, 1),
             planned: fmt.decimal(a.planned, 1),
             followed: fmt.decimal(a.followed, 1),
             margin: fmt.decimal(crate::aggregate::accounts::AT_MARGIN_DAYS, 2),
         },
         consultation: ConsultationView {
-            body: c.body.key(),
+            body: c.body,
             draft_sent: date(c.draft_sent),
             meeting: date(c.meeting),
             advice_date: date(c.advice_date),
@@ -147,28 +227,14 @@ pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) ->
             fixed_on: date(c.fixed_on),
             uploaded: date(c.uploaded),
         },
-        deadlines: figures
+        deadlines: public
             .deadlines
             .iter()
-            .map(|d| DeadlineView {
-                key: d.step.key(),
-                due: fmt.date(d.due),
-                done: date(d.done),
-                status: match d.status {
-                    Status::Met => "met",
-                    Status::Missed => "missed",
-                    Status::Open => "open",
-                },
-            })
+            .map(|d| DeadlineView { key: d.step, due: fmt.date(d.due), done: date(d.done), status: d.status })
             .collect(),
-        attention: figures
-            .attention
-            .iter()
-            .filter(|p| matches!(p.concern, Concern::NoTargetedTraining) || shown.shows(p.subject))
-            .map(|p| attention(p, fmt))
-            .collect(),
-        unjudged: unjudged(figures, fmt, shown),
-        checklist: checklist(plan, figures, shown).iter().map(|c| check(c, figures, fmt, shown)).collect(),
+        attention: disclosed.verdicts.attention.iter().map(|p| attention(p, fmt)).collect(),
+        unjudged: disclosed.verdicts.unassessed.iter().map(|s| label(*s, fmt)).collect(),
+        checklist: disclosed.verdicts.checklist.iter().map(|c| check(c, fmt)).collect(),
     }
 }
 
@@ -177,56 +243,61 @@ pub fn days(fmt: Fmt<'_>, x: f64) -> Num {
     fmt.decimal(x, if x.fract() == 0.0 { 0 } else { 1 })
 }
 
-fn attention(p: &crate::aggregate::attention::Attention, fmt: Fmt<'_>) -> AttentionView {
+/// A group's name in the plan's language.
+fn label(subject: Subject, fmt: Fmt<'_>) -> String {
     let labels = &fmt.strings.labels;
-    let (kind, key, label) = match p.subject {
-        Subject::Gender(g) => ("gender", super::code(g), g.label(labels).to_string()),
-        Subject::RiskGroup(r) => ("risk_group", super::code(r), r.label(labels).to_string()),
+    match subject {
+        Subject::Gender(g) => g.label(labels).to_string(),
+        Subject::RiskGroup(r) => r.label(labels).to_string(),
+    }
+}
+
+fn attention(p: &Attention, fmt: Fmt<'_>) -> AttentionView {
+    let (kind, key) = match p.subject {
+        Subject::Gender(g) => (SubjectKind::Gender, super::code(g)),
+        Subject::RiskGroup(r) => (SubjectKind::RiskGroup, super::code(r)),
     };
     let (concern, rate, overall) = match p.concern {
-        Concern::LowParticipation { rate, overall } => ("low_participation", Some(rate), Some(overall)),
-        Concern::NoTargetedTraining => ("no_targeted_training", None, None),
+        Concern::LowParticipation { rate, overall } => {
+            (ConcernKind::LowParticipation, Some(rate), Some(overall))
+        }
+        Concern::NoTargetedTraining => (ConcernKind::NoTargetedTraining, None, None),
     };
-    AttentionView { kind, key, label, concern, rate: fmt.percent(rate), overall: fmt.percent(overall) }
-}
-
-fn unjudged(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> Vec<String> {
-    let labels = &fmt.strings.labels;
-    let genders = Gender::ALL.iter().map(|&g| (Subject::Gender(g), g.label(labels)));
-    let risks = RiskGroup::ALL.iter().map(|&r| (Subject::RiskGroup(r), r.label(labels)));
-    let participation = &figures.participation;
-    genders
-        .chain(risks)
-        .zip(participation.by_gender.iter().chain(&participation.by_risk_group))
-        .filter(|((subject, _), group)| group.heads > 0 && !shown.shows(*subject))
-        .map(|((_, label), _)| label.to_string())
-        .collect()
-}
-
-/// The checklist as this edition may show it: the full one, or one that does
-/// not judge the participation of hidden groups.
-fn checklist(plan: &Plan, figures: &Figures, shown: &Disclosure) -> Vec<Check> {
-    if shown.min_group_size.is_none() {
-        return figures.compliance.clone();
+    AttentionView {
+        kind,
+        key,
+        label: label(p.subject, fmt),
+        concern,
+        rate: fmt.percent(rate),
+        overall: fmt.percent(overall),
     }
-    crate::aggregate::compliance::checklist(plan, figures, &|subject| shown.shows(subject))
 }
 
-fn check(c: &Check, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> CheckView {
-    let hidden = matches!(c.item, Item::RiskGroup(r) if !shown.shows(Subject::RiskGroup(r)));
-    let (rate, reference) = match (c.item, c.rates) {
-        // The training right compares days per FTE, the others participation rates.
-        (Item::TrainingRight, Some((d, t))) => (days(fmt, d), days(fmt, t)),
-        (_, Some((r, o))) => (fmt.percent(Some(r)), fmt.percent(Some(o))),
-        (_, None) if hidden => (fmt.hidden(), fmt.percent(figures.participation.overall.rate())),
-        (_, None) => (fmt.percent(None), fmt.percent(None)),
+fn check(c: &Check, fmt: Fmt<'_>) -> CheckView {
+    // The training right compares days per FTE, the others participation
+    // rates: the lowest group below the threshold, else the first group.
+    let (rate, reference) = match c.days {
+        Some((planned, target)) => (days(fmt, planned), days(fmt, target)),
+        None => {
+            let group = c
+                .groups
+                .iter()
+                .filter(|g| g.low)
+                .min_by(|a, b| a.rate.unwrap_or(0.0).total_cmp(&b.rate.unwrap_or(0.0)))
+                .or(c.groups.first());
+            match group {
+                Some(g) => (fmt.percent(g.rate), fmt.percent(g.overall)),
+                None => (fmt.percent(None), fmt.percent(None)),
+            }
+        }
     };
     CheckView {
         key: c.item.key(),
-        verdict: c.verdict.key(),
+        verdict: c.verdict,
         codes: c.codes.clone(),
         count: fmt.count(c.count),
         rate,
         reference,
+        withheld: c.withheld.iter().map(|s| label(*s, fmt)).collect(),
     }
 }

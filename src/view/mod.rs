@@ -8,7 +8,6 @@ mod balance;
 pub mod branding;
 mod comparison;
 mod detail;
-mod disclosure;
 mod legal;
 mod num;
 mod participation;
@@ -18,17 +17,15 @@ mod workforce;
 pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
 pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
 pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
-pub use disclosure::{Disclosure, GroupMasks};
 pub use legal::{CheckView, LegalView};
-pub use num::{DateText, Fmt, Num};
+pub use num::{DateText, Fmt, Num, Status};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
 pub use trainings::{GoalView, KindRow, TrainingGroup, TrainingRightView, TrainingRow, TrainingsView};
-pub use workforce::{AgeRow, CountRow, FlowView, RiskGroupRow, WorkforceView};
+pub use workforce::{AgeView, CountRow, FlowView, RiskGroupRow, WorkforceView};
 
-use crate::aggregate::Figures;
-use crate::archive::previous::PreviousYear;
+use crate::disclose::{Disclosed, Public};
 use crate::model::Language;
-use crate::model::{Edition, Plan};
+use crate::model::{Body, Edition};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,7 +98,7 @@ pub struct OrganisationView {
     pub works_council: bool,
     pub union_delegation: bool,
     /// Who advises on the plan: `works_council`, `union_delegation` or `employees`.
-    pub consultation_body: &'static str,
+    pub consultation_body: Body,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -134,15 +131,14 @@ pub fn title(settings: &crate::model::Settings) -> String {
 
 pub const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
 
-/// The view of one edition; `previous` is last year's archived data of the
-/// same edition, for the comparison chapter.
-pub fn build(plan: &Plan, figures: &Figures, edition: Edition, previous: Option<&PreviousYear>) -> PlanView {
-    let strings = plan.settings.language.strings();
-    let fmt = Fmt::new(strings);
-    let settings = &plan.settings;
-    let shown = &Disclosure::new(edition, settings.min_group_size, figures);
+/// The view of one edition: its figures formatted and its wording.
+pub fn build(disclosed: &Disclosed<'_>) -> PlanView {
+    let public = &disclosed.public;
+    let settings = public.settings;
+    let strings = settings.language.strings();
+    let fmt = Fmt::new(strings, disclosed.min_group_size);
     let title = title(settings);
-    let mut view = PlanView {
+    PlanView {
         meta: Meta {
             language: settings.language,
             year: settings.year,
@@ -151,56 +147,51 @@ pub fn build(plan: &Plan, figures: &Figures, edition: Edition, previous: Option<
             document_date: settings.document_date.map(|d| fmt.date(d)),
             hours_per_day: fmt.decimal(settings.hours_per_day, 1),
             generator: GENERATOR.to_string(),
-            edition,
-            min_group_size: shown.min_group_size,
+            edition: disclosed.edition,
+            min_group_size: disclosed.min_group_size,
         },
         strings: strings.for_layout.clone(),
-        organisation: organisation(plan),
-        workforce: workforce::view(plan, figures, fmt, shown),
-        risk_groups: workforce::risk_groups(plan, figures, fmt, shown),
-        strategy: StrategyView {
-            mission: plan.strategy.mission.clone(),
-            vision: plan.strategy.vision.clone(),
-            learning_vision: plan.strategy.learning_vision.clone(),
-            stakeholders: plan.strategy.stakeholders.clone(),
-            needs: NeedsView {
-                individual: plan.strategy.needs.individual.clone(),
-                team: plan.strategy.needs.team.clone(),
-                organisation: plan.strategy.needs.organisation.clone(),
-            },
-            goals: trainings::goals(plan, figures, fmt),
-            communication: plan.strategy.communication.clone(),
-        },
-        trainings: trainings::view(plan, figures, fmt),
-        training_right: trainings::training_right(figures, fmt),
-        participation: participation::view(plan, figures, fmt, shown),
-        annual: annual::view(plan, figures, fmt, shown),
-        social_balance: balance::social_balance(figures, fmt, shown),
-        readiness: figures.readiness.as_deref().map(|scores| balance::readiness(scores, fmt)),
-        legal: legal::view(plan, figures, fmt, shown),
-        branding: branding::view(&plan.branding),
+        organisation: organisation(public),
+        workforce: workforce::view(disclosed, fmt),
+        risk_groups: workforce::risk_groups(disclosed, fmt),
+        strategy: strategy(public, fmt),
+        trainings: trainings::view(public, fmt),
+        training_right: trainings::training_right(public, fmt),
+        participation: participation::view(disclosed, fmt),
+        annual: annual::view(disclosed, fmt),
+        social_balance: balance::social_balance(disclosed, fmt),
+        readiness: public.readiness.map(|scores| balance::readiness(scores, fmt)),
+        legal: legal::view(disclosed, fmt),
+        branding: branding::view(public.branding),
         attachments: Vec::new(),
         quality: QualityView {
-            age_unknown: shown.count(
-                fmt,
-                figures.workforce.age_unknown.iter().map(|c| c.heads).sum(),
-                shown.age.row_totals.last().copied().unwrap_or(false),
-            ),
-            nationality_unknown: shown.count(
-                fmt,
-                figures.workforce.nationality_unknown.heads,
-                shown.nationality_unknown,
-            ),
+            age_unknown: fmt.count_cell(disclosed.workforce.age_unknown_heads()),
+            nationality_unknown: fmt.count_cell(disclosed.workforce.nationality_unknown),
         },
-        comparison: None,
-    };
-    view.comparison = previous.map(|p| comparison::view(&view, p, fmt));
-    view
+        comparison: disclosed.comparison.as_ref().map(|c| comparison::view(c, fmt)),
+    }
 }
 
-fn organisation(plan: &Plan) -> OrganisationView {
-    let o = &plan.organisation;
-    let consultation_body = plan.consultation.body.key();
+fn strategy(public: &Public<'_>, fmt: Fmt<'_>) -> StrategyView {
+    let s = public.strategy;
+    StrategyView {
+        mission: s.mission.clone(),
+        vision: s.vision.clone(),
+        learning_vision: s.learning_vision.clone(),
+        stakeholders: s.stakeholders.clone(),
+        needs: NeedsView {
+            individual: s.needs.individual.clone(),
+            team: s.needs.team.clone(),
+            organisation: s.needs.organisation.clone(),
+        },
+        goals: trainings::goals(public, fmt),
+        communication: s.communication.clone(),
+    }
+}
+
+fn organisation(public: &Public<'_>) -> OrganisationView {
+    let o = public.organisation;
+    let consultation_body = public.consultation.body;
     OrganisationView {
         name: o.name.clone(),
         enterprise_number: o.enterprise_number.to_string(),

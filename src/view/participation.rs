@@ -1,7 +1,7 @@
-use super::{Disclosure, Fmt, GroupMasks, Num};
-use crate::aggregate::{Figures, GroupParticipation};
+use super::{Fmt, Num};
+use crate::disclose::{Disclosed, GroupCells};
 use crate::i18n::Localised;
-use crate::model::{Gender, Plan, RiskGroup};
+use crate::model::{Gender, RiskGroup};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -13,9 +13,32 @@ pub struct ParticipationView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipationSection {
-    /// `gender`, `age` or `risk_group`; the layout names the section.
-    pub key: &'static str,
+    /// Which grouping; the layout names the section.
+    pub key: SectionKey,
     pub rows: Vec<GroupRow>,
+}
+
+/// How a participation section groups the workforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKey {
+    /// By gender.
+    Gender,
+    /// By age band.
+    Age,
+    /// By risk group.
+    RiskGroup,
+}
+
+impl SectionKey {
+    /// The grouping's name in the wording files.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKey::Gender => "gender",
+            SectionKey::Age => "age",
+            SectionKey::RiskGroup => "risk_group",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -28,47 +51,37 @@ pub struct GroupRow {
     pub hours_per_fte: Num,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> ParticipationView {
-    let p = &figures.participation;
+/// Participation per group, with everyone's as the reference row.
+pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> ParticipationView {
+    let p = &disclosed.participation;
     let labels = &fmt.strings.labels;
-    let row = |label: String, g: &GroupParticipation, masks: &GroupMasks, i: usize| {
-        let (heads, participants, derived) = (masks.heads[i], masks.participants[i], masks.derived[i]);
-        GroupRow {
-            label,
-            heads: shown.count(fmt, g.heads, heads),
-            participants: shown.count(fmt, g.participants, participants),
-            rate: shown.derived(fmt, derived, fmt.percent(g.rate())),
-            hours: shown.derived(fmt, derived, fmt.hours(g.hours)),
-            hours_per_fte: shown.derived(fmt, derived, fmt.maybe_decimal(g.hours_per_fte(), 1)),
-        }
+    let row = |label: String, g: &GroupCells| GroupRow {
+        label,
+        heads: fmt.count_cell(g.heads),
+        participants: fmt.count_cell(g.participants),
+        rate: fmt.cell(g.rate, |r| fmt.percent(r)),
+        hours: fmt.cell(g.hours, |h| fmt.hours(h)),
+        hours_per_fte: fmt.cell(g.hours_per_fte, |h| fmt.maybe_decimal(h, 1)),
     };
-    let genders = Gender::ALL
-        .iter()
-        .map(|&g| {
-            row(g.label(labels).into(), &p.by_gender[g.index()], &shown.participation_gender, g.index())
-        })
-        .collect();
-    let ages = plan
-        .settings
+    let genders = Gender::ALL.iter().map(|&g| row(g.label(labels).into(), &p.by_gender[g.index()])).collect();
+    let ages = disclosed
+        .workforce
         .age_bands
-        .bands()
+        .iter()
         .zip(&p.by_age_band)
-        .enumerate()
-        .map(|(i, (band, g))| row(band.label(), g, &shown.participation_age, i))
+        .map(|((band, _), g)| row(band.label(), g))
         .collect();
     let risks = RiskGroup::ALL
         .iter()
         .zip(&p.by_risk_group)
-        .enumerate()
-        .map(|(i, (group, g))| row(group.label(labels).into(), g, &shown.participation_risk, i))
+        .map(|(group, g)| row(group.label(labels).into(), g))
         .collect();
-    let everyone = GroupMasks { heads: vec![false], participants: vec![false], derived: vec![false] };
     ParticipationView {
-        overall: row(labels.everyone.clone(), &p.overall, &everyone, 0),
+        overall: row(labels.everyone.clone(), &p.overall),
         sections: vec![
-            ParticipationSection { key: "gender", rows: genders },
-            ParticipationSection { key: "age", rows: ages },
-            ParticipationSection { key: "risk_group", rows: risks },
+            ParticipationSection { key: SectionKey::Gender, rows: genders },
+            ParticipationSection { key: SectionKey::Age, rows: ages },
+            ParticipationSection { key: SectionKey::RiskGroup, rows: risks },
         ],
     }
 }

@@ -1,7 +1,8 @@
 use super::{DateText, Fmt, Num};
-use crate::aggregate::{Figures, TrainingUsage, ratio};
+use crate::aggregate::{TrainingUsage, ratio};
+use crate::disclose::Public;
 use crate::i18n::Localised;
-use crate::model::{Plan, Training, TrainingKind};
+use crate::model::{Training, TrainingKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,16 +91,17 @@ pub struct TrainingRightView {
     pub total_share: Num,
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> TrainingsView {
+/// The training offer, grouped by strategic goal.
+pub fn view(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingsView {
     TrainingsView {
-        count: fmt.count(figures.training.trainings),
-        by_kind: kind_rows(figures, fmt),
-        groups: groups(plan, figures, fmt),
+        count: fmt.count(public.training.trainings),
+        by_kind: kind_rows(public, fmt),
+        groups: groups(public, fmt),
     }
 }
 
-fn groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
-    let mut groups: Vec<TrainingGroup> = plan
+fn groups(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
+    let mut groups: Vec<TrainingGroup> = public
         .strategy
         .goals
         .iter()
@@ -110,7 +112,7 @@ fn groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
         })
         .collect();
     let mut ungrouped = Vec::new();
-    for (training, usage) in plan.trainings.iter().zip(&figures.usage) {
+    for (training, usage) in public.trainings.iter().zip(public.usage) {
         let row = row(training, usage, fmt);
         match &training.goal {
             None => ungrouped.push(row),
@@ -171,13 +173,15 @@ fn period(start: Option<jiff::civil::Date>, end: Option<jiff::civil::Date>, fmt:
     }
 }
 
-pub fn goals(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<super::GoalView> {
-    plan.strategy
+/// The strategic goals with what the trainings serving each add up to.
+pub fn goals(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<super::GoalView> {
+    public
+        .strategy
         .goals
         .iter()
         .map(|goal| {
             let served =
-                plan.trainings.iter().zip(&figures.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
+                public.trainings.iter().zip(public.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
             let (mut count, mut hours, mut budget) = (0, 0.0, 0.0);
             for (t, usage) in served {
                 count += 1;
@@ -197,8 +201,8 @@ pub fn goals(plan: &Plan, figures: &Figures, fmt: Fmt<'_>) -> Vec<super::GoalVie
         .collect()
 }
 
-fn kind_rows(figures: &Figures, fmt: Fmt<'_>) -> Vec<KindRow> {
-    let t = &figures.training;
+fn kind_rows(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<KindRow> {
+    let t = public.training;
     TrainingKind::ALL
         .iter()
         .map(|&kind| {
@@ -217,8 +221,9 @@ fn kind_rows(figures: &Figures, fmt: Fmt<'_>) -> Vec<KindRow> {
         .collect()
 }
 
-pub fn training_right(figures: &Figures, fmt: Fmt<'_>) -> TrainingRightView {
-    let t = &figures.training;
+/// The training right: planned effort against the target.
+pub fn training_right(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingRightView {
+    let t = public.training;
     TrainingRightView {
         hours: fmt.hours(t.hours),
         days: fmt.decimal(t.days, 1),
@@ -230,7 +235,7 @@ pub fn training_right(figures: &Figures, fmt: Fmt<'_>) -> TrainingRightView {
         participations: fmt.count(t.participations),
         budget: fmt.euro(Some(t.budget)),
         budget_per_fte: fmt.euro(t.budget_per_fte),
-        by_kind: kind_rows(figures, fmt),
+        by_kind: kind_rows(public, fmt),
         total_share: fmt.percent(ratio(t.hours, t.hours)),
     }
 }

@@ -1,7 +1,7 @@
-use super::{Disclosure, Fmt, Num};
-use crate::aggregate::{Count, Figures, ratio};
+use super::{Fmt, Num};
+use crate::disclose::{AgeRow, CountCells, Disclosed, Flow};
 use crate::i18n::Localised;
-use crate::model::{Gender, Plan, RiskGroup};
+use crate::model::{Gender, RiskGroup};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -11,9 +11,9 @@ pub struct WorkforceView {
     pub female_share: Num,
     pub average_age: Num,
     pub genders: Vec<CountRow>,
-    pub age_bands: Vec<AgeRow>,
+    pub age_bands: Vec<AgeView>,
     /// Employees without a birth date, when there are any.
-    pub age_unknown: Option<AgeRow>,
+    pub age_unknown: Option<AgeView>,
     pub departments: Vec<CountRow>,
     pub statutes: Vec<CountRow>,
     pub education: Vec<CountRow>,
@@ -55,7 +55,7 @@ pub struct CountRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AgeRow {
+pub struct AgeView {
     pub label: String,
     pub male: Num,
     pub female: Num,
@@ -80,118 +80,99 @@ fn key<T: Serialize>(value: T) -> Option<String> {
     Some(super::code(value))
 }
 
-pub fn view(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> WorkforceView {
-    let w = &figures.workforce;
-    let labels = &fmt.strings.labels;
-    let total = w.total;
-    let row = |key: Option<String>, label: String, c: Count, hidden: bool| CountRow {
+fn row(fmt: Fmt<'_>, key: Option<String>, label: String, c: &CountCells) -> CountRow {
+    CountRow {
         key,
         label,
-        heads: shown.count(fmt, c.heads, hidden),
-        fte: shown.derived(fmt, hidden, fmt.fte(c.fte)),
-        share: shown.derived(fmt, hidden, fmt.percent(ratio(f64::from(c.heads), f64::from(total.heads)))),
-    };
-    let age = &shown.age;
-    let age_row = |label: String, counts: &[Count; 3], r: usize| AgeRow {
+        heads: fmt.count_cell(c.heads),
+        fte: fmt.cell(c.fte, |x| fmt.fte(x)),
+        share: fmt.cell(c.share, |r| fmt.percent(r)),
+    }
+}
+
+fn age_row(fmt: Fmt<'_>, label: String, r: &AgeRow) -> AgeView {
+    AgeView {
         label,
-        male: shown.count(fmt, counts[Gender::Male.index()].heads, age.cells[r][Gender::Male.index()]),
-        female: shown.count(fmt, counts[Gender::Female.index()].heads, age.cells[r][Gender::Female.index()]),
-        x: shown.count(fmt, counts[Gender::X.index()].heads, age.cells[r][Gender::X.index()]),
-        total: shown.count(fmt, counts.iter().map(|c| c.heads).sum(), age.row_totals[r]),
-        fte: shown.derived(fmt, age.row_totals[r], fmt.fte(counts.iter().map(|c| c.fte).sum())),
-    };
-    let bands = plan.settings.age_bands.bands();
-    let unknown_row = w.by_age_band.len();
-    let women_hidden = shown.genders[Gender::Female.index()];
+        male: fmt.count_cell(r.by_gender[Gender::Male.index()]),
+        female: fmt.count_cell(r.by_gender[Gender::Female.index()]),
+        x: fmt.count_cell(r.by_gender[Gender::X.index()]),
+        total: fmt.count_cell(r.total),
+        fte: fmt.cell(r.fte, |x| fmt.fte(x)),
+    }
+}
+
+/// The workforce chapter's figures.
+pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> WorkforceView {
+    let w = &disclosed.workforce;
+    let labels = &fmt.strings.labels;
+    let unknown = || labels.unknown.clone();
     WorkforceView {
-        headcount: fmt.count(total.heads),
-        fte: fmt.fte(total.fte),
-        female_share: shown.derived(
-            fmt,
-            women_hidden,
-            fmt.percent(ratio(f64::from(w.gender(Gender::Female).heads), f64::from(total.heads))),
-        ),
+        headcount: fmt.count(w.total.heads),
+        fte: fmt.fte(w.total.fte),
+        female_share: fmt.cell(w.female_share, |r| fmt.percent(r)),
         average_age: fmt.maybe_decimal(w.average_age, 1),
         genders: Gender::ALL
             .iter()
-            .map(|&g| row(key(g), g.label(labels).to_string(), w.gender(g), shown.genders[g.index()]))
+            .map(|&g| row(fmt, key(g), g.label(labels).to_string(), &w.genders[g.index()]))
             .collect(),
-        age_bands: bands
-            .zip(&w.by_age_band)
-            .enumerate()
-            .map(|(r, (band, counts))| age_row(band.label(), counts, r))
-            .collect(),
-        age_unknown: (w.age_unknown.iter().any(|c| c.heads > 0))
-            .then(|| age_row(labels.unknown.clone(), &w.age_unknown, unknown_row)),
+        age_bands: w.age_bands.iter().map(|(band, r)| age_row(fmt, band.label(), r)).collect(),
+        age_unknown: w.age_unknown.as_ref().map(|r| age_row(fmt, unknown(), r)),
         departments: w
-            .by_department
+            .departments
             .iter()
-            .zip(&shown.departments)
-            .map(|((name, c), hidden)| {
-                row(None, name.clone().unwrap_or_else(|| labels.unknown.clone()), *c, *hidden)
-            })
+            .map(|(name, c)| row(fmt, None, name.clone().unwrap_or_else(unknown), c))
             .collect(),
         statutes: w
-            .by_statute
+            .statutes
             .iter()
-            .zip(&shown.statutes)
-            .map(|((s, c), hidden)| {
-                let label = s.map_or(labels.unknown.as_str(), |s| s.label(labels)).into();
-                row(s.and_then(key), label, *c, *hidden)
-            })
+            .map(|(s, c)| row(fmt, s.and_then(key), s.map_or_else(unknown, |s| s.label(labels).into()), c))
             .collect(),
         education: w
-            .by_education
+            .education
             .iter()
-            .zip(&shown.education)
-            .map(|((e, c), hidden)| {
-                let label = e.map_or(labels.unknown.as_str(), |e| e.label(labels)).into();
-                row(e.and_then(key), label, *c, *hidden)
-            })
+            .map(|(e, c)| row(fmt, e.and_then(key), e.map_or_else(unknown, |e| e.label(labels).into()), c))
             .collect(),
-        flow: flow(figures, fmt, shown),
+        flow: flow(&disclosed.flow, fmt),
     }
 }
 
-fn flow(figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> FlowView {
-    let f = &figures.flow;
-    let masks = &shown.flow;
+fn flow(f: &Flow, fmt: Fmt<'_>) -> FlowView {
     FlowView {
         year: f.year,
-        at_start: fmt.count(f.at_start.heads),
-        inflow: shown.count(fmt, f.inflow.heads, masks.inflow),
-        outflow: shown.count(fmt, f.outflow.heads, masks.outflow),
-        at_end: fmt.count(f.at_end.heads),
-        moves: f.moves.map(|m| shown.count(fmt, m, masks.moves)),
+        at_start: fmt.count(f.at_start),
+        inflow: fmt.count_cell(f.inflow),
+        outflow: fmt.count_cell(f.outflow),
+        at_end: fmt.count(f.at_end),
+        moves: f.moves.map(|m| fmt.count_cell(m)),
         departments: f
-            .by_department
+            .departments
             .iter()
-            .zip(&masks.departments)
-            .map(|((d, x), hidden)| FlowRow {
+            .map(|(d, x)| FlowRow {
                 label: d.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone()),
-                inflow: shown.count(fmt, x.inflow, hidden[0]),
-                outflow: shown.count(fmt, x.outflow, hidden[1]),
-                moved_in: shown.count(fmt, x.moved_in, hidden[2]),
-                moved_out: shown.count(fmt, x.moved_out, hidden[3]),
+                inflow: fmt.count_cell(x.inflow),
+                outflow: fmt.count_cell(x.outflow),
+                moved_in: fmt.count_cell(x.moved_in),
+                moved_out: fmt.count_cell(x.moved_out),
             })
             .collect(),
     }
 }
 
-pub fn risk_groups(plan: &Plan, figures: &Figures, fmt: Fmt<'_>, shown: &Disclosure) -> Vec<RiskGroupRow> {
+/// The risk groups, with the titles of the trainings aimed at each.
+pub fn risk_groups(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<RiskGroupRow> {
     let labels = &fmt.strings.labels;
-    figures
+    disclosed
         .risk_groups
         .iter()
-        .zip(&shown.risk_groups)
-        .map(|(r, &hidden)| RiskGroupRow {
+        .map(|r| RiskGroupRow {
             key: r.group,
             label: r.group.label(labels).to_string(),
-            heads: shown.count(fmt, r.count.heads, hidden),
-            fte: shown.derived(fmt, hidden, fmt.fte(r.count.fte)),
-            share: shown.derived(fmt, hidden, fmt.percent(r.share)),
+            heads: fmt.count_cell(r.count.heads),
+            fte: fmt.cell(r.count.fte, |x| fmt.fte(x)),
+            share: fmt.cell(r.count.share, |s| fmt.percent(s)),
             targeted: fmt.count(r.targeted_trainings),
-            trainings: plan
+            trainings: disclosed
+                .public
                 .trainings
                 .iter()
                 .filter(|t| t.risk_groups.contains(&r.group))

@@ -14,7 +14,7 @@ fn strings(view: &PlanView) -> &'static Strings {
 fn edition_notes(view: &PlanView) -> Vec<String> {
     let s = strings(view);
     let edition = view.meta.edition.key();
-    let body = s.layout(&format!("/pdf/consultation/{}", view.organisation.consultation_body));
+    let body = s.layout(&format!("/pdf/consultation/{}", view.organisation.consultation_body.key()));
     let k = view.meta.min_group_size.unwrap_or_default().to_string();
     let audience = s.layout(&format!("/pdf/edition/{edition}/audience"));
     let mut notes = vec![audience.replace("{body}", body).replace("{k}", &k)];
@@ -316,7 +316,7 @@ pub fn participation(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Res
     ];
     let p = &view.participation;
     let overall = std::iter::once(("total", &p.overall));
-    let by_group = p.sections.iter().flat_map(|sec| sec.rows.iter().map(move |r| (sec.key, r)));
+    let by_group = p.sections.iter().flat_map(|sec| sec.rows.iter().map(move |r| (sec.key.key(), r)));
     let mut count = 0;
     for (i, (key, g)) in overall.chain(by_group).enumerate() {
         let r = 1 + i as u32;

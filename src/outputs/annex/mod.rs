@@ -5,6 +5,7 @@
 mod legal;
 mod sheets;
 
+use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
 use crate::view::{Detail, Num, PlanView};
 use jiff::civil::Date;
 use rust_xlsxwriter::{
@@ -36,6 +37,24 @@ impl Formats {
             euro: Format::new().set_num_format("€ #,##0.00"),
             date: Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Left),
         }
+    }
+}
+
+/// The annex output.
+pub struct Annex;
+
+impl Output for Annex {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Annex
+    }
+
+    fn file_name(&self, names: &FileNames) -> String {
+        names.file(Some(&names.words.annex_file), "xlsx")
+    }
+
+    fn render(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Made, OutputError> {
+        let bytes = build(context.view, context.detail, context.date)?;
+        Ok(Made { files: vec![self.file(context, bytes)], ..Made::default() })
     }
 }
 

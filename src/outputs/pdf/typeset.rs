@@ -1,22 +1,8 @@
-//! Render: the view, as JSON, typeset by the embedded Typst compiler into a
-//! PDF. The layout reads the plan only through `/data.json`, so no value
-//! from a workbook can ever become Typst markup.
+//! Typesetting with the embedded Typst compiler, and the PDF export.
 
-mod fonts;
-mod layout;
-mod world;
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-pub use fonts::FontSet;
-pub use layout::Layout;
-pub use world::PlanWorld;
-
+use super::{FontSet, Layout, PlanWorld, RenderError};
 use jiff::civil::Date;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -26,14 +12,6 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// Where the layout finds the plan's view.
 pub const DATA_PATH: &str = "/data.json";
-
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    #[error("the layout could not typeset this plan:\n{0}")]
-    Layout(String),
-    #[error("the PDF could not be written:\n{0}")]
-    Pdf(String),
-}
 
 /// A typeset document and the layout's warnings.
 pub struct Typeset {
@@ -58,37 +36,40 @@ impl Inputs {
     }
 }
 
-/// Typesets the view with `layout` and `fonts`.
-pub fn typeset(inputs: Inputs, layout: &Layout, fonts: &FontSet) -> Result<Typeset, RenderError> {
+/// Typesets the view with `layout` and `fonts`, then trims Typst's cache
+/// as `cache` says.
+pub fn typeset(
+    inputs: Inputs,
+    layout: &Layout,
+    fonts: &FontSet,
+    cache: CachePolicy,
+) -> Result<Typeset, RenderError> {
     let world = PlanWorld::new(layout, fonts, inputs.files);
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = result.warnings.iter().map(|d| describe(&world, d)).collect();
     let document = result.output.map_err(|errors| RenderError::Layout(describe_all(&world, &errors)));
-    // Memoised layout results of one plan are of little use to the next one
-    // and would otherwise pile up in a long batch.
-    let age = CACHE_AGE.load(Ordering::Relaxed);
-    if age != KEEP_UNTIL_EXIT {
-        typst::comemo::evict(age);
+    if let CachePolicy::Trim { documents } = cache {
+        typst::comemo::evict(documents);
     }
     Ok(Typeset { document: document?, warnings })
 }
 
-/// How many documents a memoised result outlives without being used again.
-/// Zero (the default) clears the cache after each document. Documents typeset
-/// in parallel share the cache, so a batch keeps results a little longer,
-/// or one thread's eviction would wipe what another is still using.
-static CACHE_AGE: AtomicUsize = AtomicUsize::new(0);
-
-pub fn keep_cached_results_for(documents: usize) {
-    CACHE_AGE.store(documents, Ordering::Relaxed);
-}
-
-const KEEP_UNTIL_EXIT: usize = usize::MAX;
-
-/// Never trims the cache: for a process that typesets a document or two
-/// and exits, where trimming would only cost time (about 1% of a build).
-pub fn keep_cached_results_until_exit() {
-    CACHE_AGE.store(KEEP_UNTIL_EXIT, Ordering::Relaxed);
+/// What to do with Typst's memoised layout results after a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CachePolicy {
+    /// Keep them: for a process that typesets a document or two and exits,
+    /// where trimming would only cost time (about 1% of a build), or for a
+    /// preview that typesets the same plan again and again.
+    KeepUntilExit,
+    /// Drop what `documents` later documents did not use again. The results
+    /// of one plan are of little use to the next one and would pile up in a
+    /// long batch; documents typeset in parallel share the cache, so a batch
+    /// keeps results a little longer, or one thread's eviction would wipe
+    /// what another is still using.
+    Trim {
+        /// How many documents a result outlives without being used.
+        documents: usize,
+    },
 }
 
 /// What the PDF's identity and dates are derived from, so that the same plan
@@ -99,6 +80,8 @@ pub struct PdfIdentity {
     pub date: Date,
 }
 
+/// The PDF of a typeset document: PDF/A-3b and PDF/UA-1, dated and
+/// identified from the plan, never from the clock.
 pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Vec<u8>, RenderError> {
     let date = Datetime::from_ymd(
         i32::from(identity.date.year()),

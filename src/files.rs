@@ -1,0 +1,74 @@
+//! Reading the user's files with bounds: only regular files (not a FIFO
+//! that never ends, not `/dev/zero` behind a symlink), and never more than
+//! a stated number of bytes. A leaf any stage may use.
+
+use std::io::Read;
+use std::path::Path;
+
+/// The most an archived data or key-figures file may hold.
+pub const ARCHIVE_FILE_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// It could not be opened or read.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// It is a folder, a device, a pipe or a socket.
+    #[error("not a regular file")]
+    NotAFile,
+    /// It is larger than the limit.
+    #[error("larger than {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+}
+
+/// The bytes of the regular file at `path` (following symlinks), when it
+/// holds at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Checked before opening: opening a FIFO for reading blocks until a
+    // writer comes.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let file = std::fs::File::open(path)?;
+    // The file may have been swapped since; check what was opened.
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // A file that grows while read stops at the limit.
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.json");
+        std::fs::write(&file, b"12345").unwrap();
+        assert_eq!(read_regular(&file, 5).unwrap(), b"12345");
+        assert!(matches!(read_regular(&file, 4), Err(ReadError::TooLarge { limit: 4 })));
+        assert!(matches!(read_regular(dir.path(), 100), Err(ReadError::NotAFile)));
+        #[cfg(unix)]
+        {
+            let zero = dir.path().join("zero");
+            std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+            assert!(matches!(read_regular(&zero, 100), Err(ReadError::NotAFile)));
+        }
+        assert!(matches!(read_regular(&dir.path().join("none"), 100), Err(ReadError::Io(_))));
+    }
+}
