@@ -27,9 +27,10 @@ fn builds_the_bundled_example() {
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-gegevens.json").is_file());
+    assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-kengetallen.json").is_file());
     // The council edition alone, by default, and the manifest; no staging
     // folders left behind.
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 4);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 5);
     assert!(folder.join("manifest.json").is_file());
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
 }
@@ -58,6 +59,7 @@ fn the_internal_edition_is_asked_for_and_named_so() {
             "manifest.json",
             "opleidingsplan-2027-fixture-bv-intern-bijlage.xlsx",
             "opleidingsplan-2027-fixture-bv-intern-gegevens.json",
+            "opleidingsplan-2027-fixture-bv-intern-kengetallen.json",
             "opleidingsplan-2027-fixture-bv-intern.pdf",
         ]
     );

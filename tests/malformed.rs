@@ -260,14 +260,14 @@ const CASES: &[Case] = &[
         name: "mapping names an unknown field",
         change: |i| i.plan.push_str("\n[input.employees.columns]\ngeboorte = \"Geb\"\n"),
         expect: &[
-            "input.employees.columns = geboorte is ongeldig; verwacht: one of id, name, gender, birth_date",
+            "input.employees.columns = geboorte is ongeldig; verwacht: een van id, name, gender, birth_date",
         ],
     },
     Case {
         name: "mapping with an unknown FTE format",
         change: |i| i.plan.push_str("\n[input.employees.formats]\nfte = \"halftijds\"\n"),
         expect: &[
-            "input.employees.formats.fte = halftijds is ongeldig; verwacht: \"percent\", \"fraction\" or \"hours/38\"",
+            "input.employees.formats.fte = halftijds is ongeldig; verwacht: \"percent\", \"fraction\" of \"hours/38\"",
         ],
     },
     Case {

@@ -48,11 +48,10 @@ impl Prepared {
         view::detail(&self.disclose(edition))
     }
 
-    /// The typeset document of one edition, for tests and benchmarks that
-    /// look at the pages.
+    /// The typeset document of one edition, without the files the PDF
+    /// carries, for tests and benchmarks that look at the pages.
     pub fn typeset(&self, edition: Edition, resources: &Resources) -> Result<Typeset, BuildError> {
-        let disclosed = self.disclose(edition);
-        let view = self.view_of(&disclosed);
+        let view = view::build(&self.disclose(edition));
         let json = view_json(&view);
         let images = pdf::branding_images(&self.plan.branding);
         Ok(pdf::typeset_with(json, &images, &self.plan.branding, resources)

@@ -171,7 +171,7 @@ pub struct Suppression {
 /// out.
 pub fn suppress(grid: &Grid, k: u32, initial: &[bool]) -> Suppression {
     let n = grid.values.len();
-    let mut hidden: Mask = (0..n)
+    let required: Mask = (0..n)
         .map(|i| match grid.kinds[i] {
             Cell::Fixed => false,
             Cell::Unpublished => true,
@@ -180,10 +180,11 @@ pub fn suppress(grid: &Grid, k: u32, initial: &[bool]) -> Suppression {
             }
         })
         .collect();
+    let mut hidden = required.clone();
     loop {
         let read = grid.as_read(&mut hidden);
         let Some(cell) = audit::pinned(&read, k, &hidden, false) else {
-            return Suppression { hidden, whole: false };
+            return Suppression { hidden: prune(grid, k, &required, hidden), whole: false };
         };
         match candidate(&read, k, &hidden, cell) {
             Some(next) => hidden[next] = true,
@@ -195,9 +196,29 @@ pub fn suppress(grid: &Grid, k: u32, initial: &[bool]) -> Suppression {
     }
 }
 
+/// Shows again, largest first, every count withheld on the way that the
+/// others turned out to protect without it: one step of look-ahead
+/// sometimes withholds a cell that later ones made unneeded.
+fn prune(grid: &Grid, k: u32, required: &[bool], mut hidden: Mask) -> Mask {
+    let mut extra: Vec<usize> = (0..hidden.len()).filter(|&i| hidden[i] && !required[i]).collect();
+    extra.sort_by_key(|&i| std::cmp::Reverse((grid.values[i], i)));
+    for i in extra {
+        let mut trial = hidden.clone();
+        trial[i] = false;
+        let mut read_hidden = trial.clone();
+        let read = grid.as_read(&mut read_hidden);
+        // Followers are withheld with their leaders, whatever happens.
+        if read_hidden == trial && audit::pinned(&read, k, &trial, false).is_none() {
+            hidden = trial;
+        }
+    }
+    hidden
+}
+
 /// The next cell to withhold so that `pinned` gets company: the shown
 /// non-zero count whose withholding leaves the fewest small counts given
-/// away, preferring one on a line through `pinned`, then the smallest.
+/// away, preferring one on a line through `pinned`, then one above k, then
+/// the smallest.
 /// (Finding the fewest cells to withhold is a hard problem; one step of
 /// look-ahead finds the rectangles of four cells that protect a cell in a
 /// table with margins, where choosing by size alone withholds far more.)
@@ -220,7 +241,9 @@ fn candidate(grid: &Grid, k: u32, hidden: &[bool], pinned: usize) -> Option<usiz
         let mut trial = hidden.to_vec();
         trial[i] = true;
         let read = grid.as_read(&mut trial);
-        (audit::pinned_count(&read, k, &trial), !near.contains(&i), grid.values[i], i)
+        // A count of exactly k withheld is known to be exactly k ("•" is at
+        // least k): it hides nothing below it.
+        (audit::pinned_count(&read, k, &trial), !near.contains(&i), grid.values[i] == k, grid.values[i], i)
     })
 }
 
