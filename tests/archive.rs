@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use opleidingsplan::aggregate::key_figures::NotCompared;
 use opleidingsplan::archive::{self, Manifest, verify};
 use opleidingsplan::model::Edition;
 use opleidingsplan::pipeline::{self, BuildOptions};
@@ -330,4 +331,96 @@ fn a_second_year_compares_itself_with_the_first() {
         files_with(&alone.stored.folder, "json").into_iter().find(|p| !p.ends_with("manifest.json")).unwrap();
     let view: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
     assert!(view["comparison"].is_null());
+}
+
+/// Copies a folder tree.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn data_of(folder: &Path, internal: bool) -> serde_json::Value {
+    let file = files_with(folder, "json")
+        .into_iter()
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.contains("gegevens") && name.contains("-intern-") == internal
+        })
+        .unwrap();
+    serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap()
+}
+
+#[test]
+fn an_archive_written_by_release_0_1_0_is_still_compared() {
+    let out = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/archive-0.1.0"), out.path());
+    std::fs::remove_file(out.path().join("README.md")).unwrap();
+    let plan = tempfile::tempdir().unwrap();
+    let spec = opleidingsplan::synthetic::Spec {
+        organisation: "Legacy BV".into(),
+        employees: 30,
+        seed: 7,
+        year: 2027,
+        ..Default::default()
+    };
+    opleidingsplan::synthetic::write_plan_folder(plan.path(), &spec).unwrap();
+    let both = BuildOptions {
+        out: out.path().into(),
+        editions: Some(vec![Edition::Council, Edition::Internal]),
+        ..Default::default()
+    };
+    let built = pipeline::build(plan.path(), &both).unwrap();
+    assert!(built.not_compared.is_none());
+    let previous = |view: &serde_json::Value, label: &str| -> String {
+        let rows = view["comparison"]["rows"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no comparison: {}", view["comparison"]));
+        let row = rows.iter().find(|r| r["label"] == label).unwrap_or_else(|| panic!("no row {label}"));
+        row["previous"]["text"].as_str().unwrap().to_string()
+    };
+    // Last year's figures as release 0.1.0 recorded them, per edition: the
+    // council edition's withheld ones stay withheld.
+    let council = data_of(&built.stored.folder, false);
+    assert_eq!(council["comparison"]["previous_year"], 2026);
+    assert_eq!(previous(&council, "Medewerkers"), "27");
+    assert_eq!(previous(&council, "Voltijdse equivalenten"), "26,2");
+    assert_eq!(previous(&council, "Opleidingsbudget"), "€\u{a0}51.400");
+    assert_eq!(previous(&council, "Deelnamegraad, alle medewerkers"), "81,5%");
+    assert_eq!(previous(&council, "Vrouwen: deelnamegraad"), "88,9%");
+    assert_eq!(previous(&council, "Werknemers met een handicap: aantal"), "<\u{a0}5");
+    let internal = data_of(&built.stored.folder, true);
+    assert_eq!(previous(&internal, "Werknemers met een handicap: aantal"), "2");
+    assert_eq!(previous(&internal, "Niet-EU-nationaliteit: aantal"), "3");
+    // Last year's trainings, planned and followed.
+    let first = &council["comparison"]["realisation"][0];
+    assert_eq!(
+        (first["code"].as_str(), first["planned"]["text"].as_str(), first["realised"]["text"].as_str()),
+        (Some("VEI-01"), Some("7"), Some("2"))
+    );
+    // The files read are sources of this plan.
+    let manifest = Manifest::read(&built.stored.folder).unwrap();
+    let previous_inputs: Vec<&str> =
+        manifest.inputs.iter().map(|f| f.path.as_str()).filter(|p| p.starts_with("previous-year/")).collect();
+    assert_eq!(previous_inputs.len(), 2, "{previous_inputs:?}");
+    // A data file changed after it was archived is not compared with, and
+    // the build says so.
+    let changed = out.path().join("legacy-bv/2026/v1/opleidingsplan-2026-legacy-bv-gegevens.json");
+    let mut bytes = std::fs::read(&changed).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(&changed, bytes).unwrap();
+    let again = pipeline::build(plan.path(), &BuildOptions { new_version: true, ..both }).unwrap();
+    assert!(
+        matches!(&again.not_compared, Some(NotCompared::Damaged { file }) if file.ends_with("gegevens.json"))
+    );
+    let council = data_of(&again.stored.folder, false);
+    assert!(council["comparison"].is_null());
+    let note = council["comparison_note"].as_str().unwrap();
+    assert!(note.contains("opleidingsplan-2026-legacy-bv-gegevens.json") && note.contains("2026"), "{note}");
 }

@@ -59,6 +59,12 @@ pub fn run(args: Args) -> u8 {
             for warning in &built.layout_warnings {
                 eprintln!("{}{}{warning}", messages.layout_warning, messages.separator);
             }
+            if let Some(reason) = &built.not_compared {
+                let strings = built.language.strings();
+                let text =
+                    crate::view::not_compared(reason, built.year, crate::view::Fmt::new(strings, None));
+                eprintln!("{}{}{text}", messages.warning, messages.separator);
+            }
             let pages = built.pages.to_string();
             println!(
                 "{}",

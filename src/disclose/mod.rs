@@ -43,7 +43,7 @@ pub use workforce::{AgeRow, CountCells, Flow, FlowCells, RiskGroupCells, Workfor
 use crate::aggregate::accounts::Account;
 use crate::aggregate::budget::Supplier;
 use crate::aggregate::deadlines::Deadline;
-use crate::aggregate::key_figures::{KeyFigure, YearOverYear};
+use crate::aggregate::key_figures::{KeyFigure, NotCompared, YearOverYear};
 use crate::aggregate::legal::LegalFrame;
 use crate::aggregate::readiness::AspectScore;
 use crate::aggregate::{Figures, TrainingFigures, TrainingUsage};
@@ -273,6 +273,8 @@ pub struct Disclosed<'p> {
     pub verdicts: Verdicts,
     /// This plan beside last year's, when the archive holds last year's.
     pub comparison: Option<Comparison>,
+    /// Why last year's archived plan is not compared with, though it is there.
+    pub not_compared: Option<NotCompared>,
     /// The key figures as this edition records them for next year.
     pub key_figures: Vec<KeyFigure>,
     /// Tables withheld whole: too small for any figure in them to be shown
@@ -319,6 +321,7 @@ pub fn disclose<'p>(
         participation,
         verdicts,
         comparison: None,
+        not_compared: None,
         key_figures: Vec::new(),
         withheld_tables: Vec::new(),
     };

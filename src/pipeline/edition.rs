@@ -27,7 +27,9 @@ impl Prepared {
     pub fn disclose(&self, edition: Edition) -> Disclosed<'_> {
         let previous = previous::for_edition(&self.previous, edition);
         let yoy = previous.map(|found| year_over_year(&self.figures.key_figures, &found.previous));
-        disclose::disclose(&self.plan, &self.figures, edition, yoy.as_ref())
+        let mut disclosed = disclose::disclose(&self.plan, &self.figures, edition, yoy.as_ref());
+        disclosed.not_compared = self.not_compared.clone();
+        disclosed
     }
 
     /// The view of `edition`, its attachments listed.

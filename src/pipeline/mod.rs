@@ -88,6 +88,8 @@ pub struct Built {
     pub title: String,
     /// The plan's language.
     pub language: Language,
+    /// The plan year.
+    pub year: i16,
     /// Pages of the longest edition's PDF.
     pub pages: usize,
     /// Where it is in the archive.
@@ -187,6 +189,7 @@ pub fn run_config(job: &Job<'_>, config: PlanConfig, problems: Problems) -> Resu
         organisation: plan.organisation.name.clone(),
         title: crate::view::title(&plan.settings),
         language: plan.settings.language,
+        year: plan.settings.year,
         pages,
         stored,
         warnings: prepared.warnings,

@@ -4,7 +4,7 @@
 
 use super::{Fmt, Num};
 use crate::aggregate::attention::Subject;
-use crate::aggregate::key_figures::{ChangeKind, Metric, Recorded};
+use crate::aggregate::key_figures::{ChangeKind, Metric, NotCompared, Recorded};
 use crate::disclose::Comparison;
 use crate::i18n::Localised;
 use crate::text::fill;
@@ -81,6 +81,20 @@ pub fn view(comparison: &Comparison, fmt: Fmt<'_>) -> ComparisonView {
         realisation,
         realisation_total: realised(String::new(), String::new(), planned, completed, fmt),
         realised_any: completed > 0,
+    }
+}
+
+/// Why last year's plan is not compared with, in the plan's words.
+pub fn not_compared(reason: &NotCompared, year: i16, fmt: Fmt<'_>) -> String {
+    let previous = (year - 1).to_string();
+    match reason {
+        NotCompared::Damaged { file } => fill(
+            fmt.strings.layout("/pdf/comparison/not_compared_damaged"),
+            &[("previous", &previous), ("file", file)],
+        ),
+        NotCompared::UnknownFormat { .. } => {
+            fill(fmt.strings.layout("/pdf/comparison/not_compared_format"), &[("previous", &previous)])
+        }
     }
 }
 

@@ -16,6 +16,7 @@ mod workforce;
 
 pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
 pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
+pub use comparison::not_compared;
 pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
 pub use legal::{CheckView, LegalView};
 pub use num::{DateText, Fmt, Num, Status};
@@ -52,6 +53,9 @@ pub struct PlanView {
     pub attachments: Vec<AttachmentView>,
     /// This year beside last year, when the archive holds last year's plan.
     pub comparison: Option<comparison::ComparisonView>,
+    /// Why last year's archived plan is not compared with, though it is
+    /// there; `null` otherwise.
+    pub comparison_note: Option<String>,
 }
 
 /// A file the layout embeds in the PDF with `pdf.attach`.
@@ -87,6 +91,9 @@ pub struct Meta {
     pub edition: Edition,
     /// Groups smaller than this are hidden; `null` in the internal edition.
     pub min_group_size: Option<u32>,
+    /// Tables withheld whole (`age_and_gender`, `departments`, ...): too
+    /// small to show without giving a small group away.
+    pub withheld_tables: Vec<crate::disclose::Table>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +156,7 @@ pub fn build(disclosed: &Disclosed<'_>) -> PlanView {
             generator: GENERATOR.to_string(),
             edition: disclosed.edition,
             min_group_size: disclosed.min_group_size,
+            withheld_tables: disclosed.withheld_tables.clone(),
         },
         strings: strings.for_layout.clone(),
         organisation: organisation(public),
@@ -169,6 +177,10 @@ pub fn build(disclosed: &Disclosed<'_>) -> PlanView {
             nationality_unknown: fmt.count_cell(disclosed.workforce.nationality_unknown),
         },
         comparison: disclosed.comparison.as_ref().map(|c| comparison::view(c, fmt)),
+        comparison_note: disclosed
+            .not_compared
+            .as_ref()
+            .map(|n| comparison::not_compared(n, settings.year, fmt)),
     }
 }
 
