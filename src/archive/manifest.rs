@@ -2,7 +2,7 @@
 //! with a SHA-256 for every file, so that `verify` can tell whether the
 //! archive is as it was written.
 
-use super::sources::{Sources, hex};
+use crate::config::sources::{Sources, hex};
 use crate::model::{Edition, EnterpriseNumber, Language};
 use crate::outputs::{OutputFile, OutputKind};
 use jiff::Timestamp;
@@ -120,7 +120,7 @@ pub struct Facts<'a> {
 impl Manifest {
     /// The manifest of version `version` of the plan `facts` describe.
     pub fn new(facts: Facts, version: u32) -> Self {
-        let identity = super::sources::tool_identity();
+        let identity = crate::config::sources::tool_identity();
         let (version_text, source) = identity.split_once(' ').unwrap_or((&identity, ""));
         let mut inputs: Vec<FileEntry> =
             facts.sources.files.iter().map(|f| FileEntry::of(&f.name, &f.bytes)).collect();

@@ -8,11 +8,9 @@ pub mod history;
 mod legacy;
 pub mod manifest;
 pub mod previous;
-pub mod sources;
 pub mod verify;
 
 pub use manifest::{MANIFEST_FILE, Manifest};
-pub use sources::{SourceFile, SourceKind, Sources};
 
 use crate::outputs::OutputFile;
 use std::io;
@@ -125,7 +123,7 @@ mod tests {
     use super::*;
 
     fn manifest(version: u32) -> Manifest {
-        let sources = Sources::default();
+        let sources = crate::config::Sources::default();
         manifest::Manifest::new(
             manifest::Facts {
                 organisation: "Org",

@@ -90,7 +90,7 @@ fn read_verified(folder: &Path, entry: &FileEntry) -> Result<Vec<u8>, NotCompare
     let damaged = || NotCompared::Damaged { file: entry.path.clone() };
     let bytes = crate::files::read_regular(&folder.join(&entry.path), crate::files::ARCHIVE_FILE_LIMIT)
         .map_err(|_| damaged())?;
-    let sha = super::sources::hex(&Sha256::digest(&bytes));
+    let sha = crate::config::sources::hex(&Sha256::digest(&bytes));
     if sha != entry.sha256 {
         return Err(damaged());
     }

@@ -3,7 +3,8 @@
 //! reaches the other plans.
 
 use super::{ClientReport, Failure, Outcome, Parsed, Progress, Shared};
-use crate::archive::{self, sources::BatchContext};
+use crate::archive;
+use crate::config::BatchContext;
 use crate::config;
 use crate::pipeline;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -5,11 +5,13 @@
 mod branding;
 mod content;
 pub mod fields;
+pub mod sources;
 mod mapping;
 
 pub(crate) use branding::{BrandingSection, read as read_branding};
 pub use branding::{PartialBranding, PartialPreparedBy, parse_colour};
 pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
+pub use sources::{BatchContext, SourceFile, SourceKind, Sources};
 
 use crate::model::Language;
 use crate::model::{

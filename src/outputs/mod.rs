@@ -17,7 +17,7 @@ pub mod pdf;
 pub use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
 pub use names::FileNames;
 
-use crate::archive::Sources;
+use crate::config::Sources;
 use crate::disclose::Disclosed;
 use crate::model::Edition;
 use crate::view::{Detail, PlanView};

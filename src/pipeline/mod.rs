@@ -13,8 +13,8 @@ pub use edition::{EditionRun, render, typst_project, view_json};
 use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
 use crate::archive::previous::{self, Found};
-use crate::archive::sources::{BatchContext, PREVIOUS_PREFIX};
-use crate::archive::{self, Manifest, SourceKind, Sources, manifest::Facts};
+use crate::archive::{self, Manifest, manifest::Facts};
+use crate::config::sources::{BatchContext, PREVIOUS_PREFIX, SourceKind, Sources};
 use crate::config::{self, Defaults, LAYOUT_FOLDER, PlanConfig};
 use crate::import;
 use crate::model::{Edition, Language, Plan};
@@ -316,7 +316,7 @@ pub fn fingerprint(sources: &Sources, editions: &[Edition], settings: &crate::mo
     let date = settings.metadata_date().to_string();
     let outputs = crate::outputs::identity();
     let settings = [("editions", keys.as_str()), ("date", &date), ("outputs", &outputs)];
-    sources.fingerprint(&archive::sources::tool_identity(), &settings)
+    sources.fingerprint(&crate::config::sources::tool_identity(), &settings)
 }
 
 /// Archives `files` as the plan's next version, unless the latest version

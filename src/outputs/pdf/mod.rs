@@ -17,7 +17,7 @@ pub use typeset::{CachePolicy, DATA_PATH, Inputs, PdfIdentity, Typeset, export_p
 pub use world::PlanWorld;
 
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
-use crate::archive::SourceKind;
+use crate::config::SourceKind;
 use crate::model::{Branding, Edition};
 use crate::view::{AttachmentView, PlanView};
 use std::sync::Arc;
@@ -132,7 +132,7 @@ pub fn branding_images(branding: &Branding) -> Vec<(String, Arc<[u8]>)> {
 pub fn attachments(
     view: &PlanView,
     names: &FileNames,
-    sources: &crate::archive::Sources,
+    sources: &crate::config::Sources,
 ) -> Vec<AttachmentView> {
     let words = view.meta.language.strings();
     let describe = |key: &str| words.layout(&format!("/pdf/attachments/{key}")).to_string();

@@ -2,7 +2,7 @@
 //! the fingerprint, and embedded in the internal edition's PDF so that the
 //! PDF alone can rebuild the plan.
 
-use crate::config::PlanConfig;
+use super::PlanConfig;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
