@@ -60,17 +60,23 @@ pub struct DocumentNames {
 
 impl Strings {
     /// A wording from the `[annex]` section; the key is the English name of
-    /// the column or sheet. A missing key shows as itself rather than
-    /// failing a build (a test keeps the three files complete).
+    /// the column or sheet. `tests/wording.rs` checks that every key the
+    /// code asks for exists in every language; a debug build stops at a
+    /// missing one.
     pub fn annex<'a>(&'a self, key: &'a str) -> &'a str {
-        self.annex.get(key).map_or(key, String::as_str)
+        let found = self.annex.get(key).map(String::as_str);
+        debug_assert!(found.is_some(), "no annex wording {key:?}");
+        found.unwrap_or(key)
     }
 
     /// A wording of the layout's strings by its JSON pointer
-    /// (`/pdf/edition/council/name`); empty when missing (a test keeps the
-    /// three files complete).
+    /// (`/pdf/edition/council/name`). `tests/wording.rs` checks that every
+    /// pointer the code asks for exists in every language; a debug build
+    /// stops at a missing one.
     pub fn layout<'a>(&'a self, pointer: &str) -> &'a str {
-        self.for_layout.pointer(pointer).and_then(serde_json::Value::as_str).unwrap_or_default()
+        let found = self.for_layout.pointer(pointer).and_then(serde_json::Value::as_str);
+        debug_assert!(found.is_some(), "no wording at {pointer:?}");
+        found.unwrap_or_default()
     }
 }
 
