@@ -28,5 +28,6 @@ pub mod privacy;
 pub mod problem;
 pub mod synthetic;
 pub mod template;
+pub mod terminal;
 pub mod text;
 pub mod view;

@@ -10,6 +10,7 @@ use std::path::Path;
 const RANKS: &[(&str, u8)] = &[
     ("text", 0),
     ("files", 0),
+    ("terminal", 0),
     ("privacy", 0),
     ("model", 1),
     ("i18n", 2),
@@ -52,7 +53,8 @@ fn used(source: &str) -> BTreeSet<String> {
             // `use crate::{a, b::c}`: every first segment.
             let end = list.find('}').unwrap_or(list.len());
             for item in list[..end].split(',') {
-                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String =
+                    item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                 found.insert(name);
             }
         } else {
@@ -92,6 +94,8 @@ fn no_stage_uses_a_later_one() {
 
 #[test]
 fn the_check_sees_a_use_against_the_flow() {
-    let names = used("use crate::{model::Plan, view::PlanView};\n// crate::cli in a comment\nlet x = crate::archive::f();");
+    let names = used(
+        "use crate::{model::Plan, view::PlanView};\n// crate::cli in a comment\nlet x = crate::archive::f();",
+    );
     assert_eq!(names.into_iter().collect::<Vec<_>>(), ["archive", "model", "view"]);
 }

@@ -40,7 +40,9 @@ fn expand(pattern: &str) -> Vec<String> {
             &["annex", "plan_toml", "workbook", "branding", "layout", "batch", "previous_year"]
         }
         "breakdown_{key}" => &["total", "gender", "age", "risk_group"],
-        other => panic!("a key built at run time that this test does not know: {other:?}; add its values here"),
+        other => {
+            panic!("a key built at run time that this test does not know: {other:?}; add its values here")
+        }
     };
     let (before, after) = pattern.split_at(pattern.find('{').unwrap());
     let after = &after[after.find('}').unwrap() + 1..];

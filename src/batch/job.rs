@@ -4,8 +4,8 @@
 
 use super::{ClientReport, Failure, Outcome, Parsed, Progress, Shared};
 use crate::archive;
-use crate::config::BatchContext;
 use crate::config;
+use crate::config::BatchContext;
 use crate::pipeline;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -78,7 +78,7 @@ fn outcome(parsed: Parsed, shared: &Shared) -> Result<Outcome, Failure> {
             written: built.stored.written,
         }),
         Err(pipeline::BuildError::Problems(problems)) => Err(Failure::Problems(problems)),
-        Err(other) => Err(Failure::Build(other.to_string())),
+        Err(other) => Err(Failure::Build(other)),
     }
 }
 

@@ -70,7 +70,7 @@ pub enum Failure {
     /// Another folder holds the same organisation and year.
     Clash { other: PathBuf, target: PathBuf },
     /// The layout could not typeset the plan, or the files not be written.
-    Build(String),
+    Build(crate::pipeline::BuildError),
     /// A bug in the tool, caught so the other plans could go on.
     Panic(String),
 }
@@ -81,14 +81,40 @@ impl Outcome {
     }
 }
 
+/// Why a batch could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
+    /// The root is not a folder.
     #[error("{0} is not a folder")]
     NoRoot(PathBuf),
+    /// `batch.toml` has problems.
     #[error("batch.toml has problems")]
     Config(Problems),
+    /// The batch's layout folder cannot be read.
     #[error("could not read the layout folder {}: {source}", path.display())]
-    Layout { path: PathBuf, source: std::io::Error },
+    Layout {
+        /// The folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+impl BatchError {
+    /// The error in the user's language.
+    pub fn describe(&self, m: &crate::i18n::Messages) -> String {
+        match self {
+            BatchError::NoRoot(path) => {
+                crate::text::fill(&m.not_a_folder, &[("path", &path.display().to_string())])
+            }
+            BatchError::Config(problems) => {
+                crate::text::fill(&m.problems_found, &[("count", &problems.error_count().to_string())])
+            }
+            BatchError::Layout { path, source } => {
+                crate::problem::errors::layout_folder_unreadable(path, source, m)
+            }
+        }
+    }
 }
 
 /// Plan folders (those holding a `plan.toml`) under `root`, sorted; hidden

@@ -4,6 +4,7 @@
 
 use super::{ClientReport, Outcome};
 use crate::i18n::Messages;
+use crate::terminal::tell;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -45,7 +46,7 @@ impl Progress for Lines<'_> {
         count.0 += 1;
         let status = status(report, self.messages);
         let time = seconds(report.elapsed);
-        eprintln!("[{}/{}] {status:<10} {}  ({time})", count.0, count.1, report.client);
+        tell!("[{}/{}] {status:<10} {}  ({time})", count.0, count.1, report.client);
     }
 }
 

@@ -71,7 +71,7 @@ fn failure_lines(failure: &Failure, folder: &Path, m: &Messages) -> Vec<String> 
             let (other, target) = (other.display().to_string(), target.display().to_string());
             vec![error(fill(&m.batch_clash, &[("other", &other), ("target", &target)]))]
         }
-        Failure::Build(detail) => vec![error(detail.clone())],
+        Failure::Build(failure) => vec![error(failure.describe(m))],
         Failure::Panic(detail) => vec![error(fill(&m.batch_panic, &[("detail", detail)]))],
     }
 }

@@ -3,6 +3,7 @@ use crate::batch::{self, BatchError, BatchOptions, progress};
 use crate::model::EditionChoice;
 use crate::model::Language;
 use crate::problem::fill;
+use crate::terminal::{say, say_raw, tell};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -64,28 +65,23 @@ pub fn run(args: Args) -> u8 {
         Ok(reports) => reports,
         Err(BatchError::Config(problems)) => return report::problems(&problems, messages),
         Err(other) => {
-            eprintln!("{}{}{other}", messages.error, messages.separator);
+            tell!("{}{}{}", messages.error, messages.separator, other.describe(messages));
             return exit::USAGE;
         }
     };
     if reports.is_empty() {
         let root = args.root.display().to_string();
-        eprintln!(
-            "{}{}{}",
-            messages.error,
-            messages.separator,
-            fill(&messages.batch_none, &[("root", &root)])
-        );
+        tell!("{}{}{}", messages.error, messages.separator, fill(&messages.batch_none, &[("root", &root)]));
         return exit::USAGE;
     }
-    print!("{}", batch::summary::table(&reports, messages));
+    say_raw!("{}", batch::summary::table(&reports, messages));
     let failures = batch::summary::failures(&reports, messages);
     if !failures.is_empty() {
-        eprintln!("\n{failures}");
+        tell!("\n{failures}");
     }
-    println!("\n{}", batch::summary::totals(&reports, started.elapsed(), messages));
+    say!("\n{}", batch::summary::totals(&reports, started.elapsed(), messages));
     if reports.iter().any(|r| matches!(r.outcome, batch::Outcome::Skipped { .. })) && !args.quiet {
-        println!("{}", messages.batch_skipped_hint);
+        say!("{}", messages.batch_skipped_hint);
     }
     if reports.iter().any(|r| r.outcome.failed()) { exit::DATA } else { exit::OK }
 }

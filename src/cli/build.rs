@@ -3,6 +3,7 @@ use crate::model::EditionChoice;
 use crate::outputs::pdf::{CachePolicy, Resources};
 use crate::pipeline::{self, BuildError, Job, Outcome};
 use crate::problem::fill;
+use crate::terminal::{say, tell};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -37,7 +38,7 @@ pub fn run(args: Args) -> u8 {
             Ok(resources) => resources,
             Err(source) => {
                 let error = BuildError::LayoutFolder { path: dir.clone(), source };
-                eprintln!("{}{}{error}", messages.error, messages.separator);
+                tell!("{}{}{}", messages.error, messages.separator, error.describe(messages));
                 return exit::USAGE;
             }
         },
@@ -57,16 +58,16 @@ pub fn run(args: Args) -> u8 {
             let messages = &built.language.strings().messages;
             report::warnings(&built.warnings, messages);
             for warning in &built.layout_warnings {
-                eprintln!("{}{}{warning}", messages.layout_warning, messages.separator);
+                tell!("{}{}{warning}", messages.layout_warning, messages.separator);
             }
             if let Some(reason) = &built.not_compared {
                 let strings = built.language.strings();
                 let text =
                     crate::view::not_compared(reason, built.year, crate::view::Fmt::new(strings, None));
-                eprintln!("{}{}{text}", messages.warning, messages.separator);
+                tell!("{}{}{text}", messages.warning, messages.separator);
             }
             let pages = built.pages.to_string();
-            println!(
+            say!(
                 "{}",
                 fill(
                     &messages.built,
@@ -76,9 +77,9 @@ pub fn run(args: Args) -> u8 {
             let stored = &built.stored;
             let (version, folder) = (stored.version.to_string(), stored.folder.display().to_string());
             let template = if stored.written { &messages.build_version } else { &messages.build_identical };
-            println!("{}", fill(template, &[("version", &version), ("folder", &folder)]));
+            say!("{}", fill(template, &[("version", &version), ("folder", &folder)]));
             for file in &stored.files {
-                println!("  {}", file.display());
+                say!("  {}", file.display());
             }
             exit::OK
         }
@@ -86,7 +87,7 @@ pub fn run(args: Args) -> u8 {
         Ok(Outcome::Skipped(_)) => exit::OK,
         Err(BuildError::Problems(problems)) => report::problems(&problems, messages),
         Err(other) => {
-            eprintln!("{}{}{other}", messages.error, messages.separator);
+            tell!("{}{}{}", messages.error, messages.separator, other.describe(messages));
             exit::USAGE
         }
     }

@@ -2,6 +2,7 @@ use super::{PlanArgs, exit, report};
 use crate::disclose::Verdict;
 use crate::pipeline::{self, BuildError};
 use crate::problem::fill;
+use crate::terminal::{say, tell};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,8 +14,8 @@ pub struct Args {
 fn print_checklist(view: &crate::view::PlanView) {
     let pdf = &view.strings["pdf"]["checklist"];
     let text = |value: &serde_json::Value| value.as_str().unwrap_or_default().to_string();
-    println!();
-    println!("{}", text(&pdf["title"]));
+    say!();
+    say!("{}", text(&pdf["title"]));
     for check in &view.legal.checklist {
         let item = &pdf["items"][check.key];
         let mark = match check.verdict {
@@ -34,13 +35,13 @@ fn print_checklist(view: &crate::view::PlanView) {
                 ("groups", &check.withheld.join(", ")),
             ],
         );
-        println!(
+        say!(
             "  {mark} {} ({}): {explanation}",
             text(&item["title"]),
             text(&pdf["verdicts"][check.verdict.key()])
         );
     }
-    println!();
+    say!();
 }
 
 /// Validates a plan folder as `build` would, and writes nothing.
@@ -65,18 +66,18 @@ pub fn run(args: Args) -> u8 {
                     ("participations", &count(plan.participations.len())),
                 ],
             );
-            println!("{summary}");
+            say!("{summary}");
             // `check` is for whoever prepares the plan: the full checklist.
             print_checklist(&prepared.view(crate::model::Edition::Internal));
             let warnings = prepared.warnings.len();
             if warnings > 0 {
-                println!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));
+                say!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));
             }
             exit::OK
         }
         Err(BuildError::Problems(problems)) => report::problems(&problems, messages),
         Err(other) => {
-            eprintln!("{}{}{other}", messages.error, messages.separator);
+            tell!("{}{}{}", messages.error, messages.separator, other.describe(messages));
             exit::USAGE
         }
     }

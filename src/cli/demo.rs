@@ -2,6 +2,7 @@ use super::exit;
 use crate::model::Language;
 use crate::synthetic::batch::BatchSpec;
 use crate::synthetic::{self, Spec};
+use crate::terminal::{say, tell};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -31,22 +32,32 @@ pub struct Args {
     clients: Option<usize>,
 }
 
+/// "error: could not write {folder}: {reason}", in the language asked for.
+fn failed(args: &Args, error: &(dyn std::error::Error + 'static)) -> u8 {
+    let m = &args.lang.strings().messages;
+    let reason = match error.downcast_ref::<std::io::Error>() {
+        Some(io) => crate::problem::errors::io_reason(io, m),
+        None => error.to_string(),
+    };
+    let path = args.folder.display().to_string();
+    let text = crate::text::fill(&m.demo_write_failed, &[("path", &path), ("reason", &reason)]);
+    tell!("{}{}{text}", m.error, m.separator);
+    exit::USAGE
+}
+
 pub fn run(args: Args) -> u8 {
     if let Some(clients) = args.clients {
         let spec = BatchSpec { clients, seed: args.seed, year: args.year, employees: (20, 400) };
         return match synthetic::batch::write_batch(&args.folder, &spec) {
             Ok(folders) => {
-                println!("{} ({} plan folders)", args.folder.display(), folders.len());
+                say!("{} ({} plan folders)", args.folder.display(), folders.len());
                 exit::OK
             }
-            Err(e) => {
-                eprintln!("error: could not write {}: {e}", args.folder.display());
-                exit::USAGE
-            }
+            Err(e) => failed(&args, e.as_ref()),
         };
     }
     let spec = Spec {
-        organisation: args.name,
+        organisation: args.name.clone(),
         enterprise_number: "0403.019.261".into(),
         registered_office: "Kerkstraat 1, 9000 Gent".into(),
         employees: args.employees,
@@ -56,12 +67,9 @@ pub fn run(args: Args) -> u8 {
     };
     match synthetic::write_plan_folder(&args.folder, &spec) {
         Ok(()) => {
-            println!("{}", args.folder.display());
+            say!("{}", args.folder.display());
             exit::OK
         }
-        Err(e) => {
-            eprintln!("error: could not write {}: {e}", args.folder.display());
-            exit::USAGE
-        }
+        Err(e) => failed(&args, e.as_ref()),
     }
 }

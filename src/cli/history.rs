@@ -2,6 +2,7 @@ use super::exit;
 use crate::archive::history;
 use crate::model::Language;
 use crate::problem::fill;
+use crate::terminal::{say_raw, tell};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -23,7 +24,7 @@ pub fn run(args: Args) -> u8 {
     let language = args.lang.or_else(|| entries.first().map(|e| e.manifest.language)).unwrap_or(Language::En);
     let m = &language.strings().messages;
     if entries.is_empty() {
-        eprintln!("{}{}{}: {}", m.error, m.separator, args.out.display(), m.verify_none);
+        tell!("{}{}{}: {}", m.error, m.separator, args.out.display(), m.verify_none);
         return exit::USAGE;
     }
     let header: Vec<String> = m.history_columns.clone();
@@ -46,6 +47,6 @@ pub fn run(args: Args) -> u8 {
             ]
         })
         .collect();
-    print!("{}", crate::text::table(&header, &rows, &[1]));
+    say_raw!("{}", crate::text::table(&header, &rows, &[1]));
     exit::OK
 }

@@ -2,6 +2,7 @@ use super::exit;
 use crate::model::Language;
 use crate::problem::fill;
 use crate::template;
+use crate::terminal::{say, tell};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -26,16 +27,16 @@ pub fn run(args: Args) -> u8 {
     match template::write(&args.folder, args.lang, year) {
         Ok(files) => {
             for file in &files {
-                println!("{}", file.display());
+                say!("{}", file.display());
             }
             let folder = args.folder.display().to_string();
             let workbook = template::workbook_name(args.lang);
-            println!("{}", fill(&messages.init_next, &[("folder", &folder), ("workbook", workbook)]));
+            say!("{}", fill(&messages.init_next, &[("folder", &folder), ("workbook", workbook)]));
             exit::OK
         }
         Err(template::TemplateError::Exists(folder)) => {
             let folder = folder.display().to_string();
-            eprintln!(
+            tell!(
                 "{}{}{}",
                 messages.error,
                 messages.separator,
@@ -43,8 +44,14 @@ pub fn run(args: Args) -> u8 {
             );
             exit::USAGE
         }
-        Err(e) => {
-            eprintln!("{}{}{e}", messages.error, messages.separator);
+        Err(template::TemplateError::Write { path, source }) => {
+            let text = crate::problem::errors::write_failed(&path, &source, messages);
+            tell!("{}{}{text}", messages.error, messages.separator);
+            exit::USAGE
+        }
+        Err(template::TemplateError::Workbook(e)) => {
+            let text = fill(&messages.init_workbook_failed, &[("detail", &e.to_string())]);
+            tell!("{}{}{text}", messages.error, messages.separator);
             exit::USAGE
         }
     }

@@ -3,6 +3,7 @@
 use super::exit;
 use crate::i18n::Messages;
 use crate::problem::{Problem, Problems, Severity, fill};
+use crate::terminal::tell;
 use std::io::IsTerminal;
 
 /// Beyond this many, the rest are counted rather than listed.
@@ -14,8 +15,8 @@ const PER_COLUMN: usize = 5;
 pub fn problems(problems: &Problems, messages: &Messages) -> u8 {
     print(problems, messages);
     let count = problems.error_count().to_string();
-    eprintln!("{}", fill(&messages.problems_found, &[("count", &count)]));
-    eprintln!("{}", messages.nothing_written);
+    tell!("{}", fill(&messages.problems_found, &[("count", &count)]));
+    tell!("{}", messages.nothing_written);
     if problems.iter().any(|p| p.kind.is_configuration()) { exit::USAGE } else { exit::DATA }
 }
 
@@ -35,12 +36,12 @@ fn print(problems: &Problems, messages: &Messages) {
         let place = |p: &Problem| (p.severity, p.location.file.clone(), p.location.sheet.clone());
         let end = start + sorted[start..].iter().take_while(|p| place(p) == place(sorted[start])).count();
         if start > 0 {
-            eprintln!();
+            tell!();
         }
         for group in groups(&sorted[start..end]) {
             for problem in group.iter().take(PER_COLUMN) {
                 if listed < LISTED {
-                    eprintln!("{}", line(problem, messages));
+                    tell!("{}", line(problem, messages));
                     listed += 1;
                 } else {
                     unlisted += 1;
@@ -48,7 +49,7 @@ fn print(problems: &Problems, messages: &Messages) {
             }
             let hidden = group.len().saturating_sub(PER_COLUMN);
             if hidden > 0 && listed < LISTED {
-                eprintln!("  {}", fill(&messages.more_like_this, &[("count", &hidden.to_string())]));
+                tell!("  {}", fill(&messages.more_like_this, &[("count", &hidden.to_string())]));
             } else {
                 unlisted += hidden;
             }
@@ -56,7 +57,7 @@ fn print(problems: &Problems, messages: &Messages) {
         start = end;
     }
     if unlisted > 0 {
-        eprintln!("… (+{unlisted})");
+        tell!("… (+{unlisted})");
     }
 }
 

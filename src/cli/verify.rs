@@ -3,6 +3,7 @@ use crate::archive::verify::{self, Finding};
 use crate::i18n::Messages;
 use crate::model::Language;
 use crate::problem::fill;
+use crate::terminal::{say, tell};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -22,19 +23,19 @@ pub fn run(args: Args) -> u8 {
     let language = args.lang.or_else(|| checks.iter().find_map(|c| c.language)).unwrap_or(Language::En);
     let m = &language.strings().messages;
     if checks.is_empty() {
-        eprintln!("{}{}{}: {}", m.error, m.separator, args.path.display(), m.verify_none);
+        tell!("{}{}{}: {}", m.error, m.separator, args.path.display(), m.verify_none);
         return exit::USAGE;
     }
     for check in &checks {
         let mark = if check.intact() { "✓" } else { "✗" };
-        println!("{mark} {}", check.folder.display());
+        say!("{mark} {}", check.folder.display());
         for finding in &check.findings {
-            println!("    {}", describe(finding, m));
+            say!("    {}", describe(finding, m));
         }
     }
     let failed = checks.iter().filter(|c| !c.intact()).count();
     let (checked, failed_text) = (checks.len().to_string(), failed.to_string());
-    println!("{}", fill(&m.verify_summary, &[("checked", &checked), ("failed", &failed_text)]));
+    say!("{}", fill(&m.verify_summary, &[("checked", &checked), ("failed", &failed_text)]));
     if failed > 0 { exit::DATA } else { exit::OK }
 }
 

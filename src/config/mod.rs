@@ -5,8 +5,8 @@
 mod branding;
 mod content;
 pub mod fields;
-pub mod sources;
 mod mapping;
+pub mod sources;
 
 pub(crate) use branding::{BrandingSection, read as read_branding};
 pub use branding::{PartialBranding, PartialPreparedBy, parse_colour};

@@ -75,6 +75,20 @@ pub struct Messages {
     pub age_implausible: String,
     /// What a setting should have held.
     pub expected: ExpectedWords,
+    pub layout_failed: String,
+    pub pdf_failed: String,
+    pub annex_failed: String,
+    pub layout_folder_unreadable: String,
+    pub write_failed: String,
+    pub not_a_folder: String,
+    pub demo_write_failed: String,
+    pub init_workbook_failed: String,
+    pub io_not_found: String,
+    pub io_permission: String,
+    pub io_exists: String,
+    pub io_full: String,
+    pub io_read_only: String,
+    pub io_other: String,
 }
 
 /// Wording of [`crate::problem::Expected`].

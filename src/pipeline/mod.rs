@@ -50,6 +50,31 @@ pub enum BuildError {
     },
 }
 
+impl BuildError {
+    /// The error in the user's language (a layout's own error, from Typst,
+    /// stays as Typst words it, with its file, line and column).
+    pub fn describe(&self, m: &crate::i18n::Messages) -> String {
+        use crate::outputs::OutputError;
+        use crate::outputs::pdf::RenderError;
+        use crate::problem::errors;
+        use crate::text::fill;
+        match self {
+            BuildError::Problems(problems) => {
+                fill(&m.problems_found, &[("count", &problems.error_count().to_string())])
+            }
+            BuildError::Output(OutputError::Render(RenderError::Layout(detail))) => {
+                fill(&m.layout_failed, &[("detail", detail)])
+            }
+            BuildError::Output(OutputError::Render(RenderError::Pdf(detail))) => {
+                fill(&m.pdf_failed, &[("detail", detail)])
+            }
+            BuildError::Output(OutputError::Annex(e)) => fill(&m.annex_failed, &[("detail", &e.to_string())]),
+            BuildError::LayoutFolder { path, source } => errors::layout_folder_unreadable(path, source, m),
+            BuildError::Write { path, source } => errors::write_failed(path, source, m),
+        }
+    }
+}
+
 /// One plan to build.
 pub struct Job<'a> {
     /// The plan folder (holds `plan.toml`).

@@ -5,6 +5,7 @@
 //! fix everything in one pass.
 
 mod describe;
+pub mod errors;
 mod expected;
 
 pub use describe::{ProblemKind, fill};
