@@ -227,7 +227,8 @@ fn the_archived_pdf_is_pdf_a_and_carries_what_rebuilds_it() {
             "{xmp}"
         );
         assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
-        assert!(!text.is_empty());
+        assert!(xmp.contains("Opleidingsplan 2027 – Fixture BV"), "{xmp}");
+        assert!(text.starts_with("%PDF-") && text.trim_end().ends_with("%%EOF"));
     }
     // The council edition carries its annex only; the internal one its sources too.
     let names = |pdf: &[u8]| embedded_files(pdf).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
