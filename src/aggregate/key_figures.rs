@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// add new ones, never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Metric {
+pub(crate) enum Metric {
     /// Active employees on the reference date.
     Headcount,
     /// Their FTE.
@@ -95,7 +95,7 @@ impl Recorded {
 
 /// One key figure.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct KeyFigure {
+pub(crate) struct KeyFigure {
     /// What it measures.
     pub metric: Metric,
     /// Its value, or why it has none.
@@ -118,22 +118,15 @@ pub struct TrainingRecord {
 
 /// This year's key figures, on all figures (no edition has withheld any).
 #[derive(Debug, Clone, PartialEq)]
-pub struct KeyFigures {
+pub(crate) struct KeyFigures {
     /// Every metric with its value (`None`: nothing to divide by).
     pub values: Vec<(Metric, Option<f64>)>,
     /// The trainings of the plan.
     pub trainings: Vec<TrainingRecord>,
 }
 
-impl KeyFigures {
-    /// The value of `metric`.
-    pub fn get(&self, metric: Metric) -> Option<f64> {
-        self.values.iter().find(|(m, _)| *m == metric).and_then(|(_, v)| *v)
-    }
-}
-
 /// The key figures of `figures` for `plan`.
-pub fn key_figures(plan: &crate::model::Plan, figures: &Figures) -> KeyFigures {
+pub(crate) fn key_figures(plan: &crate::model::Plan, figures: &Figures) -> KeyFigures {
     let values = Metric::all().into_iter().map(|m| (m, value(figures, m))).collect();
     let trainings = plan
         .trainings
@@ -180,14 +173,14 @@ pub struct PreviousYear {
     /// The archived version they come from.
     pub version: u32,
     /// Its key figures as that edition recorded them.
-    pub values: Vec<KeyFigure>,
+    pub(crate) values: Vec<KeyFigure>,
     /// Its trainings.
     pub trainings: Vec<TrainingRecord>,
 }
 
 /// One key figure, last year and this year.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Change {
+pub(crate) struct Change {
     /// What it measures.
     pub metric: Metric,
     /// Last year's, as recorded.
@@ -206,13 +199,13 @@ pub struct YearOverYear {
     /// The archived version compared with.
     pub version: u32,
     /// Every metric last year's plan recorded, in this release's order.
-    pub changes: Vec<Change>,
+    pub(crate) changes: Vec<Change>,
     /// Last year's trainings: planned registrations against followed ones.
     pub realisation: Vec<TrainingRecord>,
 }
 
 /// This year's key figures against last year's.
-pub fn year_over_year(current: &KeyFigures, previous: &PreviousYear) -> YearOverYear {
+pub(crate) fn year_over_year(current: &KeyFigures, previous: &PreviousYear) -> YearOverYear {
     let changes = current
         .values
         .iter()

@@ -36,14 +36,6 @@ impl SizeBand {
             SizeBand::BelowTen
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            SizeBand::TwentyOrMore => "twenty_or_more",
-            SizeBand::TenToNineteen => "ten_to_nineteen",
-            SizeBand::BelowTen => "below_ten",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

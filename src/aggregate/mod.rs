@@ -10,17 +10,17 @@
 //! - a participant is an active employee with at least one participation
 //!   that is not cancelled.
 
-pub mod accounts;
-pub mod attention;
-pub mod budget;
-pub mod compliance;
-pub mod deadlines;
-pub mod flow;
+pub(crate) mod accounts;
+pub(crate) mod attention;
+pub(crate) mod budget;
+pub(crate) mod compliance;
+pub(crate) mod deadlines;
+pub(crate) mod flow;
 pub mod key_figures;
-pub mod legal;
+pub(crate) mod legal;
 mod participation;
-pub mod readiness;
-pub mod social_balance;
+pub(crate) mod readiness;
+pub(crate) mod social_balance;
 mod training;
 mod workforce;
 
@@ -30,7 +30,8 @@ pub(crate) mod tests;
 mod tests_legal;
 
 pub use participation::{GroupParticipation, ParticipationFigures};
-pub use training::{KindFigures, TrainingFigures, TrainingUsage};
+pub use training::TrainingFigures;
+pub(crate) use training::TrainingUsage;
 pub use workforce::{Count, RiskGroupFigures, Workforce};
 
 use crate::model::Plan;
@@ -38,27 +39,37 @@ use crate::model::Plan;
 /// Every figure the plan reports.
 #[derive(Debug, Clone)]
 pub struct Figures {
-    pub legal: legal::LegalFrame,
+    pub(crate) legal: legal::LegalFrame,
+    /// Who is employed on the reference date: heads and FTE by gender, age
+    /// band, department, statute and education.
     pub workforce: Workforce,
-    pub flow: flow::Flow,
+    pub(crate) flow: flow::Flow,
+    /// The active employees in each risk group, in the order of
+    /// `RiskGroup::ALL`.
     pub risk_groups: Vec<RiskGroupFigures>,
+    /// The planned trainings, participations, hours and budget, against the
+    /// target of the training right.
     pub training: TrainingFigures,
+    /// How many active employees take part in training, overall and per
+    /// gender, age band and risk group.
     pub participation: ParticipationFigures,
-    pub attention: Vec<attention::Attention>,
-    pub accounts: accounts::Accounts,
-    pub budget: budget::Budget,
-    pub suppliers: Vec<budget::Supplier>,
-    pub social_balance: social_balance::SocialBalance,
-    pub deadlines: Vec<deadlines::Deadline>,
+    pub(crate) attention: Vec<attention::Attention>,
+    pub(crate) accounts: accounts::Accounts,
+    pub(crate) budget: budget::Budget,
+    pub(crate) suppliers: Vec<budget::Supplier>,
+    pub(crate) social_balance: social_balance::SocialBalance,
+    pub(crate) deadlines: Vec<deadlines::Deadline>,
     /// `None` when the plan does not take the readiness check.
-    pub readiness: Option<Vec<readiness::AspectScore>>,
+    pub(crate) readiness: Option<Vec<readiness::AspectScore>>,
     /// Per training, in the order of the plan's trainings.
-    pub usage: Vec<TrainingUsage>,
-    pub compliance: Vec<compliance::Check>,
+    pub(crate) usage: Vec<TrainingUsage>,
+    pub(crate) compliance: Vec<compliance::Check>,
     /// The figures next year's plan compares itself with.
-    pub key_figures: key_figures::KeyFigures,
+    pub(crate) key_figures: key_figures::KeyFigures,
 }
 
+/// Computes every figure of `plan`, counting the employees active on its
+/// reference date.
 pub fn aggregate(plan: &Plan) -> Figures {
     let on = plan.settings.reference_date;
     let active: Vec<bool> = plan.employees.iter().map(|e| e.is_active_on(on)).collect();

@@ -4,10 +4,11 @@ use crate::model::{Employee, Plan, RiskGroup};
 /// Participation of one group of active employees.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct GroupParticipation {
-    pub heads: u32,
-    pub fte: f64,
+    pub(crate) heads: u32,
+    pub(crate) fte: f64,
+    /// Members with at least one participation that is not cancelled.
     pub participants: u32,
-    pub hours: f64,
+    pub(crate) hours: f64,
 }
 
 impl GroupParticipation {
@@ -19,17 +20,19 @@ impl GroupParticipation {
     }
 
     /// Share of the group with at least one participation.
-    pub fn rate(&self) -> Option<f64> {
+    pub(crate) fn rate(&self) -> Option<f64> {
         ratio(f64::from(self.participants), f64::from(self.heads))
     }
 
-    pub fn hours_per_fte(&self) -> Option<f64> {
+    pub(crate) fn hours_per_fte(&self) -> Option<f64> {
         ratio(self.hours, self.fte)
     }
 }
 
+/// Participation in training of the active employees, overall and per group.
 #[derive(Debug, Clone)]
 pub struct ParticipationFigures {
+    /// All active employees together.
     pub overall: GroupParticipation,
     /// Indexed by `Gender::index`.
     pub by_gender: [GroupParticipation; 3],

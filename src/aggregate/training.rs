@@ -6,18 +6,22 @@ use std::collections::HashSet;
 /// the individual training right.
 #[derive(Debug, Clone)]
 pub struct TrainingFigures {
-    pub trainings: u32,
+    pub(crate) trainings: u32,
+    /// Participations of active employees that are not cancelled.
     pub participations: u32,
+    /// The hours of those participations.
     pub hours: f64,
-    pub days: f64,
-    pub days_per_fte: Option<f64>,
-    pub target_days_per_fte: f64,
+    pub(crate) days: f64,
+    pub(crate) days_per_fte: Option<f64>,
+    pub(crate) target_days_per_fte: f64,
     /// The target for the whole active workforce: target × FTE.
-    pub target_days: f64,
+    pub(crate) target_days: f64,
     /// Indexed by `TrainingKind::index`.
-    pub by_kind: [KindFigures; 3],
+    pub(crate) by_kind: [KindFigures; 3],
+    /// The trainings' budgets added up, in euro; a training without a budget
+    /// adds nothing.
     pub budget: f64,
-    pub budget_per_fte: Option<f64>,
+    pub(crate) budget_per_fte: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -3,12 +3,14 @@ use crate::model::{EducationLevel, Employee, Gender, Plan, RiskGroup, Statute};
 /// Heads and FTE of a group of employees.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Count {
+    /// Number of employees.
     pub heads: u32,
+    /// Their full-time equivalents added up.
     pub fte: f64,
 }
 
 impl Count {
-    pub fn add(&mut self, employee: &Employee) {
+    pub(crate) fn add(&mut self, employee: &Employee) {
         self.heads += 1;
         self.fte += employee.fte.get();
     }
@@ -17,7 +19,9 @@ impl Count {
 /// Composition of the active workforce on the reference date.
 #[derive(Debug, Clone)]
 pub struct Workforce {
+    /// All active employees.
     pub total: Count,
+    /// Indexed by `Gender::index`.
     pub by_gender: [Count; 3],
     /// Per age band, split by gender (indexed by `Gender::index`).
     pub by_age_band: Vec<[Count; 3]>,
@@ -25,12 +29,16 @@ pub struct Workforce {
     pub age_unknown: [Count; 3],
     /// Largest department first; `None` is "department not filled in".
     pub by_department: Vec<(Option<String>, Count)>,
+    /// Per statute in the order of `Statute::ALL`, then `None` (statute not
+    /// filled in) when anyone lacks one.
     pub by_statute: Vec<(Option<Statute>, Count)>,
+    /// Per education level in the order of `EducationLevel::ALL`, then `None`
+    /// (level not filled in) when anyone lacks one.
     pub by_education: Vec<(Option<EducationLevel>, Count)>,
-    pub average_age: Option<f64>,
+    pub(crate) average_age: Option<f64>,
     /// Active employees whose nationality the data does not give: the
     /// non-EU figure rests on the others.
-    pub nationality_unknown: Count,
+    pub(crate) nationality_unknown: Count,
 }
 
 pub fn composition(plan: &Plan, active: &[bool]) -> Workforce {
@@ -94,14 +102,17 @@ pub fn active_employees<'p>(plan: &'p Plan, active: &'p [bool]) -> impl Iterator
     plan.employees.iter().zip(active).filter(|(_, a)| **a).map(|(e, _)| e)
 }
 
+/// The active employees in one of the law's risk groups on the reference
+/// date.
 #[derive(Debug, Clone)]
 pub struct RiskGroupFigures {
-    pub group: RiskGroup,
+    pub(crate) group: RiskGroup,
+    /// Heads and FTE of the group.
     pub count: Count,
     /// Share of the active headcount.
-    pub share: Option<f64>,
+    pub(crate) share: Option<f64>,
     /// Trainings that name this group as a target.
-    pub targeted_trainings: u32,
+    pub(crate) targeted_trainings: u32,
 }
 
 pub fn risk_groups(plan: &Plan, active: &[bool], workforce: &Workforce) -> Vec<RiskGroupFigures> {
@@ -125,7 +136,7 @@ pub fn risk_groups(plan: &Plan, active: &[bool], workforce: &Workforce) -> Vec<R
 }
 
 impl Workforce {
-    pub fn gender(&self, gender: Gender) -> Count {
+    pub(crate) fn gender(&self, gender: Gender) -> Count {
         self.by_gender[gender.index()]
     }
 }

@@ -3,11 +3,10 @@
 
 use super::manifest::Manifest;
 use super::verify::version_folders;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub folder: PathBuf,
     pub manifest: Manifest,
     /// The earlier version this one repeats (same inputs, same files).
     pub same_as: Option<u32>,
@@ -25,7 +24,7 @@ pub fn history(out: &Path, organisation: Option<&str>) -> Vec<Entry> {
             let matches = wanted
                 .as_deref()
                 .is_none_or(|w| manifest.organisation.to_lowercase().contains(w) || folder_text.contains(w));
-            matches.then_some(Entry { folder, manifest, same_as: None })
+            matches.then_some(Entry { manifest, same_as: None })
         })
         .collect();
     entries.sort_by(|a, b| {

@@ -28,7 +28,7 @@ pub struct Manifest {
     /// The organisation's name.
     pub organisation: String,
     /// The organisation's enterprise number.
-    pub enterprise_number: EnterpriseNumber,
+    pub(crate) enterprise_number: EnterpriseNumber,
     /// The plan year.
     pub year: i16,
     /// The N of the `vN` folder.
@@ -45,7 +45,10 @@ pub struct Manifest {
     /// SHA-256 over the tool, the editions and every input: equal
     /// fingerprints build equal plans.
     pub fingerprint: String,
+    /// The input files the version was built from (`plan.toml`, the
+    /// workbooks, assets), with their hashes.
     pub inputs: Vec<FileEntry>,
+    /// The files the version folder holds, with their hashes.
     pub outputs: Vec<FileEntry>,
 }
 
@@ -96,7 +99,7 @@ impl FileEntry {
 }
 
 /// What the caller knows about the plan; the rest the manifest computes.
-pub struct Facts<'a> {
+pub(crate) struct Facts<'a> {
     /// The organisation's name.
     pub organisation: &'a str,
     /// Its enterprise number.
@@ -119,7 +122,7 @@ pub struct Facts<'a> {
 
 impl Manifest {
     /// The manifest of version `version` of the plan `facts` describe.
-    pub fn new(facts: Facts, version: u32) -> Self {
+    pub(crate) fn new(facts: Facts, version: u32) -> Self {
         let identity = crate::config::sources::tool_identity();
         let (version_text, source) = identity.split_once(' ').unwrap_or((&identity, ""));
         let mut inputs: Vec<FileEntry> =

@@ -4,13 +4,14 @@
 //! and renamed into place in one step, so it appears complete or not at
 //! all; an existing version is never touched again.
 
-pub mod history;
+pub(crate) mod history;
 mod legacy;
 pub mod manifest;
 pub mod previous;
 pub mod verify;
 
-pub use manifest::{MANIFEST_FILE, Manifest};
+pub(crate) use manifest::MANIFEST_FILE;
+pub use manifest::Manifest;
 
 use crate::outputs::OutputFile;
 use std::io;
@@ -61,7 +62,7 @@ pub fn latest_complete(year_dir: &Path) -> Option<(u32, PathBuf, Manifest)> {
 /// Writes `files` and the manifest `manifest(N)` as the next version in
 /// `year_dir`. Two builds racing for the same number both succeed: the
 /// rename of the second fails on the existing folder, and it takes the next.
-pub fn write_version(
+pub(crate) fn write_version(
     out: &Path,
     year_dir: &Path,
     files: &[OutputFile],

@@ -33,7 +33,7 @@ pub struct Found {
 /// Last year's key figures in the archive `out`, per edition found, for
 /// the plan of `organisation` (by name, for the folder) and
 /// `enterprise_number` for `year`.
-pub fn find(
+pub(crate) fn find(
     out: &Path,
     organisation: &str,
     enterprise_number: EnterpriseNumber,

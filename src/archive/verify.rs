@@ -6,7 +6,7 @@ use super::{STAGING_PREFIX, version_number};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub(crate) enum Finding {
     Missing(String),
     Changed {
         file: String,
@@ -19,14 +19,16 @@ pub enum Finding {
     BadManifest(String),
 }
 
+/// The result of checking one version folder against its manifest.
 #[derive(Debug)]
 pub struct VersionCheck {
-    pub folder: PathBuf,
-    pub language: Option<crate::model::Language>,
-    pub findings: Vec<Finding>,
+    pub(crate) folder: PathBuf,
+    pub(crate) language: Option<crate::model::Language>,
+    pub(crate) findings: Vec<Finding>,
 }
 
 impl VersionCheck {
+    /// Whether every listed file is there unchanged and nothing was added.
     pub fn intact(&self) -> bool {
         self.findings.is_empty()
     }

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Reads a plan folder's `plan.toml` with the batch's defaults.
-pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, ClientReport> {
+pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, Box<ClientReport>> {
     let started = Instant::now();
     let read = || -> Result<Parsed, Failure> {
         let (config, problems) =
@@ -22,7 +22,7 @@ pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, ClientRepo
     };
     match isolated(read) {
         Ok(parsed) => Ok(Parsed { elapsed: started.elapsed(), ..parsed }),
-        Err(failure) => Err(failed(folder, None, failure, started.elapsed())),
+        Err(failure) => Err(Box::new(failed(folder, None, failure, started.elapsed()))),
     }
 }
 

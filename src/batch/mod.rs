@@ -6,9 +6,10 @@
 mod config;
 mod job;
 pub mod progress;
-pub mod summary;
+pub(crate) mod summary;
 
-pub use config::{BATCH_FILE, BatchConfig, LAYOUT_FOLDER};
+pub(crate) use config::BatchConfig;
+pub use config::{BATCH_FILE, LAYOUT_FOLDER};
 pub use progress::Progress;
 
 use crate::config::PlanConfig;
@@ -21,8 +22,12 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+/// How to run a batch: where the versions go, how many plans at once,
+/// which editions and whether to rebuild.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
+    /// The output folder (the archive): each plan's versions go to
+    /// `<out>/<organisation>/<year>`.
     pub out: PathBuf,
     /// Plans built at once; `None`: one per core.
     pub jobs: Option<usize>,
@@ -37,38 +42,54 @@ pub struct BatchOptions {
 /// How one plan folder fared.
 #[derive(Debug)]
 pub struct ClientReport {
-    pub folder: PathBuf,
+    pub(crate) folder: PathBuf,
     /// The organisation's name, or the folder's when `plan.toml` could not be read.
-    pub client: String,
+    pub(crate) client: String,
+    /// Built, skipped or failed, with the details.
     pub outcome: Outcome,
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
 }
 
+/// What came of one plan folder in a batch.
 #[derive(Debug)]
 pub enum Outcome {
     /// Built and archived as `folder` (version `version`); `written` is
     /// false when it came out identical to that existing version.
     Built {
+        /// Pages of the longest edition's PDF.
         pages: usize,
+        /// Warnings about the data and of the layout, together.
         warnings: usize,
+        /// The N of the `vN` folder.
         version: u32,
+        /// The version folder in the archive.
         folder: PathBuf,
+        /// Whether a new version folder was written.
         written: bool,
     },
     /// Nothing changed since the latest version, `folder`.
     Skipped {
+        /// The N of that latest `vN` folder.
         version: u32,
+        /// That version folder in the archive.
         folder: PathBuf,
     },
+    /// Not built: why.
     Failed(Failure),
 }
 
+/// Why a plan folder of a batch was not built.
 #[derive(Debug)]
 pub enum Failure {
     /// Problems in `plan.toml` or the workbooks: the complete list.
     Problems(Problems),
     /// Another folder holds the same organisation and year.
-    Clash { other: PathBuf, target: PathBuf },
+    Clash {
+        /// The plan folder that claimed the output folder first.
+        other: PathBuf,
+        /// The output folder both would write, `<out>/<organisation>/<year>`.
+        target: PathBuf,
+    },
     /// The layout could not typeset the plan, or the files not be written.
     Build(crate::pipeline::BuildError),
     /// A bug in the tool, caught so the other plans could go on.
@@ -76,6 +97,7 @@ pub enum Failure {
 }
 
 impl Outcome {
+    /// Whether the plan was not built.
     pub fn failed(&self) -> bool {
         matches!(self, Outcome::Failed(_))
     }
@@ -190,7 +212,7 @@ pub fn run(
     let reports = one_plan_per_thread(options.jobs, parsed, |parsed| {
         let report = match parsed {
             Ok(parsed) => job::build(parsed, &shared, progress),
-            Err(report) => report,
+            Err(report) => *report,
         };
         progress.finished(&report);
         report
@@ -252,13 +274,13 @@ fn one_plan_per_thread<T: Send, R: Send>(
 /// Two plans for the same organisation and year would write the same
 /// folder: the first (in folder order) keeps it, the others fail and say
 /// with whom they clash.
-fn claim_targets(parsed: Vec<Result<Parsed, ClientReport>>) -> Vec<Result<Parsed, ClientReport>> {
+fn claim_targets(parsed: Vec<Result<Parsed, Box<ClientReport>>>) -> Vec<Result<Parsed, Box<ClientReport>>> {
     let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
     parsed
         .into_iter()
         .map(|parsed| {
             parsed.and_then(|p| match owners.get(&p.target) {
-                Some(owner) => Err(job::clash(p, owner)),
+                Some(owner) => Err(Box::new(job::clash(p, owner))),
                 None => {
                     owners.insert(p.target.clone(), p.folder.clone());
                     Ok(p)

@@ -11,9 +11,13 @@ use std::time::Duration;
 
 /// Told about a batch as it goes; called from the worker threads.
 pub trait Progress: Sync {
+    /// The batch found `plans` plan folders and begins.
     fn start(&self, _plans: usize) {}
+    /// Work on one plan begins; `client` is its organisation's name.
     fn started(&self, _client: &str) {}
+    /// One plan is done: built, skipped or failed.
     fn finished(&self, _report: &ClientReport) {}
+    /// Every plan is done.
     fn done(&self) {}
 }
 
@@ -23,7 +27,7 @@ pub struct Silent;
 impl Progress for Silent {}
 
 /// A line per plan as it finishes, for logs.
-pub struct Lines<'m> {
+pub(crate) struct Lines<'m> {
     pub messages: &'m Messages,
     count: Mutex<(usize, usize)>,
 }
@@ -51,7 +55,7 @@ impl Progress for Lines<'_> {
 }
 
 /// A bar with the plans being built and the time left, on a terminal.
-pub struct Bar<'m> {
+pub(crate) struct Bar<'m> {
     bar: ProgressBar,
     messages: &'m Messages,
     active: Mutex<Vec<String>>,
@@ -105,7 +109,7 @@ impl Progress for Bar<'_> {
     }
 }
 
-pub fn status(report: &ClientReport, m: &Messages) -> String {
+pub(crate) fn status(report: &ClientReport, m: &Messages) -> String {
     match report.outcome {
         Outcome::Built { .. } => m.batch_built.clone(),
         Outcome::Skipped { .. } => m.batch_skipped.clone(),

@@ -21,7 +21,7 @@ use std::process::ExitCode;
     about = "Builds a Belgian employer's annual training plan (PDF + XLSX annex) from its HR data."
 )]
 #[command(propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -46,12 +46,15 @@ enum Command {
 
 /// Exit statuses: 0 built, 1 problems in the data, 2 usage, configuration
 /// or environment errors.
-pub mod exit {
+pub(crate) mod exit {
     pub const OK: u8 = 0;
     pub const DATA: u8 = 1;
     pub const USAGE: u8 = 2;
 }
 
+/// Runs the command line the process was started with. Exit status: 0
+/// built, 1 problems in the data, 2 usage, configuration or environment
+/// errors.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {

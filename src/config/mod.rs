@@ -8,10 +8,10 @@ pub mod fields;
 mod mapping;
 pub mod sources;
 
+pub use branding::PartialBranding;
 pub(crate) use branding::{BrandingSection, read as read_branding};
-pub use branding::{PartialBranding, PartialPreparedBy, parse_colour};
 pub use mapping::{DefaultValue, Input, SheetMapping, ValueFormat};
-pub use sources::{BatchContext, SourceFile, SourceKind, Sources};
+pub use sources::{BatchContext, SourceKind, Sources};
 
 use crate::model::Language;
 use crate::model::{

@@ -33,12 +33,6 @@ pub struct SourceFile {
     pub bytes: Arc<[u8]>,
 }
 
-impl SourceFile {
-    pub fn sha256(&self) -> String {
-        hex(&Sha256::digest(&self.bytes))
-    }
-}
-
 /// A batch root whose defaults, files and layouts a plan was built with.
 pub struct BatchContext<'a> {
     /// The batch root.

@@ -144,6 +144,20 @@ impl System {
     }
 }
 
+impl System {
+    /// Why the true `values` do not fit (for a failing test's message).
+    pub fn misfit(&self, values: &[(usize, i64)]) -> String {
+        let mut out = String::new();
+        for &(var, value) in values {
+            let d = self.domains[var];
+            if value < d.lo || value > d.hi {
+                out.push_str(&format!("var {var} = {value} outside {}..={}; ", d.lo, d.hi));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,19 +189,5 @@ mod tests {
         s.sum(vec![pa, pb], total);
         assert!(!s.can_differ(pb, 3));
         assert!(s.can_differ(b, 3));
-    }
-}
-
-impl System {
-    /// Why the true `values` do not fit (for a failing test's message).
-    pub fn misfit(&self, values: &[(usize, i64)]) -> String {
-        let mut out = String::new();
-        for &(var, value) in values {
-            let d = self.domains[var];
-            if value < d.lo || value > d.hi {
-                out.push_str(&format!("var {var} = {value} outside {}..={}; ", d.lo, d.hi));
-            }
-        }
-        out
     }
 }

@@ -34,11 +34,11 @@ mod attack;
 #[cfg(test)]
 mod tests;
 
-pub use comparison::{ChangeCells, Comparison};
+pub use comparison::Comparison;
 pub use groups::{GroupCells, Participation};
 pub use money::{BalanceCells, DepartmentBudget, Standings};
-pub use verdicts::{Check, GroupJudgement, Verdict, Verdicts};
-pub use workforce::{AgeRow, CountCells, Flow, FlowCells, RiskGroupCells, Workforce};
+pub use verdicts::{Check, Verdict, Verdicts};
+pub use workforce::{AgeRow, CountCells, Flow, RiskGroupCells, Workforce};
 
 use crate::aggregate::accounts::Account;
 use crate::aggregate::budget::Supplier;
@@ -66,26 +66,9 @@ pub enum Cell<T> {
 }
 
 impl<T> Cell<T> {
-    /// The figure, when this edition shows it.
-    pub fn shown(&self) -> Option<&T> {
-        match self {
-            Cell::Shown(value) => Some(value),
-            Cell::Small | Cell::Hidden => None,
-        }
-    }
-
     /// Whether the edition shows the figure.
     pub fn is_shown(&self) -> bool {
         matches!(self, Cell::Shown(_))
-    }
-
-    /// The same disclosure for a figure computed from this one.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Cell<U> {
-        match self {
-            Cell::Shown(value) => Cell::Shown(f(value)),
-            Cell::Small => Cell::Small,
-            Cell::Hidden => Cell::Hidden,
-        }
     }
 }
 

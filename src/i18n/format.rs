@@ -51,14 +51,15 @@ impl NumberStyle {
     }
 }
 
+/// How one language writes dates: its month names and long date pattern.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DateStyle {
-    pub months: [String; 12],
+    pub(crate) months: [String; 12],
     /// Pattern with `{day}`, `{month}` and `{year}`.
-    pub long: String,
+    pub(crate) long: String,
     /// How the first day of a month is written (`1er` in French).
     #[serde(default)]
-    pub first_day: Option<String>,
+    pub(crate) first_day: Option<String>,
 }
 
 impl DateStyle {

@@ -8,7 +8,6 @@ pub struct Labels {
     pub yes: String,
     pub no: String,
     pub unknown: String,
-    pub total: String,
     /// "All employees", the reference row of participation tables.
     pub everyone: String,
     /// A count of people below the minimum group size: "< {k}".

@@ -7,9 +7,10 @@ mod format;
 mod labels;
 mod messages;
 
-pub use format::{DateStyle, NumberStyle};
-pub use labels::{Labels, Localised};
-pub use messages::{ExpectedWords, Messages};
+pub use format::DateStyle;
+pub(crate) use format::NumberStyle;
+pub(crate) use labels::{Labels, Localised};
+pub use messages::Messages;
 
 use crate::model::Language;
 use serde::Deserialize;
@@ -28,16 +29,22 @@ impl Language {
     }
 }
 
+/// All wording of one language, as read from its strings file.
 #[derive(Debug, Deserialize)]
 pub struct Strings {
-    pub number: NumberStyle,
+    pub(crate) number: NumberStyle,
+    /// How dates are written.
     pub date: DateStyle,
-    pub labels: Labels,
+    pub(crate) labels: Labels,
+    /// The annex's sheet and column names, keyed by their English name (see
+    /// [`Strings::annex`]).
     pub annex: BTreeMap<String, String>,
-    pub document: DocumentNames,
+    pub(crate) document: DocumentNames,
     /// Per sheet (`employees`, `trainings`, `participations`), per field key:
     /// what the column holds and how to fill it in.
-    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// The terminal messages: problems in the user's data and the build
+    /// summary.
     pub messages: Messages,
     /// Everything but the terminal messages, for the template.
     #[serde(skip)]
@@ -47,7 +54,7 @@ pub struct Strings {
 /// The document's title and the stems of the output files, so that a plan
 /// mailed around is recognisable.
 #[derive(Debug, Deserialize)]
-pub struct DocumentNames {
+pub(crate) struct DocumentNames {
     /// With `{year}`: "Opleidingsplan {year}".
     pub title: String,
     pub plan_file: String,

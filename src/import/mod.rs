@@ -20,8 +20,9 @@ use workbook::Workbook;
 
 /// A plan that passed validation, with the warnings met on the way.
 pub struct Imported {
+    /// The plan, with every reference between its sheets resolved.
     pub plan: Plan,
-    pub warnings: Problems,
+    pub(crate) warnings: Problems,
 }
 
 /// Reads and validates the plan folder at `plan_dir`. On failure the list
@@ -33,7 +34,7 @@ pub fn load(plan_dir: &Path) -> Result<Imported, Problems> {
 
 /// Reads the workbooks a parsed `plan.toml` points at; `problems` holds
 /// what was already found in `plan.toml`.
-pub fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Imported, Problems> {
+pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Result<Imported, Problems> {
     let PlanConfig { organisation, settings, strategy, annual, consultation, readiness, input, branding } =
         config;
     let language = settings.language;
@@ -114,7 +115,7 @@ impl Workbooks {
 
 /// Ids seen in a sheet, with the cell of their first occurrence.
 #[derive(Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     first_seen: HashMap<String, CellRef>,
 }
 

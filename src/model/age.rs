@@ -30,16 +30,8 @@ impl AgeBands {
         (!bounds.is_empty() && increasing && bounds[0] > 0).then_some(Self { bounds })
     }
 
-    pub fn bounds(&self) -> &[u16] {
-        &self.bounds
-    }
-
     pub fn len(&self) -> usize {
         self.bounds.len() + 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        false
     }
 
     /// Index of the band holding `age`.

@@ -8,7 +8,6 @@ pub struct Country([u8; 2]);
 
 struct CountryInfo {
     eu: bool,
-    names: [&'static str; 3],
 }
 
 struct Table {
@@ -35,7 +34,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 by_name.insert(key, code);
             }
         }
-        by_code.insert(code, CountryInfo { eu: eu == "1", names: [en, nl, fr] });
+        by_code.insert(code, CountryInfo { eu: eu == "1" });
     }
     Table { by_code, by_name }
 });
@@ -61,21 +60,10 @@ impl Country {
         TABLE.by_code.get(&self.0).is_some_and(|info| info.eu)
     }
 
+    #[cfg(test)]
     pub fn code(&self) -> &str {
         // Only codes from the table are ever constructed, and those are ASCII.
         std::str::from_utf8(&self.0).unwrap_or("??")
-    }
-
-    /// The country's name in `language`.
-    pub fn name(self, language: crate::model::Language) -> &'static str {
-        use crate::model::Language;
-        // The table lists names as English, Dutch, French.
-        let column = match language {
-            Language::En => 0,
-            Language::Nl => 1,
-            Language::Fr => 2,
-        };
-        TABLE.by_code.get(&self.0).map_or("?", |info| info.names[column])
     }
 }
 

@@ -38,65 +38,78 @@ impl Gender {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Statute {
+    /// A manual worker (arbeider, ouvrier).
     BlueCollar,
+    /// An employee in mainly intellectual work (bediende, employé).
     WhiteCollar,
+    /// A manager (kaderlid, cadre).
     Manager,
 }
 
 impl Statute {
-    pub const ALL: [Statute; 3] = [Statute::BlueCollar, Statute::WhiteCollar, Statute::Manager];
+    pub(crate) const ALL: [Statute; 3] = [Statute::BlueCollar, Statute::WhiteCollar, Statute::Manager];
 }
 
+/// The highest level of education an employee completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
+    /// At most lower secondary education.
     Low,
+    /// Upper secondary education.
     Medium,
+    /// Higher education: college or university.
     High,
 }
 
 impl EducationLevel {
-    pub const ALL: [EducationLevel; 3] = [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
+    pub(crate) const ALL: [EducationLevel; 3] =
+        [EducationLevel::Low, EducationLevel::Medium, EducationLevel::High];
 }
 
 /// What the export tells about an employee's age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Birth {
+    /// The birth date.
     Date(Date),
     /// Exports that give an age instead of a birth date: the age is taken
     /// as on the plan's reference date.
     AgeOnReference(u16),
 }
 
+/// One employee as the HR export describes them.
 #[derive(Debug, Clone)]
 pub struct Employee {
+    /// The personnel number, unique in the employees sheet; participations
+    /// refer to it.
     pub id: String,
+    /// The employee's name, when the export gives it; only the internal
+    /// edition shows it.
     pub name: Option<String>,
-    pub gender: Gender,
+    pub(crate) gender: Gender,
     /// `None` when the export gives neither a birth date nor an age.
     pub birth: Option<Birth>,
-    pub fte: Fte,
-    pub start_date: Option<Date>,
-    pub end_date: Option<Date>,
-    pub department: Option<String>,
+    pub(crate) fte: Fte,
+    pub(crate) start_date: Option<Date>,
+    pub(crate) end_date: Option<Date>,
+    pub(crate) department: Option<String>,
     /// The department before a move during the year before the plan, when
     /// the data records it (for the workforce flow).
-    pub previous_department: Option<String>,
-    pub job_title: Option<String>,
-    pub statute: Option<Statute>,
-    pub education: Option<EducationLevel>,
-    pub disability: bool,
-    pub nationality: Option<Country>,
-    pub bottleneck_occupation: bool,
+    pub(crate) previous_department: Option<String>,
+    pub(crate) statute: Option<Statute>,
+    pub(crate) education: Option<EducationLevel>,
+    pub(crate) disability: bool,
+    pub(crate) nationality: Option<Country>,
+    pub(crate) bottleneck_occupation: bool,
 }
 
 impl Employee {
     /// In service on `on`: started on or before it and not left before it.
-    pub fn is_active_on(&self, on: Date) -> bool {
+    pub(crate) fn is_active_on(&self, on: Date) -> bool {
         self.start_date.is_none_or(|start| start <= on) && self.end_date.is_none_or(|end| end >= on)
     }
 
-    pub fn age_on(&self, on: Date) -> Option<u16> {
+    pub(crate) fn age_on(&self, on: Date) -> Option<u16> {
         match self.birth? {
             Birth::Date(birth) => age_on(birth, on),
             Birth::AgeOnReference(age) => Some(age),
@@ -105,7 +118,7 @@ impl Employee {
 
     /// Whether the employee belongs to `group` on the reference date `on`.
     /// An unknown age or nationality never places someone in a group.
-    pub fn is_in(&self, group: RiskGroup, on: Date) -> bool {
+    pub(crate) fn is_in(&self, group: RiskGroup, on: Date) -> bool {
         match group {
             RiskGroup::Aged50Plus => self.age_on(on).is_some_and(|age| age >= 50),
             RiskGroup::Disability => self.disability,
@@ -127,7 +140,6 @@ pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) 
         end_date: None,
         department: None,
         previous_department: None,
-        job_title: None,
         statute: None,
         education: None,
         disability: false,

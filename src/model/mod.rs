@@ -16,44 +16,50 @@ mod language;
 pub mod readiness;
 mod training;
 
-pub use age::{AgeBand, AgeBands, age_on};
-pub use annual::{AnnualPlan, Role};
-pub use branding::{Asset, AssetKind, Branding, PreparedBy};
-pub use consultation::{Body, Consultation};
-pub use country::Country;
-pub use edition::{Edition, EditionChoice};
+pub(crate) use age::{AgeBand, AgeBands, age_on};
+pub(crate) use annual::{AnnualPlan, Role};
+pub(crate) use branding::{Asset, AssetKind, Branding, PreparedBy};
+pub(crate) use consultation::{Body, Consultation};
+pub(crate) use country::Country;
+pub use edition::Edition;
+pub(crate) use edition::EditionChoice;
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
-pub use employee::{Birth, EducationLevel, Employee, Fte, Gender, Statute};
-pub use enterprise_number::EnterpriseNumber;
+pub use employee::{Birth, EducationLevel, Employee, Statute};
+pub(crate) use employee::{Fte, Gender};
+pub(crate) use enterprise_number::EnterpriseNumber;
 pub use language::Language;
-pub use readiness::Readiness;
-pub use training::{Participation, ParticipationStatus, Pillar, RiskGroup, Training, TrainingKind};
+pub(crate) use readiness::Readiness;
+pub use training::RiskGroup;
+pub(crate) use training::{Participation, ParticipationStatus, Pillar, Training, TrainingKind};
 
 use jiff::civil::Date;
 
 /// One employer's plan for one year: settings, strategy and the imported data.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub organisation: Organisation,
+    pub(crate) organisation: Organisation,
+    /// The year, language, reference date and other settings of `plan.toml`.
     pub settings: Settings,
-    pub strategy: Strategy,
-    pub annual: AnnualPlan,
-    pub consultation: Consultation,
+    pub(crate) strategy: Strategy,
+    pub(crate) annual: AnnualPlan,
+    pub(crate) consultation: Consultation,
     /// `None` when the plan does not take the readiness check.
-    pub readiness: Option<Readiness>,
-    pub branding: Branding,
+    pub(crate) readiness: Option<Readiness>,
+    pub(crate) branding: Branding,
+    /// The employees sheet, in its order; participations refer to an
+    /// employee by its index here.
     pub employees: Vec<Employee>,
-    pub trainings: Vec<Training>,
-    pub participations: Vec<Participation>,
+    pub(crate) trainings: Vec<Training>,
+    pub(crate) participations: Vec<Participation>,
     /// FTE declared to the social security office at the end of each
     /// quarter, when the workbook gives them.
-    pub quarterly_fte: Vec<QuarterFte>,
+    pub(crate) quarterly_fte: Vec<QuarterFte>,
 }
 
 /// FTE declared to the RSZ/ONSS at the end of one quarter.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct QuarterFte {
+pub(crate) struct QuarterFte {
     pub year: i16,
     /// 1-4.
     pub quarter: u8,
@@ -61,7 +67,7 @@ pub struct QuarterFte {
 }
 
 #[derive(Debug, Clone)]
-pub struct Organisation {
+pub(crate) struct Organisation {
     pub name: String,
     pub enterprise_number: EnterpriseNumber,
     pub registered_office: Option<String>,
@@ -70,30 +76,33 @@ pub struct Organisation {
     pub union_delegation: bool,
 }
 
+/// How the plan is made: its year and language, the day the workforce is
+/// counted, the training-right target and the minimum group size of the
+/// council edition.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub year: i16,
-    pub language: Language,
+    pub(crate) year: i16,
+    pub(crate) language: Language,
     /// The day on which the workforce is counted (default: 31 December
     /// before the plan year).
-    pub reference_date: Date,
+    pub(crate) reference_date: Date,
     /// The date the plan carries (`[plan] date`); when absent, files are
     /// dated on the reference date. Never the clock: builds are reproducible.
-    pub document_date: Option<Date>,
+    pub(crate) document_date: Option<Date>,
     /// The day of `SOURCE_DATE_EPOCH` (reproducible-builds.org), when set.
-    pub source_date: Option<Date>,
+    pub(crate) source_date: Option<Date>,
     /// Target of the individual training right set in `plan.toml` (a sector
     /// growth path, say), overriding the legal target; `None`: by the law.
-    pub training_days_per_fte: Option<f64>,
+    pub(crate) training_days_per_fte: Option<f64>,
     /// Where that target comes from, e.g. the sector agreement.
-    pub training_days_source: Option<String>,
-    pub hours_per_day: f64,
-    pub age_bands: AgeBands,
+    pub(crate) training_days_source: Option<String>,
+    pub(crate) hours_per_day: f64,
+    pub(crate) age_bands: AgeBands,
     /// The council edition hides every figure about fewer people than this.
-    pub min_group_size: u32,
+    pub(crate) min_group_size: u32,
     /// The editions to write when the command line does not say
     /// (`[plan] edition`, or the batch's default).
-    pub editions: EditionChoice,
+    pub(crate) editions: EditionChoice,
 }
 
 impl Settings {
@@ -106,7 +115,7 @@ impl Settings {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Strategy {
+pub(crate) struct Strategy {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub learning_vision: Option<String>,
@@ -120,7 +129,7 @@ pub struct Strategy {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Needs {
+pub(crate) struct Needs {
     pub individual: Option<String>,
     pub team: Option<String>,
     pub organisation: Option<String>,
@@ -128,7 +137,7 @@ pub struct Needs {
 
 /// A strategic goal that trainings contribute to (e.g. "D1: safety first").
 #[derive(Debug, Clone)]
-pub struct Goal {
+pub(crate) struct Goal {
     pub id: String,
     pub title: String,
     pub description: Option<String>,

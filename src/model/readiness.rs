@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Aspect {
+pub(crate) enum Aspect {
     Vision,
     Needs,
     Planning,
@@ -38,17 +38,6 @@ impl Aspect {
             Aspect::Leadership => 'L',
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Aspect::Vision => "vision",
-            Aspect::Needs => "needs",
-            Aspect::Planning => "planning",
-            Aspect::Organising => "organising",
-            Aspect::Anchoring => "anchoring",
-            Aspect::Leadership => "leadership",
-        }
-    }
 }
 
 /// Statement ids per aspect: V1-V4, N1-N5, P1-P6, O1-O5, A1-A5, L1-L5.
@@ -57,14 +46,14 @@ pub const STATEMENTS: [&str; 30] = [
     "O3", "O4", "O5", "A1", "A2", "A3", "A4", "A5", "L1", "L2", "L3", "L4", "L5",
 ];
 
-pub fn aspect_of(id: &str) -> Option<Aspect> {
+pub(crate) fn aspect_of(id: &str) -> Option<Aspect> {
     let first = id.chars().next()?;
     Aspect::ALL.into_iter().find(|a| a.prefix() == first).filter(|_| STATEMENTS.contains(&id))
 }
 
 /// The statements that apply to the organisation, as it answered them.
 #[derive(Debug, Clone, Default)]
-pub struct Readiness {
+pub(crate) struct Readiness {
     pub applies: BTreeSet<&'static str>,
 }
 

@@ -25,15 +25,19 @@ impl TrainingKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskGroup {
+    /// Employees aged 50 or more on the reference date.
     #[serde(rename = "aged_50_plus")]
     Aged50Plus,
+    /// Employees with a disability.
     Disability,
+    /// Employees with a nationality outside the European Union.
     NonEuNationality,
+    /// Employees in a bottleneck occupation, one employers find hard to fill.
     BottleneckOccupation,
 }
 
 impl RiskGroup {
-    pub const ALL: [RiskGroup; 4] = [
+    pub(crate) const ALL: [RiskGroup; 4] = [
         RiskGroup::Aged50Plus,
         RiskGroup::Disability,
         RiskGroup::NonEuNationality,

@@ -1,12 +1,12 @@
 //! Outputs: the files one edition of a plan is written as. Each kind of
-//! file implements [`Output`] and is registered once, in [`REGISTRY`]; its
+//! file implements `Output` and is registered once, in `REGISTRY`; its
 //! file name, MIME type, the editions it belongs to and its place in the
 //! fingerprint follow from that registration. Nothing here touches the
 //! disk: every file is made in memory, and the archive writes them as one
 //! new version.
 //!
-//! A new output is one file implementing [`Output`] and one line in
-//! [`REGISTRY`] (plus the words of its file name in the wording files).
+//! A new output is one file implementing `Output` and one line in
+//! `REGISTRY` (plus the words of its file name in the wording files).
 
 pub mod annex;
 mod data;
@@ -14,8 +14,8 @@ mod key_figures;
 mod names;
 pub mod pdf;
 
-pub use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
-pub use names::FileNames;
+pub(crate) use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
+pub(crate) use names::FileNames;
 
 use crate::config::Sources;
 use crate::disclose::Disclosed;
@@ -53,7 +53,7 @@ pub enum OutputKind {
 }
 
 /// What every output of one edition reads.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The edition, every figure typed as it may show it.
     pub disclosed: &'a Disclosed<'a>,
     /// The view (figures formatted, wording) of the edition.
@@ -85,7 +85,7 @@ pub struct Made {
 }
 
 /// One kind of output file.
-pub trait Output: Sync {
+pub(crate) trait Output: Sync {
     /// What it is.
     fn kind(&self) -> OutputKind;
 
@@ -119,12 +119,8 @@ pub trait Output: Sync {
 }
 
 /// Every output, in the order they are made.
-pub static REGISTRY: &[&dyn Output] = &[&annex::Annex, &pdf::Pdf, &data::Data, &key_figures::KeyFigures];
-
-/// The output registered for `kind`.
-pub fn registered(kind: OutputKind) -> Option<&'static dyn Output> {
-    REGISTRY.iter().copied().find(|o| o.kind() == kind)
-}
+pub(crate) static REGISTRY: &[&dyn Output] =
+    &[&annex::Annex, &pdf::Pdf, &data::Data, &key_figures::KeyFigures];
 
 /// The outputs and their formats, for the fingerprint: "annex:1,pdf:1,...".
 pub fn identity() -> String {
@@ -152,7 +148,7 @@ pub enum OutputError {
 }
 
 /// Every registered output of one edition, made in registration order.
-pub fn render(context: &Context<'_>) -> Result<Made, OutputError> {
+pub(crate) fn render(context: &Context<'_>) -> Result<Made, OutputError> {
     let mut made = Made::default();
     for output in REGISTRY.iter().filter(|o| o.editions().contains(&context.disclosed.edition)) {
         let one = output.render(context, &made.files)?;

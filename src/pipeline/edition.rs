@@ -24,7 +24,7 @@ pub struct EditionRun {
 impl Prepared {
     /// What `edition` may show, compared with last year's archived figures
     /// of that edition when there are any.
-    pub fn disclose(&self, edition: Edition) -> Disclosed<'_> {
+    pub(crate) fn disclose(&self, edition: Edition) -> Disclosed<'_> {
         let previous = previous::for_edition(&self.previous, edition);
         let yoy = previous.map(|found| year_over_year(&self.figures.key_figures, &found.previous));
         let mut disclosed = disclose::disclose(&self.plan, &self.figures, edition, yoy.as_ref());

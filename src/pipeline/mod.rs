@@ -8,7 +8,7 @@
 
 mod edition;
 
-pub use edition::{EditionRun, render, typst_project, view_json};
+pub use edition::{typst_project, view_json};
 
 use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
@@ -76,7 +76,7 @@ impl BuildError {
 }
 
 /// One plan to build.
-pub struct Job<'a> {
+pub(crate) struct Job<'a> {
     /// The plan folder (holds `plan.toml`).
     pub folder: &'a Path,
     /// The archive the version goes into.
@@ -149,7 +149,7 @@ pub struct Prepared {
     /// Warnings met on the way.
     pub warnings: Problems,
     /// The files the plan was built from.
-    pub sources: Sources,
+    pub(crate) sources: Sources,
     /// Last year's key figures, per edition archived.
     pub previous: Vec<Found>,
     /// Why last year's archived plan is not compared with, though it is there.
@@ -157,7 +157,7 @@ pub struct Prepared {
 }
 
 /// Runs `job`: builds and archives the plan, or skips it.
-pub fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
+pub(crate) fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
     let none = Defaults::default();
     let defaults = job.batch.map_or(&none, |b| b.defaults);
     let (config, problems) = config::read_with(job.folder, defaults).map_err(BuildError::Problems)?;
@@ -165,7 +165,11 @@ pub fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
 }
 
 /// [`run`] for a `plan.toml` already read (a batch reads them all first).
-pub fn run_config(job: &Job<'_>, config: PlanConfig, problems: Problems) -> Result<Outcome, BuildError> {
+pub(crate) fn run_config(
+    job: &Job<'_>,
+    config: PlanConfig,
+    problems: Problems,
+) -> Result<Outcome, BuildError> {
     let own_layout = Some(job.folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
     let overlaid;
     let resources = match &own_layout {
@@ -237,7 +241,7 @@ pub struct BuildOptions {
 }
 
 /// Builds the plan in `plan_dir` and archives it, with the bundled layout
-/// (or `options.layout` over it): [`run`] for one plan, never skipped.
+/// (or `options.layout` over it): `run` for one plan, never skipped.
 pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
     let bundled = Resources::bundled(crate::outputs::pdf::CachePolicy::KeepUntilExit);
     let resources = match &options.layout {
@@ -271,7 +275,7 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
 }
 
 /// Aggregates a validated plan.
-pub fn prepare_plan(plan: Plan, mut warnings: Problems, sources: Sources) -> Prepared {
+pub(crate) fn prepare_plan(plan: Plan, mut warnings: Problems, sources: Sources) -> Prepared {
     let figures = aggregate::aggregate(&plan);
     warn_missed_deadlines(&plan, &figures, &mut warnings);
     Prepared { plan, figures, warnings, sources, previous: Vec::new(), not_compared: None }
@@ -336,7 +340,11 @@ fn warn_missed_deadlines(plan: &Plan, figures: &Figures, warnings: &mut Problems
 /// A plan's fingerprint: its sources, the tool and its outputs, and the
 /// build settings that change the files (the editions, the date written
 /// into them).
-pub fn fingerprint(sources: &Sources, editions: &[Edition], settings: &crate::model::Settings) -> String {
+pub(crate) fn fingerprint(
+    sources: &Sources,
+    editions: &[Edition],
+    settings: &crate::model::Settings,
+) -> String {
     let keys = editions.iter().map(|e| e.key()).collect::<Vec<_>>().join(",");
     let date = settings.metadata_date().to_string();
     let outputs = crate::outputs::identity();

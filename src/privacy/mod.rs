@@ -255,6 +255,7 @@ pub fn list(counts: &[u32], k: u32) -> Suppression {
 
 /// Hidden cells of a table with row totals and column totals (age band ×
 /// gender), and of those totals.
+#[cfg(test)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MarginMasks {
     /// Per row, per column.
@@ -270,6 +271,7 @@ pub struct MarginMasks {
 /// Suppression for a table `cells[r][c]` published with its row totals,
 /// column totals and grand total. Withheld margins must be withheld wherever
 /// the same figure appears (e.g. the gender totals in the gender table).
+#[cfg(test)]
 pub fn table_with_margins(cells: &[Vec<u32>], k: u32) -> MarginMasks {
     let width = cells.first().map_or(0, Vec::len);
     let mut grid = Grid::default();

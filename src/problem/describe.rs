@@ -4,123 +4,203 @@ use crate::i18n::Messages;
 /// the strings files, so every problem reads in the plan's language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
+    /// The plan folder given does not exist.
     PlanFolderMissing,
+    /// The plan folder holds no `plan.toml`.
     PlanFileMissing,
+    /// `plan.toml` is there but cannot be read.
     PlanFileUnreadable {
+        /// The system's reason.
         reason: String,
     },
+    /// `plan.toml` is not valid TOML, or has a key it does not know.
     PlanSyntax {
+        /// The parser's description of what is wrong.
         detail: String,
     },
+    /// A setting in `plan.toml` holds a value it cannot take.
     PlanValue {
+        /// The setting, as `section.key`.
         key: String,
+        /// The value written there.
         value: String,
+        /// What it should have held.
         expected: super::Expected,
     },
+    /// An enterprise number that is not ten digits starting with 0 or 1, or
+    /// whose check digits do not match.
     EnterpriseNumber {
+        /// The number as written.
         value: String,
     },
     /// Warning: the template's example number is still in place.
     EnterpriseNumberExample,
     /// Warning: a consultation date in plan.toml misses its legal deadline.
     DeadlineMissed {
+        /// The consultation step, in the plan's language.
         step: String,
+        /// The date it was done.
         done: String,
+        /// The date it was due by law.
         due: String,
     },
+    /// The workbook `plan.toml` names does not exist.
     WorkbookMissing,
+    /// The workbook is protected with a password.
     WorkbookEncrypted,
+    /// The workbook, or one of its sheets, cannot be read as a spreadsheet.
     WorkbookUnreadable {
+        /// The reader's reason.
         reason: String,
     },
+    /// A sheet the plan needs is not in the workbook.
     SheetMissing {
+        /// The sheet looked for.
         sheet: String,
+        /// The sheets the workbook does have.
         available: Vec<String>,
     },
+    /// A sheet has no data under its header row.
     SheetEmpty,
-    /// `mapping` is the plan.toml line that would name the column.
+    /// A column the plan needs is not in the sheet.
     ColumnMissing {
+        /// The column looked for, by its name in the plan's language or as
+        /// `plan.toml` maps it.
         column: String,
+        /// The column headers the sheet does have.
         found: Vec<String>,
+        /// The plan.toml line that would name the column.
         mapping: String,
     },
+    /// A required cell is empty.
     ValueMissing {
+        /// The column's header.
         column: String,
     },
+    /// A cell that should hold a number holds something else.
     NotANumber {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A cell that should hold a whole number holds a fraction or text.
     NotAWholeNumber {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A cell that should hold a date holds something else.
     NotADate {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A work regime (FTE) outside (0, 1].
     FteOutOfRange {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A negative number where only zero or more makes sense (hours,
+    /// budgets, costs).
     Negative {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A code (gender, statute, kind of training, quarter, ...) the column
+    /// does not know.
     UnknownCode {
+        /// The column's header.
         column: String,
+        /// The code as written.
         value: String,
+        /// The codes the column accepts.
         expected: Vec<String>,
     },
+    /// A nationality that is no known country code or name.
     UnknownCountry {
+        /// The column's header.
         column: String,
+        /// The cell's value as shown.
         value: String,
     },
+    /// A value that must be unique (a personnel number, a training code)
+    /// occurs a second time.
     Duplicate {
+        /// The column's header.
         column: String,
+        /// The repeated value.
         value: String,
+        /// The cell where it first occurs, e.g. `A3`.
         first: String,
     },
+    /// A participation names an employee the employees sheet does not have.
     UnknownEmployee {
+        /// The personnel number as written.
         value: String,
+        /// The name of the employees sheet.
         sheet: String,
     },
+    /// A participation names a training the trainings sheet does not have.
     UnknownTraining {
+        /// The training code as written.
         value: String,
+        /// The name of the trainings sheet.
         sheet: String,
     },
+    /// A training serves a strategic goal `plan.toml` does not define.
     UnknownGoal {
+        /// The goal id as written.
         value: String,
+        /// The goal ids `plan.toml` defines.
         known: Vec<String>,
     },
+    /// A period that ends before it starts.
     EndBeforeStart {
+        /// The start date, in the plan's language.
         start: String,
+        /// The end date, in the plan's language.
         end: String,
     },
+    /// A birth date after the reference date.
     BirthAfterReference {
+        /// The birth date, in the plan's language.
         value: String,
+        /// The reference date, in the plan's language.
         reference: String,
     },
     /// A cell holding a spreadsheet error such as `#N/A` or `#VALUE!`.
     CellError {
+        /// The column's header.
         column: String,
+        /// The error as the spreadsheet shows it.
         value: String,
     },
     /// Warning: no birth date and no age; counted as "age unknown".
     AgeUnknown {
+        /// The header of the birth date (or age) column.
         column: String,
     },
     /// Warning: an age outside working life, probably a typo.
     AgeImplausible {
+        /// The birth date or age as shown.
         value: String,
+        /// The age it gives on the reference date, in years.
         age: String,
+        /// The reference date, in the plan's language.
         reference: String,
     },
 }
 
 impl ProblemKind {
     /// Problems with `plan.toml` or the folder, rather than the workbook's data.
-    pub fn is_configuration(&self) -> bool {
+    pub(crate) fn is_configuration(&self) -> bool {
         use ProblemKind::*;
         matches!(
             self,
@@ -136,7 +216,7 @@ impl ProblemKind {
 
     /// The column a cell problem is about, so repeated problems in one
     /// column can be summarised.
-    pub fn column(&self) -> Option<&str> {
+    pub(crate) fn column(&self) -> Option<&str> {
         use ProblemKind::*;
         match self {
             ValueMissing { column }
@@ -154,7 +234,7 @@ impl ProblemKind {
         }
     }
 
-    pub fn describe(&self, m: &Messages) -> String {
+    pub(crate) fn describe(&self, m: &Messages) -> String {
         use ProblemKind::*;
         match self {
             PlanFolderMissing => m.plan_folder_missing.clone(),

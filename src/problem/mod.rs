@@ -5,7 +5,7 @@
 //! fix everything in one pass.
 
 mod describe;
-pub mod errors;
+pub(crate) mod errors;
 mod expected;
 
 pub use describe::{ProblemKind, fill};
@@ -14,15 +14,18 @@ pub use expected::{AssetProblem, AssetWanted, Expected};
 use crate::i18n::Messages;
 use std::fmt;
 
+/// How serious a problem is; errors sort before warnings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Stops the build: no plan is written until it is fixed.
     Error,
+    /// The plan is built anyway; the user should look at it.
     Warning,
 }
 
 /// A cell in A1 notation, zero-based internally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CellRef {
+pub(crate) struct CellRef {
     pub row: u32,
     pub column: u32,
 }
@@ -54,14 +57,14 @@ impl fmt::Display for CellRef {
 
 /// Where a problem is; ordered so that problems sort by file, sheet and cell.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Location {
+pub(crate) struct Location {
     pub file: String,
     pub sheet: Option<String>,
     pub position: Position,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Position {
+pub(crate) enum Position {
     Whole,
     /// One-based line and column in a text file such as `plan.toml`.
     Line {
@@ -73,7 +76,7 @@ pub enum Position {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct CellRowMajor {
+pub(crate) struct CellRowMajor {
     row: u32,
     column: u32,
 }
@@ -114,19 +117,22 @@ impl fmt::Display for Location {
     }
 }
 
+/// One problem: how serious, where it was found and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Whether it stops the build.
     pub severity: Severity,
-    pub location: Location,
+    pub(crate) location: Location,
+    /// What is wrong, with the values its message needs.
     pub kind: ProblemKind,
 }
 
 impl Problem {
-    pub fn error(location: Location, kind: ProblemKind) -> Self {
+    pub(crate) fn error(location: Location, kind: ProblemKind) -> Self {
         Self { severity: Severity::Error, location, kind }
     }
 
-    pub fn warning(location: Location, kind: ProblemKind) -> Self {
+    pub(crate) fn warning(location: Location, kind: ProblemKind) -> Self {
         Self { severity: Severity::Warning, location, kind }
     }
 
@@ -143,34 +149,32 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn push(&mut self, problem: Problem) {
+    pub(crate) fn push(&mut self, problem: Problem) {
         self.items.push(problem);
     }
 
-    pub fn error(&mut self, location: Location, kind: ProblemKind) {
+    pub(crate) fn error(&mut self, location: Location, kind: ProblemKind) {
         self.push(Problem::error(location, kind));
     }
 
-    pub fn warning(&mut self, location: Location, kind: ProblemKind) {
+    pub(crate) fn warning(&mut self, location: Location, kind: ProblemKind) {
         self.push(Problem::warning(location, kind));
     }
 
-    pub fn extend(&mut self, other: Problems) {
-        self.items.extend(other.items);
-    }
-
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(|p| p.severity == Severity::Error)
     }
 
+    /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// How many of the problems are errors.
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|p| p.severity == Severity::Error).count()
     }
@@ -200,6 +204,7 @@ impl Problems {
         order.into_iter().map(|i| &self.items[i]).collect()
     }
 
+    /// The problems in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Problem> {
         self.items.iter()
     }

@@ -8,9 +8,14 @@ use crate::model::Language;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// What batch to generate: how many clients, for which year, from which
+/// seed.
 pub struct BatchSpec {
+    /// Number of client plan folders.
     pub clients: usize,
+    /// Seed of the random draws: the same seed writes the same batch.
     pub seed: u64,
+    /// The plan year of every client.
     pub year: i16,
     /// Employees per client, drawn between these bounds.
     pub employees: (usize, usize),
@@ -70,6 +75,8 @@ const STYLES: [(&str, &str); 5] = [
     ("#005F73", "#EE9B00"),
 ];
 
+/// The fictional consultancy that prepares the plans; `batch.toml` puts
+/// its name on every cover.
 pub const CONSULTANCY: &str = "Leerwerk Advies BV";
 
 /// Writes the batch under `root`; returns the plan folders.

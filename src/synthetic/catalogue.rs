@@ -105,7 +105,6 @@ pub enum Audience {
     Aged50Plus,
     Disability,
     NonEu,
-    Bottleneck,
     /// Started in the last two years.
     Newcomers,
 }

@@ -8,7 +8,7 @@ mod names;
 mod random;
 mod workbook;
 
-pub use catalogue::{Audience, CatalogueTraining, TRAININGS};
+pub(crate) use catalogue::{Audience, TRAININGS};
 pub use random::Random;
 
 use crate::model::Language;
@@ -21,12 +21,17 @@ use std::path::Path;
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct Spec {
+    /// The organisation's name, e.g. "Voorbeeld NV".
     pub organisation: String,
     /// A valid KBO/BCE number, e.g. "0403.019.261".
     pub enterprise_number: String,
+    /// The address of the registered office, e.g. "Kerkstraat 1, 9000 Gent".
     pub registered_office: String,
+    /// Rows in the employees sheet, leavers and future starters included.
     pub employees: usize,
+    /// Seed of the random draws: the same seed writes the same workbook.
     pub seed: u64,
+    /// The plan year; the workforce is counted on 31 December before it.
     pub year: i16,
     /// Language of the plan and of the workbook's headers.
     pub language: Language,
@@ -47,7 +52,7 @@ impl Default for Spec {
 }
 
 /// One employee row as the workbook will hold it.
-pub struct EmployeeRow {
+pub(crate) struct EmployeeRow {
     pub id: u32,
     pub name: String,
     pub gender: Gender,
@@ -63,7 +68,7 @@ pub struct EmployeeRow {
     pub nationality: &'static str,
 }
 
-pub struct ParticipationRow {
+pub(crate) struct ParticipationRow {
     pub employee: u32,
     pub training: &'static str,
     pub hours: Option<f64>,
@@ -72,7 +77,7 @@ pub struct ParticipationRow {
     pub cost: Option<f64>,
 }
 
-pub struct Company {
+pub(crate) struct Company {
     pub spec: Spec,
     pub employees: Vec<EmployeeRow>,
     pub participations: Vec<ParticipationRow>,
@@ -87,7 +92,7 @@ pub fn write_plan_folder(dir: &Path, spec: &Spec) -> Result<(), Box<dyn std::err
     Ok(())
 }
 
-pub fn generate(spec: &Spec) -> Company {
+pub(crate) fn generate(spec: &Spec) -> Company {
     let mut random = Random::new(spec.seed);
     let reference = Date::new(spec.year - 1, 12, 31).unwrap_or(Date::MIN);
     let mut employees: Vec<EmployeeRow> =
@@ -222,7 +227,7 @@ fn record_moves(random: &mut Random, employees: &mut [EmployeeRow]) {
 
 /// Quarter-end FTE as declared to the RSZ, Q4 of year n-2 to Q4 of year n-1:
 /// close to today's workforce, drifting a little.
-pub fn quarterly_fte(company: &Company) -> Vec<(i16, u8, f64)> {
+pub(crate) fn quarterly_fte(company: &Company) -> Vec<(i16, u8, f64)> {
     let year = company.spec.year;
     let now: f64 = company.employees.iter().map(|e| e.fte).sum();
     let drift = [-0.03, -0.02, 0.0, 0.015, 0.01];
@@ -317,7 +322,6 @@ fn in_audience(e: &EmployeeRow, audience: Audience, reference: Date) -> bool {
         Audience::Aged50Plus => age >= 50,
         Audience::Disability => e.disability,
         Audience::NonEu => Country::parse(e.nationality).is_some_and(|c| !c.is_eu()),
-        Audience::Bottleneck => e.job.bottleneck,
         Audience::Newcomers => e.start > reference - Span::new().days(730),
     }
 }

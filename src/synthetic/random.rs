@@ -3,10 +3,12 @@
 pub struct Random(u64);
 
 impl Random {
+    /// A generator that starts from `seed`.
     pub fn new(seed: u64) -> Self {
         Self(seed)
     }
 
+    /// The next number, uniform over all of `u64`.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -25,10 +27,12 @@ impl Random {
         low + (self.next_u64() % (high - low).max(1) as u64) as i64
     }
 
+    /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
+    /// An item of `items`, each as likely; `items` must not be empty.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.next_u64() as usize % items.len()]
     }

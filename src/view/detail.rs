@@ -9,9 +9,9 @@ use serde::Serialize;
 /// workforce.
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
-    pub participations: Vec<ParticipationDetail>,
+    pub(crate) participations: Vec<ParticipationDetail>,
     /// Everyone employed in the plan year, with their training account.
-    pub accounts: Vec<AccountDetail>,
+    pub(crate) accounts: Vec<AccountDetail>,
 }
 
 /// One employee's individual training account for the plan year, in days.

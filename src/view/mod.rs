@@ -5,7 +5,7 @@
 
 mod annual;
 mod balance;
-pub mod branding;
+pub(crate) mod branding;
 mod comparison;
 mod detail;
 mod legal;
@@ -14,53 +14,65 @@ mod participation;
 mod trainings;
 mod workforce;
 
-pub use annual::{AmountRow, AnnualView, BudgetView, CalendarRow, PillarRow, ShareRow, SupplierRow};
-pub use balance::{BalanceRow, ReadinessView, SocialBalanceView};
-pub use comparison::not_compared;
-pub use detail::{AccountDetail, Detail, ParticipationDetail, detail};
-pub use legal::{CheckView, LegalView};
-pub use num::{DateText, Fmt, Num, Status};
+pub(crate) use annual::AnnualView;
+pub(crate) use balance::{ReadinessView, SocialBalanceView};
+pub(crate) use comparison::not_compared;
+pub use detail::Detail;
+pub(crate) use detail::detail;
+pub(crate) use legal::LegalView;
+pub use num::Num;
+pub(crate) use num::{DateText, Fmt, Status};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
-pub use trainings::{GoalView, KindRow, TrainingGroup, TrainingRightView, TrainingRow, TrainingsView};
-pub use workforce::{AgeView, CountRow, FlowView, RiskGroupRow, WorkforceView};
+pub(crate) use trainings::{GoalView, TrainingRightView, TrainingsView};
+pub use workforce::{AgeView, CountRow, RiskGroupRow, WorkforceView};
 
 use crate::disclose::{Disclosed, Public};
 use crate::model::Language;
 use crate::model::{Body, Edition};
 use serde::Serialize;
 
+/// One edition of the plan as the layout shows it: every figure formatted
+/// and worded in the plan's language. The layout reads it as
+/// `/data.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
+    /// About the document: year, language, edition, dates and what it
+    /// withholds.
     pub meta: Meta,
     /// All wording of the plan's language (the layout looks texts up here).
-    pub strings: serde_json::Value,
-    pub organisation: OrganisationView,
-    pub legal: LegalView,
+    pub(crate) strings: serde_json::Value,
+    pub(crate) organisation: OrganisationView,
+    pub(crate) legal: LegalView,
+    /// The workforce on the reference date, by gender, age band, department,
+    /// statute and education.
     pub workforce: WorkforceView,
+    /// The risk groups, in the order of `RiskGroup::ALL`.
     pub risk_groups: Vec<RiskGroupRow>,
-    pub strategy: StrategyView,
-    pub trainings: TrainingsView,
-    pub training_right: TrainingRightView,
+    pub(crate) strategy: StrategyView,
+    pub(crate) trainings: TrainingsView,
+    pub(crate) training_right: TrainingRightView,
+    /// Who takes part in training, overall and per gender, age band and risk
+    /// group.
     pub participation: ParticipationView,
-    pub annual: AnnualView,
-    pub social_balance: SocialBalanceView,
+    pub(crate) annual: AnnualView,
+    pub(crate) social_balance: SocialBalanceView,
     /// `null` when the plan does not take the readiness check.
-    pub readiness: Option<ReadinessView>,
-    pub quality: QualityView,
-    pub branding: branding::BrandingView,
+    pub(crate) readiness: Option<ReadinessView>,
+    pub(crate) quality: QualityView,
+    pub(crate) branding: branding::BrandingView,
     /// Files embedded in the PDF (PDF/A-3 associated files); filled in by
     /// the renderer, which has them.
-    pub attachments: Vec<AttachmentView>,
+    pub(crate) attachments: Vec<AttachmentView>,
     /// This year beside last year, when the archive holds last year's plan.
-    pub comparison: Option<comparison::ComparisonView>,
+    pub(crate) comparison: Option<comparison::ComparisonView>,
     /// Why last year's archived plan is not compared with, though it is
     /// there; `null` otherwise.
-    pub comparison_note: Option<String>,
+    pub(crate) comparison_note: Option<String>,
 }
 
 /// A file the layout embeds in the PDF with `pdf.attach`.
 #[derive(Debug, Clone, Serialize)]
-pub struct AttachmentView {
+pub(crate) struct AttachmentView {
     /// Its virtual path, which is also its name in the PDF.
     pub path: String,
     pub mime: &'static str,
@@ -79,25 +91,27 @@ pub struct QualityView {
     pub nationality_unknown: Num,
 }
 
+/// About the document rather than the organisation: its year, language,
+/// edition and dates, and what the edition withholds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
-    pub language: Language,
-    pub year: i16,
-    pub title: String,
-    pub reference_date: DateText,
-    pub document_date: Option<DateText>,
-    pub hours_per_day: Num,
-    pub generator: String,
-    pub edition: Edition,
+    pub(crate) language: Language,
+    pub(crate) year: i16,
+    pub(crate) title: String,
+    pub(crate) reference_date: DateText,
+    pub(crate) document_date: Option<DateText>,
+    pub(crate) hours_per_day: Num,
+    pub(crate) generator: String,
+    pub(crate) edition: Edition,
     /// Groups smaller than this are hidden; `null` in the internal edition.
     pub min_group_size: Option<u32>,
     /// Tables withheld whole (`age_and_gender`, `departments`, ...): too
     /// small to show without giving a small group away.
-    pub withheld_tables: Vec<crate::disclose::Table>,
+    pub(crate) withheld_tables: Vec<crate::disclose::Table>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OrganisationView {
+pub(crate) struct OrganisationView {
     pub name: String,
     pub enterprise_number: String,
     pub registered_office: Option<String>,
@@ -109,7 +123,7 @@ pub struct OrganisationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StrategyView {
+pub(crate) struct StrategyView {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub learning_vision: Option<String>,
@@ -120,7 +134,7 @@ pub struct StrategyView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NeedsView {
+pub(crate) struct NeedsView {
     pub individual: Option<String>,
     pub team: Option<String>,
     pub organisation: Option<String>,
@@ -136,10 +150,10 @@ pub fn title(settings: &crate::model::Settings) -> String {
     settings.language.strings().document.title.replace("{year}", &settings.year.to_string())
 }
 
-pub const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
+pub(crate) const GENERATOR: &str = concat!("opleidingsplan ", env!("CARGO_PKG_VERSION"));
 
 /// The view of one edition: its figures formatted and its wording.
-pub fn build(disclosed: &Disclosed<'_>) -> PlanView {
+pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
     let public = &disclosed.public;
     let settings = public.settings;
     let strings = settings.language.strings();

@@ -13,7 +13,7 @@ pub struct Num {
     /// The figure as printed: "12,5", "< 5", "•", "–".
     pub text: String,
     /// Whether the figure is shown, missing or withheld.
-    pub status: Status,
+    pub(crate) status: Status,
 }
 
 /// Why a figure has a value or not.

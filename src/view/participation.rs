@@ -4,17 +4,21 @@ use crate::i18n::Localised;
 use crate::model::{Gender, RiskGroup};
 use serde::Serialize;
 
+/// The participation chapter: how many employees take part in training.
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipationView {
-    pub overall: GroupRow,
+    pub(crate) overall: GroupRow,
     /// By gender, by age band and by risk group, in that order.
     pub sections: Vec<ParticipationSection>,
 }
 
+/// Participation per group of one grouping: gender, age band or risk
+/// group.
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipationSection {
     /// Which grouping; the layout names the section.
     pub key: SectionKey,
+    /// One row per group, in the grouping's order.
     pub rows: Vec<GroupRow>,
 }
 
@@ -41,13 +45,19 @@ impl SectionKey {
     }
 }
 
+/// Participation of one group of active employees.
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupRow {
+    /// The group's name in the plan's language.
     pub label: String,
-    pub heads: Num,
+    pub(crate) heads: Num,
+    /// Members with at least one participation that is not cancelled.
     pub participants: Num,
+    /// Participants as a share of the group.
     pub rate: Num,
+    /// The members' training hours added up.
     pub hours: Num,
+    /// Those hours per FTE of the group.
     pub hours_per_fte: Num,
 }
 

@@ -4,20 +4,27 @@ use crate::i18n::Localised;
 use crate::model::{Gender, RiskGroup};
 use serde::Serialize;
 
+/// The workforce chapter: who is employed on the reference date.
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkforceView {
+    /// Active employees.
     pub headcount: Num,
-    pub fte: Num,
+    pub(crate) fte: Num,
+    /// Women's share of the headcount.
     pub female_share: Num,
-    pub average_age: Num,
+    pub(crate) average_age: Num,
+    /// One row per gender, in the order of `Gender::ALL`.
     pub genders: Vec<CountRow>,
+    /// One row per age band, youngest first.
     pub age_bands: Vec<AgeView>,
     /// Employees without a birth date, when there are any.
-    pub age_unknown: Option<AgeView>,
+    pub(crate) age_unknown: Option<AgeView>,
+    /// One row per department, largest first; employees without a
+    /// department last.
     pub departments: Vec<CountRow>,
-    pub statutes: Vec<CountRow>,
-    pub education: Vec<CountRow>,
-    pub flow: FlowView,
+    pub(crate) statutes: Vec<CountRow>,
+    pub(crate) education: Vec<CountRow>,
+    pub(crate) flow: FlowView,
 }
 
 /// In-, out- and through-flow in the year before the plan.
@@ -48,32 +55,42 @@ pub struct CountRow {
     /// Code of the group (`male`, `blue_collar`, ...), or `null` for named
     /// groups such as departments and for "unknown".
     pub key: Option<String>,
+    /// The group's name in the plan's language.
     pub label: String,
+    /// Its headcount.
     pub heads: Num,
+    /// Its FTE.
     pub fte: Num,
+    /// Its share of the headcount.
     pub share: Num,
 }
 
+/// One age band's headcount by gender.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgeView {
-    pub label: String,
-    pub male: Num,
-    pub female: Num,
-    pub x: Num,
+    pub(crate) label: String,
+    pub(crate) male: Num,
+    pub(crate) female: Num,
+    pub(crate) x: Num,
+    /// Heads in the band, all genders together.
     pub total: Num,
-    pub fte: Num,
+    pub(crate) fte: Num,
 }
 
+/// One risk group: its size and the trainings aimed at it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RiskGroupRow {
+    /// Which risk group.
     pub key: RiskGroup,
-    pub label: String,
+    pub(crate) label: String,
+    /// Active employees in the group.
     pub heads: Num,
-    pub fte: Num,
+    pub(crate) fte: Num,
+    /// Their share of the headcount.
     pub share: Num,
-    pub targeted: Num,
+    pub(crate) targeted: Num,
     /// Titles of the trainings aimed at this group.
-    pub trainings: Vec<String>,
+    pub(crate) trainings: Vec<String>,
 }
 
 fn key<T: Serialize>(value: T) -> Option<String> {

@@ -6,26 +6,26 @@ use typst::utils::LazyHash;
 /// plan brings along, never the machine's, so the PDF is the same
 /// everywhere.
 pub struct FontSet {
-    pub book: LazyHash<FontBook>,
-    pub fonts: Vec<Font>,
+    pub(crate) book: LazyHash<FontBook>,
+    pub(crate) fonts: Vec<Font>,
 }
 
 impl FontSet {
-    pub fn from_data(data: impl IntoIterator<Item = Bytes>) -> Self {
+    pub(crate) fn from_data(data: impl IntoIterator<Item = Bytes>) -> Self {
         let fonts: Vec<Font> = data.into_iter().flat_map(Font::iter).collect();
         Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     }
 
     /// These fonts and `extra` (a plan's own), the extra ones found first
     /// by family name.
-    pub fn extended(&self, extra: impl IntoIterator<Item = Bytes>) -> Self {
+    pub(crate) fn extended(&self, extra: impl IntoIterator<Item = Bytes>) -> Self {
         let fonts: Vec<Font> =
             self.fonts.iter().cloned().chain(extra.into_iter().flat_map(Font::iter)).collect();
         Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     }
 
     /// Parsed once per process.
-    pub fn bundled() -> &'static FontSet {
+    pub(crate) fn bundled() -> &'static FontSet {
         static BUNDLED: std::sync::LazyLock<FontSet> = std::sync::LazyLock::new(|| {
             FontSet::from_data(super::embedded::BUNDLED_FONTS.iter().map(|data| Bytes::new(*data)))
         });

@@ -17,7 +17,7 @@ pub struct Layout {
 pub const MAIN: &str = "/main.typ";
 
 impl Layout {
-    pub fn bundled() -> Self {
+    pub(crate) fn bundled() -> Self {
         let files = super::embedded::DEFAULT_LAYOUT
             .iter()
             .map(|(path, data)| (path.to_string(), Bytes::new(*data)))
@@ -53,11 +53,11 @@ impl Layout {
         self.files.iter().map(|(path, bytes)| (path.as_str(), bytes))
     }
 
-    pub fn file(&self, path: &str) -> Option<&Bytes> {
+    pub(crate) fn file(&self, path: &str) -> Option<&Bytes> {
         self.files.get(path)
     }
 
-    pub fn source(&self, id: FileId, path: &str) -> FileResult<Source> {
+    pub(crate) fn source(&self, id: FileId, path: &str) -> FileResult<Source> {
         let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(source) = sources.get(&id) {
             return Ok(source.clone());

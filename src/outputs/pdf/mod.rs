@@ -13,8 +13,9 @@ mod embedded {
 
 pub use fonts::FontSet;
 pub use layout::Layout;
-pub use typeset::{CachePolicy, DATA_PATH, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
-pub use world::PlanWorld;
+pub(crate) use typeset::DATA_PATH;
+pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
+pub(crate) use world::PlanWorld;
 
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
 use crate::config::SourceKind;
@@ -102,7 +103,7 @@ impl Output for Pdf {
 
 /// The view (as JSON) typeset with `files` (virtual path, bytes) beside the
 /// layout, and the plan's own fonts beside the bundled ones.
-pub fn typeset_with(
+pub(crate) fn typeset_with(
     view_json: Vec<u8>,
     files: &[(String, Arc<[u8]>)],
     branding: &Branding,
@@ -120,7 +121,7 @@ pub fn typeset_with(
 }
 
 /// The logos the layout may read, by their virtual path.
-pub fn branding_images(branding: &Branding) -> Vec<(String, Arc<[u8]>)> {
+pub(crate) fn branding_images(branding: &Branding) -> Vec<(String, Arc<[u8]>)> {
     let images = crate::view::branding::images(branding);
     images.into_iter().map(|(path, asset)| (path, asset.bytes.clone())).collect()
 }
@@ -129,7 +130,7 @@ pub fn branding_images(branding: &Branding) -> Vec<(String, Arc<[u8]>)> {
 /// internal edition every source it was built from, so that the archived
 /// PDF alone can rebuild the plan. The council edition carries no sources:
 /// they hold personal data.
-pub fn attachments(
+pub(crate) fn attachments(
     view: &PlanView,
     names: &FileNames,
     sources: &crate::config::Sources,

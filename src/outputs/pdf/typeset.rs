@@ -15,7 +15,9 @@ pub const DATA_PATH: &str = "/data.json";
 
 /// A typeset document and the layout's warnings.
 pub struct Typeset {
+    /// The laid-out pages, ready for the PDF export.
     pub document: PagedDocument,
+    /// The layout's warnings, each with its place in the layout's files.
     pub warnings: Vec<String>,
 }
 
@@ -26,11 +28,12 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// Only the view, as JSON, at `/data.json` where the layout reads it.
     pub fn new(view_json: Vec<u8>) -> Self {
         Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(view_json))]) }
     }
 
-    pub fn with_file(mut self, path: String, bytes: std::sync::Arc<[u8]>) -> Self {
+    pub(crate) fn with_file(mut self, path: String, bytes: std::sync::Arc<[u8]>) -> Self {
         self.files.insert(path, Bytes::new(bytes));
         self
     }
@@ -77,6 +80,7 @@ pub enum CachePolicy {
 pub struct PdfIdentity {
     /// Stable across builds of the same plan, e.g. "voorbeeld-nv/2027".
     pub ident: String,
+    /// The date the PDF's metadata gives as its creation date.
     pub date: Date,
 }
 
