@@ -22,6 +22,10 @@ fn options(out: &Path, edition: Edition, new_version: bool) -> BuildOptions {
     BuildOptions { out: out.into(), editions: Some(vec![edition]), layout: None, new_version }
 }
 
+fn voorbeeld_number() -> opleidingsplan::model::EnterpriseNumber {
+    opleidingsplan::model::EnterpriseNumber::parse("0403.019.261").unwrap()
+}
+
 fn sha(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -115,7 +119,7 @@ fn a_killed_build_leaves_no_partial_version() {
         // Every version folder there is complete and matches its manifest.
         let checks = verify::verify(&out);
         assert!(checks.iter().all(verify::VersionCheck::intact), "after {share}: {checks:?}");
-        let year = archive::year_dir(&out, "Voorbeeld NV", 2027);
+        let year = archive::year_dir(&out, voorbeeld_number(), "Voorbeeld NV", 2027);
         for entry in std::fs::read_dir(&year).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
             assert!(archive::version_number(&name).is_some(), "{name} in {}", year.display());
@@ -124,7 +128,7 @@ fn a_killed_build_leaves_no_partial_version() {
     assert!(killed >= 4, "only {killed} builds were still running when killed");
     // A later build still works, and takes the next number.
     assert!(run(&args).status.success());
-    let versions = archive::versions(&archive::year_dir(&out, "Voorbeeld NV", 2027));
+    let versions = archive::versions(&archive::year_dir(&out, voorbeeld_number(), "Voorbeeld NV", 2027));
     let numbers: Vec<u32> = versions.iter().map(|(n, _)| *n).collect();
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
 }
@@ -410,9 +414,14 @@ fn an_archive_written_by_release_0_1_0_is_still_compared() {
     let previous_inputs: Vec<&str> =
         manifest.inputs.iter().map(|f| f.path.as_str()).filter(|p| p.starts_with("previous-year/")).collect();
     assert_eq!(previous_inputs.len(), 2, "{previous_inputs:?}");
+    // The folder of release 0.1.0 held this enterprise's plans only: it was
+    // renamed to the form keyed by its number, versions and all.
+    assert!(!out.path().join("legacy-bv").exists());
+    assert!(out.path().join("0403019261-legacy-bv/2026/v1/manifest.json").is_file());
+    assert!(built.stored.folder.ends_with("0403019261-legacy-bv/2027/v1"));
     // A data file changed after it was archived is not compared with, and
     // the build says so.
-    let changed = out.path().join("legacy-bv/2026/v1/opleidingsplan-2026-legacy-bv-gegevens.json");
+    let changed = out.path().join("0403019261-legacy-bv/2026/v1/opleidingsplan-2026-legacy-bv-gegevens.json");
     let mut bytes = std::fs::read(&changed).unwrap();
     bytes.push(b'\n');
     std::fs::write(&changed, bytes).unwrap();

@@ -13,8 +13,9 @@ use sha2::{Digest, Sha256};
 /// The manifest's name in every version folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
 /// Bumped when the manifest's shape changes. 1: release 0.1.0; 2: each
-/// output records its kind and edition.
-pub const FORMAT: u32 = 2;
+/// output records its kind and edition; 3: the SHA-256 of the version
+/// before it.
+pub const FORMAT: u32 = 3;
 /// A manifest lists a few dozen files; anything near this is not one.
 const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
 
@@ -33,6 +34,11 @@ pub struct Manifest {
     pub year: i16,
     /// The N of the `vN` folder.
     pub version: u32,
+    /// The SHA-256 of the previous version's `manifest.json` (format 3 and
+    /// later; `null` for version 1): versions form a chain, so a version
+    /// deleted, swapped or renamed shows.
+    #[serde(default)]
+    pub previous: Option<String>,
     /// The plan's language.
     pub language: Language,
     /// The editions in the folder.
@@ -42,6 +48,11 @@ pub struct Manifest {
     pub document_date: Date,
     /// When the build ran, by the clock: for people, not for the files.
     pub built_at: Timestamp,
+    /// The SHA-256 of this manifest as written with an empty seal (format 3
+    /// and later): an edit of any field shows, unless whoever made it
+    /// sealed it again.
+    #[serde(default)]
+    pub seal: String,
     /// SHA-256 over the tool, the editions and every input: equal
     /// fingerprints build equal plans.
     pub fingerprint: String,
@@ -78,6 +89,11 @@ pub struct FileEntry {
     /// The edition it belongs to (outputs of format 2 and later).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<Edition>,
+}
+
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 impl FileEntry {
@@ -121,8 +137,9 @@ pub(crate) struct Facts<'a> {
 }
 
 impl Manifest {
-    /// The manifest of version `version` of the plan `facts` describe.
-    pub(crate) fn new(facts: Facts, version: u32) -> Self {
+    /// The manifest of version `version` of the plan `facts` describe;
+    /// `previous` is the SHA-256 of version `version − 1`'s manifest.
+    pub(crate) fn new(facts: Facts, version: u32, previous: Option<String>) -> Self {
         let identity = crate::config::sources::tool_identity();
         let (version_text, source) = identity.split_once(' ').unwrap_or((&identity, ""));
         let mut inputs: Vec<FileEntry> =
@@ -139,6 +156,7 @@ impl Manifest {
             enterprise_number: facts.enterprise_number,
             year: facts.year,
             version,
+            previous,
             language: facts.language,
             editions: facts.editions,
             document_date: facts.document_date,
@@ -146,7 +164,21 @@ impl Manifest {
             fingerprint: facts.fingerprint,
             inputs,
             outputs: facts.outputs.iter().map(FileEntry::output).collect(),
+            seal: String::new(),
         }
+        .sealed()
+    }
+
+    /// This manifest with its seal computed.
+    fn sealed(mut self) -> Self {
+        self.seal = self.expected_seal();
+        self
+    }
+
+    /// The seal this manifest's content should carry.
+    pub fn expected_seal(&self) -> String {
+        let unsealed = Self { seal: String::new(), ..self.clone() };
+        sha256(&unsealed.bytes())
     }
 
     /// The manifest as its file's bytes.

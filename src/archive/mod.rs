@@ -1,11 +1,14 @@
 //! The archive: every build of a plan is a new version folder,
-//! `<out>/<organisation>/<year>/v<N>/`, with the PDF(s), the annex, the data
-//! and a `manifest.json`. A version is written into a hidden staging folder
-//! and renamed into place in one step, so it appears complete or not at
-//! all; an existing version is never touched again.
+//! `<out>/<enterprise number>-<organisation>/<year>/v<N>/`, with the PDF(s),
+//! the annex, the data, the key figures and a `manifest.json`. A version is
+//! written into a hidden staging folder and renamed into place in one step,
+//! so it appears complete or not at all; an existing version is never
+//! touched again. Each manifest records the SHA-256 of the manifest before
+//! it, so that `verify` sees a version deleted, swapped or renamed.
 
 pub(crate) mod history;
 mod legacy;
+pub mod location;
 pub mod manifest;
 pub mod previous;
 pub mod verify;
@@ -21,10 +24,7 @@ use std::path::{Path, PathBuf};
 /// a later build clears those a killed build left behind.
 pub const STAGING_PREFIX: &str = ".staging-";
 
-/// `<out>/<organisation-slug>/<year>`: the versions of one plan.
-pub fn year_dir(out: &Path, organisation: &str, year: i16) -> PathBuf {
-    out.join(crate::text::slug(organisation)).join(year.to_string())
-}
+pub use location::year_dir;
 
 /// The version folders in `year_dir`, by number.
 pub fn versions(year_dir: &Path) -> Vec<(u32, PathBuf)> {
@@ -44,41 +44,77 @@ pub fn version_number(name: &str) -> Option<u32> {
     name.strip_prefix('v').filter(|n| !n.starts_with('0')).and_then(|n| n.parse().ok())
 }
 
-/// The newest version whose manifest can be read.
-pub fn latest_readable(year_dir: &Path) -> Option<(u32, PathBuf, Manifest)> {
-    let (number, path) = versions(year_dir).pop()?;
-    let manifest = Manifest::read(&path)?;
-    Some((number, path, manifest))
+/// A plan in the archive: an enterprise, by number and name, and a year.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanKey<'a> {
+    /// The enterprise number, which keys the archive.
+    pub number: crate::model::EnterpriseNumber,
+    /// The organisation's name, for the folder's name.
+    pub name: &'a str,
+    /// The plan year.
+    pub year: i16,
 }
 
-/// The newest version whose manifest can be read and whose files are all
-/// there (a damaged version is no reason to skip a build).
-pub fn latest_complete(year_dir: &Path) -> Option<(u32, PathBuf, Manifest)> {
-    let (number, path) = versions(year_dir).pop()?;
-    let manifest = Manifest::read(&path)?;
-    manifest.outputs.iter().all(|f| path.join(&f.path).is_file()).then_some((number, path, manifest))
+/// The newest version of `plan` whose manifest can be read and says it is
+/// this enterprise's plan of this year; with `complete`, only one whose
+/// files are all there (a damaged version is no reason to skip a build).
+pub fn latest(out: &Path, plan: PlanKey<'_>, complete: bool) -> Option<(u32, PathBuf, Manifest)> {
+    location::year_dirs(out, plan.number, plan.name, plan.year).into_iter().find_map(|dir| {
+        versions(&dir).into_iter().rev().find_map(|(number, path)| {
+            let manifest = Manifest::read(&path)?;
+            let ours = manifest.enterprise_number == plan.number && manifest.year == plan.year;
+            let whole = !complete || manifest.outputs.iter().all(|f| path.join(&f.path).is_file());
+            (ours && whole).then_some((number, path, manifest))
+        })
+    })
 }
 
-/// Writes `files` and the manifest `manifest(N)` as the next version in
-/// `year_dir`. Two builds racing for the same number both succeed: the
-/// rename of the second fails on the existing folder, and it takes the next.
+/// Writes `files` and the manifest `manifest(N, previous)` as the next
+/// version of `plan`, `previous` being the SHA-256 of version N − 1's
+/// manifest. Two builds racing for the same number both succeed: the rename
+/// of the second fails on the existing folder, and it takes the next. A
+/// write that fails leaves no folder it created behind.
 pub(crate) fn write_version(
     out: &Path,
-    year_dir: &Path,
+    plan: PlanKey<'_>,
     files: &[OutputFile],
-    manifest: impl Fn(u32) -> Manifest,
+    manifest: impl Fn(u32, Option<String>) -> Manifest,
+) -> io::Result<(u32, PathBuf)> {
+    let created = Created::new(out, plan.name, plan.number);
+    let result = write_new(out, plan, files, manifest);
+    if result.is_err() {
+        created.remove_if_empty();
+    }
+    result
+}
+
+fn write_new(
+    out: &Path,
+    plan: PlanKey<'_>,
+    files: &[OutputFile],
+    manifest: impl Fn(u32, Option<String>) -> Manifest,
 ) -> io::Result<(u32, PathBuf)> {
     std::fs::create_dir_all(out)?;
     clear_stale_staging(out);
-    let staging = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(out)?;
+    location::migrate(out, plan.number, plan.name)?;
+    let year_dir = location::year_dir(out, plan.number, plan.name, plan.year);
+    let staging = tempfile::Builder::new().prefix(&staging_prefix()).tempdir_in(out)?;
     for file in files {
         std::fs::write(staging.path().join(&file.name), &file.bytes)?;
     }
-    std::fs::create_dir_all(year_dir)?;
+    std::fs::create_dir_all(&year_dir)?;
+    let year_dir = year_dir.as_path();
     let first = versions(year_dir).last().map_or(1, |(n, _)| n + 1);
     for number in first..first + 1000 {
         let target = year_dir.join(format!("v{number}"));
-        std::fs::write(staging.path().join(MANIFEST_FILE), manifest(number).bytes())?;
+        let previous = number
+            .checked_sub(1)
+            .filter(|n| *n > 0)
+            .and_then(|n| {
+                crate::files::read_regular(&year_dir.join(format!("v{n}")).join(MANIFEST_FILE), 16 << 20).ok()
+            })
+            .map(|bytes| manifest::sha256(&bytes));
+        std::fs::write(staging.path().join(MANIFEST_FILE), manifest(number, previous).bytes())?;
         if !target.exists() {
             match std::fs::rename(staging.path(), &target) {
                 Ok(()) => {
@@ -102,19 +138,60 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Staging folders a killed build left behind, more than a day old (a
-/// younger one may belong to a build still running).
+/// `.staging-<process id>-`: a staging folder names the process writing it.
+fn staging_prefix() -> String {
+    format!("{STAGING_PREFIX}{}-", std::process::id())
+}
+
+/// Staging folders a killed build left behind (they may hold a whole
+/// internal edition, with personal data): those whose process is gone, and
+/// any older than a day.
 fn clear_stale_staging(out: &Path) {
     let day = std::time::Duration::from_secs(24 * 3600);
     for entry in std::fs::read_dir(out).into_iter().flatten().filter_map(Result::ok) {
-        let stale = entry
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(STAGING_PREFIX) else { continue };
+        let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > day);
-        if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) && stale {
+        let owner = rest.split('-').next().and_then(|pid| pid.parse::<u32>().ok());
+        let gone = owner.is_some_and(|pid| pid != std::process::id() && !process_alive(pid));
+        if old || gone {
             let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` still runs (Linux; elsewhere assumed so, and
+/// staging folders go after a day).
+fn process_alive(pid: u32) -> bool {
+    !Path::new("/proc/self").exists() || Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// The folders a version write may create, to remove again when it fails.
+struct Created {
+    folders: Vec<PathBuf>,
+}
+
+impl Created {
+    fn new(out: &Path, name: &str, number: crate::model::EnterpriseNumber) -> Self {
+        let organisation = location::organisation_dir(out, number, name);
+        let candidates = [out.to_path_buf(), organisation];
+        Self { folders: candidates.into_iter().filter(|f| !f.exists()).collect() }
+    }
+
+    /// Removes the folders this write created, deepest first, when empty.
+    fn remove_if_empty(&self) {
+        for folder in self.folders.iter().rev() {
+            if let Ok(entries) = std::fs::read_dir(folder) {
+                for year in entries.filter_map(Result::ok) {
+                    let _ = std::fs::remove_dir(year.path());
+                }
+            }
+            let _ = std::fs::remove_dir(folder);
         }
     }
 }
@@ -123,7 +200,7 @@ fn clear_stale_staging(out: &Path) {
 mod tests {
     use super::*;
 
-    fn manifest(version: u32) -> Manifest {
+    fn manifest(version: u32, previous: Option<String>) -> Manifest {
         let sources = crate::config::Sources::default();
         manifest::Manifest::new(
             manifest::Facts {
@@ -138,13 +215,23 @@ mod tests {
                 outputs: &[],
             },
             version,
+            previous,
         )
     }
+
+    const ORG: PlanKey<'static> = PlanKey {
+        number: match crate::model::EnterpriseNumber::parse_const("0403019261") {
+            Some(n) => n,
+            None => panic!(),
+        },
+        name: "Org NV",
+        year: 2027,
+    };
 
     #[test]
     fn versions_count_up_and_are_never_replaced() {
         let out = tempfile::tempdir().unwrap();
-        let year = year_dir(out.path(), "Org NV", 2027);
+        let year = year_dir(out.path(), ORG.number, ORG.name, ORG.year);
         let file = |text: &str| {
             vec![OutputFile {
                 name: "plan.pdf".into(),
@@ -153,21 +240,52 @@ mod tests {
                 edition: crate::model::Edition::Council,
             }]
         };
-        let (first, path) = write_version(out.path(), &year, &file("one"), manifest).unwrap();
-        let (second, _) = write_version(out.path(), &year, &file("two"), manifest).unwrap();
+        let (first, path) = write_version(out.path(), ORG, &file("one"), manifest).unwrap();
+        let (second, path_2) = write_version(out.path(), ORG, &file("two"), manifest).unwrap();
         assert_eq!((first, second), (1, 2));
         assert_eq!(std::fs::read_to_string(path.join("plan.pdf")).unwrap(), "one");
         assert_eq!(Manifest::read(&path).unwrap().version, 1);
+        // Each manifest names the one before it.
+        assert_eq!(Manifest::read(&path).unwrap().previous, None);
+        let first_manifest = std::fs::read(path.join(MANIFEST_FILE)).unwrap();
+        assert_eq!(Manifest::read(&path_2).unwrap().previous, Some(manifest::sha256(&first_manifest)));
         // A folder in the way (another build got there first) is skipped.
         std::fs::create_dir(year.join("v3")).unwrap();
         std::fs::write(year.join("v3/other"), "x").unwrap();
         std::fs::remove_dir_all(year.join("v2")).unwrap();
-        let (third, _) = write_version(out.path(), &year, &file("three"), manifest).unwrap();
+        let (third, _) = write_version(out.path(), ORG, &file("three"), manifest).unwrap();
         assert_eq!(third, 4);
         assert_eq!(std::fs::read_to_string(year.join("v3/other")).unwrap(), "x");
         // Nothing else in the output folder: no staging left.
         let names: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["org-nv"]);
+        assert_eq!(names, ["0403019261-org-nv"]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_folder() {
+        let parent = tempfile::tempdir().unwrap();
+        let out = parent.path().join("archief");
+        let long = PlanKey { name: &"x".repeat(300), ..ORG };
+        let file = vec![OutputFile {
+            name: "y".repeat(300),
+            bytes: b"pdf".to_vec(),
+            kind: crate::outputs::OutputKind::Pdf,
+            edition: crate::model::Edition::Council,
+        }];
+        assert!(write_version(&out, long, &file, manifest).is_err());
+        assert!(!out.exists(), "{:?}", std::fs::read_dir(&out).map(|d| d.count()));
+    }
+
+    #[test]
+    fn organisations_of_the_same_name_keep_their_own_folders() {
+        let out = tempfile::tempdir().unwrap();
+        let other = crate::model::EnterpriseNumber::parse("0202.239.951").unwrap();
+        let a = year_dir(out.path(), ORG.number, "Peeters & Zonen NV", 2027);
+        let b = year_dir(out.path(), other, "Peeters-Zonen NV", 2027);
+        assert_ne!(a, b);
+        // A renamed organisation keeps its folder.
+        std::fs::create_dir_all(&a).unwrap();
+        assert_eq!(year_dir(out.path(), ORG.number, "Peeters en Zonen", 2027), a);
     }
 
     #[test]

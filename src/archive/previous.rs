@@ -9,7 +9,7 @@
 
 use super::legacy;
 use super::manifest::FileEntry;
-use super::{latest_readable, year_dir};
+use super::{PlanKey, latest};
 use crate::aggregate::key_figures::{NotCompared, PreviousYear};
 use crate::model::{Edition, EnterpriseNumber};
 use crate::outputs::{KEY_FIGURES_FORMAT, KeyFiguresFile, OutputKind};
@@ -32,20 +32,18 @@ pub struct Found {
 
 /// Last year's key figures in the archive `out`, per edition found, for
 /// the plan of `organisation` (by name, for the folder) and
-/// `enterprise_number` for `year`.
+/// `enterprise_number` for `year`: only a version of the same enterprise
+/// number counts.
 pub(crate) fn find(
     out: &Path,
     organisation: &str,
     enterprise_number: EnterpriseNumber,
     year: i16,
 ) -> Result<Vec<Found>, NotCompared> {
-    let Some((version, folder, manifest)) = latest_readable(&year_dir(out, organisation, year - 1)) else {
+    let last_year = PlanKey { number: enterprise_number, name: organisation, year: year - 1 };
+    let Some((version, folder, manifest)) = latest(out, last_year, false) else {
         return Ok(Vec::new());
     };
-    if manifest.enterprise_number != enterprise_number {
-        // Another organisation that happens to share the folder name.
-        return Ok(Vec::new());
-    }
     let mut found = Vec::new();
     for edition in Edition::ALL {
         let entry = manifest

@@ -17,7 +17,9 @@ pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, Box<Client
     let read = || -> Result<Parsed, Failure> {
         let (config, problems) =
             config::read_with(folder, &shared.batch.defaults).map_err(Failure::Problems)?;
-        let target = archive::year_dir(&shared.options.out, &config.organisation.name, config.settings.year);
+        let o = &config.organisation;
+        let target =
+            archive::year_dir(&shared.options.out, o.enterprise_number, &o.name, config.settings.year);
         Ok(Parsed { folder: folder.to_path_buf(), config, problems, target, elapsed: Duration::ZERO })
     };
     match isolated(read) {

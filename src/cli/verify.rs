@@ -48,5 +48,14 @@ fn describe(finding: &Finding, m: &Messages) -> String {
         Finding::Extra(file) => fill(&m.verify_extra, &[("file", file)]),
         Finding::NoManifest => m.verify_no_manifest.clone(),
         Finding::BadManifest(reason) => fill(&m.verify_bad_manifest, &[("reason", reason)]),
+        Finding::WrongPlace { expected, found } => {
+            fill(&m.verify_wrong_place, &[("expected", expected), ("found", found)])
+        }
+        Finding::MissingBefore(n) => fill(&m.verify_missing_before, &[("version", &format!("v{n}"))]),
+        Finding::Unchained(0) => m.verify_first_chained.clone(),
+        Finding::Unchained(n) => fill(&m.verify_unchained, &[("version", &format!("v{n}"))]),
+        Finding::BadPath(path) => fill(&m.verify_bad_path, &[("file", path)]),
+        Finding::Duplicate(path) => fill(&m.verify_duplicate, &[("file", path)]),
+        Finding::Unsealed => m.verify_unsealed.clone(),
     }
 }

@@ -28,6 +28,13 @@ pub struct Messages {
     pub(crate) verify_bad_manifest: String,
     pub(crate) verify_summary: String,
     pub(crate) verify_none: String,
+    pub(crate) verify_wrong_place: String,
+    pub(crate) verify_missing_before: String,
+    pub(crate) verify_first_chained: String,
+    pub(crate) verify_unchained: String,
+    pub(crate) verify_bad_path: String,
+    pub(crate) verify_duplicate: String,
+    pub(crate) verify_unsealed: String,
     /// Organisation, year, version, built, editions, fingerprint.
     pub(crate) history_columns: Vec<String>,
     pub(crate) history_same: String,

@@ -36,6 +36,36 @@ impl EnterpriseNumber {
     }
 }
 
+impl EnterpriseNumber {
+    /// [`EnterpriseNumber::parse`] of ten plain digits, usable in constants.
+    pub const fn parse_const(digits: &str) -> Option<Self> {
+        let bytes = digits.as_bytes();
+        if bytes.len() != 10 {
+            return None;
+        }
+        let mut number: u64 = 0;
+        let mut i = 0;
+        while i < 10 {
+            if !bytes[i].is_ascii_digit() {
+                return None;
+            }
+            number = number * 10 + (bytes[i] - b'0') as u64;
+            i += 1;
+        }
+        let (base, check) = (number / 100, number % 100);
+        if 97 - base % 97 == check && (bytes[0] == b'0' || bytes[0] == b'1') {
+            Some(Self(number))
+        } else {
+            None
+        }
+    }
+
+    /// The ten digits, as archive folders start with them: `0403019261`.
+    pub fn digits(self) -> String {
+        format!("{:010}", self.0)
+    }
+}
+
 impl serde::Serialize for EnterpriseNumber {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

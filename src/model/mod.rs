@@ -27,7 +27,7 @@ pub(crate) use edition::EditionChoice;
 pub(crate) use employee::employee_fixture;
 pub use employee::{Birth, EducationLevel, Employee, Statute};
 pub(crate) use employee::{Fte, Gender};
-pub(crate) use enterprise_number::EnterpriseNumber;
+pub use enterprise_number::EnterpriseNumber;
 pub use language::Language;
 pub(crate) use readiness::Readiness;
 pub use training::RiskGroup;

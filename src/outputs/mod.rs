@@ -124,16 +124,11 @@ pub(crate) static REGISTRY: &[&dyn Output] =
 
 /// The outputs and their formats, for the fingerprint: "annex:1,pdf:1,...".
 pub fn identity() -> String {
-    REGISTRY.iter().map(|o| format!("{}:{}", kind_key(o.kind()), o.format())).collect::<Vec<_>>().join(",")
-}
-
-fn kind_key(kind: OutputKind) -> &'static str {
-    match kind {
-        OutputKind::Annex => "annex",
-        OutputKind::Pdf => "pdf",
-        OutputKind::Data => "data",
-        OutputKind::KeyFigures => "key_figures",
-    }
+    REGISTRY
+        .iter()
+        .map(|o| format!("{}:{}", crate::view::code(o.kind()), o.format()))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Why an output could not be made.

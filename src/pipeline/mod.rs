@@ -187,9 +187,13 @@ pub(crate) fn run_config(
     let mut sources = Sources::collect(job.folder, &config, job.batch, &layouts);
     let (previous, not_compared) = compare_with_archive(job.out, &config, &mut sources);
     let fingerprint = fingerprint(&sources, &editions, &config.settings);
-    let year_dir = archive::year_dir(job.out, &config.organisation.name, config.settings.year);
+    let key = archive::PlanKey {
+        number: config.organisation.enterprise_number,
+        name: &config.organisation.name,
+        year: config.settings.year,
+    };
     if job.skip_unchanged
-        && let Some((version, folder, latest)) = archive::latest_complete(&year_dir)
+        && let Some((version, folder, latest)) = archive::latest(job.out, key, true)
         && latest.fingerprint == fingerprint
     {
         let files = latest.outputs.iter().map(|f| folder.join(&f.path)).collect();
@@ -364,16 +368,20 @@ fn store(
     new_version: bool,
 ) -> Result<Stored, BuildError> {
     let plan = &prepared.plan;
-    let year_dir = archive::year_dir(out, &plan.organisation.name, plan.settings.year);
+    let key = archive::PlanKey {
+        number: plan.organisation.enterprise_number,
+        name: &plan.organisation.name,
+        year: plan.settings.year,
+    };
     let paths = |folder: &Path| files.iter().map(|f| folder.join(&f.name)).collect::<Vec<_>>();
-    if let Some((version, folder, latest)) = archive::latest_complete(&year_dir)
+    if let Some((version, folder, latest)) = archive::latest(out, key, true)
         && !new_version
         && latest.fingerprint == fingerprint
         && latest.same_outputs(&files)
     {
         return Ok(Stored { version, files: paths(&folder), folder, written: false });
     }
-    let facts = |version| {
+    let facts = |version, previous| {
         let facts = Facts {
             organisation: &plan.organisation.name,
             enterprise_number: plan.organisation.enterprise_number,
@@ -385,9 +393,11 @@ fn store(
             sources: &prepared.sources,
             outputs: &files,
         };
-        Manifest::new(facts, version)
+        Manifest::new(facts, version, previous)
     };
-    let (version, folder) = archive::write_version(out, &year_dir, &files, facts)
-        .map_err(|source| BuildError::Write { path: year_dir.clone(), source })?;
+    let (version, folder) = archive::write_version(out, key, &files, facts).map_err(|source| {
+        let path = archive::year_dir(out, key.number, key.name, key.year);
+        BuildError::Write { path, source }
+    })?;
     Ok(Stored { version, files: paths(&folder), folder, written: true })
 }
