@@ -22,7 +22,7 @@ fn builds_the_bundled_example() {
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(stdout.contains("Voorbeeld NV: Opleidingsplan 2027 opgemaakt"), "{stdout}");
-    let folder = out.path().join("voorbeeld-nv/2027/v1");
+    let folder = out.path().join("0403019261-voorbeeld-nv/2027/v1");
     let pdf = std::fs::read(folder.join("opleidingsplan-2027-voorbeeld-nv.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
@@ -48,7 +48,7 @@ fn the_internal_edition_is_asked_for_and_named_so() {
         "internal",
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    let mut names: Vec<String> = std::fs::read_dir(out.join("fixture-bv/2027/v1"))
+    let mut names: Vec<String> = std::fs::read_dir(out.join("0403019261-fixture-bv/2027/v1"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -208,5 +208,5 @@ fn init_fill_check_build_as_a_new_user() {
     let out = root.path().join("out");
     let output = run(&["build", folder_arg, "--out", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(out.join("mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file());
+    assert!(out.join("0403019261-mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file());
 }
