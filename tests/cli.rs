@@ -208,5 +208,7 @@ fn init_fill_check_build_as_a_new_user() {
     let out = root.path().join("out");
     let output = run(&["build", folder_arg, "--out", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(out.join("0403019261-mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file());
+    assert!(
+        out.join("0403019261-mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file()
+    );
 }

@@ -11,6 +11,19 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Reads a candidate's `plan.toml`, or reports why the folder cannot be used.
+pub(crate) fn parse_candidate(
+    candidate: &super::Candidate,
+    shared: &Shared,
+) -> Result<Parsed, Box<ClientReport>> {
+    match &candidate.fault {
+        Some(fault) => {
+            Err(Box::new(failed(&candidate.folder, None, Failure::Unreadable(fault.clone()), Duration::ZERO)))
+        }
+        None => parse(&candidate.folder, shared),
+    }
+}
+
 /// Reads a plan folder's `plan.toml` with the batch's defaults.
 pub(crate) fn parse(folder: &Path, shared: &Shared) -> Result<Parsed, Box<ClientReport>> {
     let started = Instant::now();

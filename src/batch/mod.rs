@@ -5,12 +5,16 @@
 
 mod config;
 mod job;
+mod pool;
 pub mod progress;
 pub(crate) mod summary;
+mod worker;
 
 pub(crate) use config::BatchConfig;
 pub use config::{BATCH_FILE, LAYOUT_FOLDER};
+pub use pool::Processes;
 pub use progress::Progress;
+pub use worker::serve as serve_worker;
 
 use crate::config::PlanConfig;
 use crate::model::Edition;
@@ -37,6 +41,9 @@ pub struct BatchOptions {
     pub force: bool,
     /// Archive a new version even when identical to the latest.
     pub new_version: bool,
+    /// Build each plan in a worker process with time and memory limits;
+    /// `None`: in this process, one thread per plan (for library use).
+    pub isolation: Option<Processes>,
 }
 
 /// How one plan folder fared.
@@ -94,6 +101,16 @@ pub enum Failure {
     Build(crate::pipeline::BuildError),
     /// A bug in the tool, caught so the other plans could go on.
     Panic(String),
+    /// Worded by the worker process that built the plan.
+    Described(Vec<String>),
+    /// The worker building the plan ended unexpectedly: how.
+    Crashed(String),
+    /// The plan took longer than the time limit.
+    TimedOut(Duration),
+    /// The worker grew past the memory limit, in MiB.
+    OutOfMemory(u64),
+    /// The plan folder, or its `plan.toml`, cannot be read: why.
+    Unreadable(String),
 }
 
 impl Outcome {
@@ -139,9 +156,22 @@ impl BatchError {
     }
 }
 
-/// Plan folders (those holding a `plan.toml`) under `root`, sorted; hidden
-/// folders, layout folders and the output folder are not searched.
-pub fn discover(root: &Path, out: &Path) -> Vec<PathBuf> {
+/// A folder a batch looks at: a plan folder, or one that may be meant as
+/// one and cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The folder.
+    pub folder: PathBuf,
+    /// Why it cannot be built, when it cannot.
+    pub fault: Option<String>,
+}
+
+/// Plan folders (those holding a `plan.toml`) under `root`, sorted, and
+/// every folder that may be one but cannot be used (its `plan.toml` a
+/// folder or a dangling link, the folder unreadable): none disappears
+/// silently. Hidden folders, layout folders and the output folder are not
+/// searched.
+pub fn discover(root: &Path, out: &Path) -> Vec<Candidate> {
     let out = out.canonicalize().ok();
     let skipped = |entry: &walkdir::DirEntry| {
         let name = entry.file_name().to_string_lossy();
@@ -151,15 +181,33 @@ pub fn discover(root: &Path, out: &Path) -> Vec<PathBuf> {
                 || name == LAYOUT_FOLDER
                 || out.as_ref().is_some_and(|o| entry.path().canonicalize().ok().as_ref() == Some(o)))
     };
-    let mut folders: Vec<PathBuf> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_entry(|e| !skipped(e))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_dir() && e.path().join(crate::config::PLAN_FILE).is_file())
-        .map(|e| e.into_path())
-        .collect();
-    folders.sort();
-    folders
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().filter_entry(|e| !skipped(e)) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let folder = e.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                let fault = Some(e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()));
+                found.push(Candidate { folder, fault });
+                continue;
+            }
+        };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let plan = entry.path().join(crate::config::PLAN_FILE);
+        let fault = match std::fs::symlink_metadata(&plan) {
+            Err(_) => continue,
+            Ok(_) => match std::fs::metadata(&plan) {
+                Ok(m) if m.is_file() => None,
+                Ok(_) => Some(format!("{} is not a file", crate::config::PLAN_FILE)),
+                Err(e) => Some(format!("{}: {e}", crate::config::PLAN_FILE)),
+            },
+        };
+        found.push(Candidate { folder: entry.into_path(), fault });
+    }
+    found.sort_by(|a, b| a.folder.cmp(&b.folder));
+    found
 }
 
 /// What every job of a run shares.
@@ -201,24 +249,56 @@ pub fn run(
         }
         None => bundled,
     };
-    let folders = discover(root, &options.out);
-    progress.start(folders.len());
+    let candidates = discover(root, &options.out);
+    progress.start(candidates.len());
     let shared = Shared { root, options, batch: &batch, resources: &resources };
     let parsed = in_pool(options.jobs, || {
         use rayon::prelude::*;
-        folders.par_iter().map(|folder| job::parse(folder, &shared)).collect::<Vec<_>>()
+        candidates.par_iter().map(|c| job::parse_candidate(c, &shared)).collect::<Vec<_>>()
     });
     let parsed = claim_targets(parsed);
-    let reports = one_plan_per_thread(options.jobs, parsed, |parsed| {
-        let report = match parsed {
-            Ok(parsed) => job::build(parsed, &shared, progress),
-            Err(report) => *report,
-        };
-        progress.finished(&report);
-        report
-    });
+    let reports = match &options.isolation {
+        Some(processes) => in_processes(parsed, threads(options.jobs), processes, progress),
+        None => one_plan_per_thread(options.jobs, parsed, |parsed| {
+            let report = match parsed {
+                Ok(parsed) => job::build(parsed, &shared, progress),
+                Err(report) => *report,
+            };
+            progress.finished(&report);
+            report
+        }),
+    };
     progress.done();
     Ok(reports)
+}
+
+/// The plans read without a problem built in worker processes, the others
+/// reported as they are; all in the order of their folders.
+fn in_processes(
+    parsed: Vec<Result<Parsed, Box<ClientReport>>>,
+    jobs: usize,
+    processes: &Processes,
+    progress: &dyn Progress,
+) -> Vec<ClientReport> {
+    let mut order = Vec::with_capacity(parsed.len());
+    let mut plans = Vec::new();
+    let mut done = Vec::new();
+    for item in parsed {
+        match item {
+            Ok(plan) => {
+                order.push(true);
+                plans.push(plan);
+            }
+            Err(report) => {
+                progress.finished(&report);
+                order.push(false);
+                done.push(*report);
+            }
+        }
+    }
+    let mut built = pool::run(plans, jobs, processes, progress).into_iter();
+    let mut done = done.into_iter();
+    order.into_iter().filter_map(|was_plan| if was_plan { built.next() } else { done.next() }).collect()
 }
 
 fn threads(jobs: Option<usize>) -> usize {

@@ -52,7 +52,7 @@ pub fn failures(reports: &[ClientReport], m: &Messages) -> String {
     out.join("\n")
 }
 
-fn failure_lines(failure: &Failure, folder: &Path, m: &Messages) -> Vec<String> {
+pub(crate) fn failure_lines(failure: &Failure, folder: &Path, m: &Messages) -> Vec<String> {
     let error = |text: String| format!("{}{}{text}", m.error, m.separator);
     match failure {
         Failure::Problems(problems) => {
@@ -73,6 +73,15 @@ fn failure_lines(failure: &Failure, folder: &Path, m: &Messages) -> Vec<String> 
         }
         Failure::Build(failure) => vec![error(failure.describe(m))],
         Failure::Panic(detail) => vec![error(fill(&m.batch_panic, &[("detail", detail)]))],
+        Failure::Described(lines) => lines.clone(),
+        Failure::Crashed(how) => vec![error(fill(&m.batch_crashed, &[("how", how)]))],
+        Failure::TimedOut(limit) => {
+            vec![error(fill(&m.batch_timed_out, &[("seconds", &limit.as_secs().to_string())]))]
+        }
+        Failure::OutOfMemory(mib) => {
+            vec![error(fill(&m.batch_out_of_memory, &[("limit", &mib.to_string())]))]
+        }
+        Failure::Unreadable(reason) => vec![error(fill(&m.batch_unreadable, &[("reason", reason)]))],
     }
 }
 

@@ -14,7 +14,7 @@ pub struct Args {
     /// hold a batch.toml with defaults for all of them.
     #[arg(value_name = "ROOT")]
     root: PathBuf,
-    /// Where to write the plans: <OUT>/<organisation>/<year>/.
+    /// Where to write the plans: <OUT>/<enterprise number>-<organisation>/<year>/.
     #[arg(long, default_value = "output", value_name = "DIR")]
     out: PathBuf,
     /// Plans built at the same time (default: one per core).
@@ -37,17 +37,84 @@ pub struct Args {
     /// Language of the messages (default: batch.toml's default language, else English).
     #[arg(long, value_enum)]
     lang: Option<Language>,
+    /// The longest one plan may take, in seconds; a plan that takes longer
+    /// (a layout that never ends) is stopped and reported.
+    #[arg(long, value_name = "SECONDS", default_value_t = 600)]
+    timeout: u64,
+    /// The most memory one plan may use, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    memory: u64,
+}
+
+/// Arguments of the worker processes a batch starts (not for people).
+#[derive(clap::Args)]
+pub struct WorkerArgs {
+    #[arg(value_name = "ROOT")]
+    root: PathBuf,
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, value_enum)]
+    edition: Option<EditionChoice>,
+    #[arg(long)]
+    force: bool,
+    #[arg(long)]
+    new_version: bool,
+    #[arg(long, value_enum)]
+    lang: Language,
+}
+
+/// A worker process of a batch: builds the plans it is handed.
+pub fn worker(args: WorkerArgs) -> u8 {
+    let options = BatchOptions {
+        out: args.out,
+        jobs: Some(1),
+        editions: args.edition.map(EditionChoice::editions),
+        force: args.force,
+        new_version: args.new_version,
+        isolation: None,
+    };
+    batch::serve_worker(&args.root, &options, args.lang)
+}
+
+/// What the workers of this batch are started with.
+fn processes(args: &Args, language: Language) -> Option<batch::Processes> {
+    let program = std::env::current_exe().ok()?;
+    let mut arguments = vec![
+        "batch-worker".to_string(),
+        args.root.display().to_string(),
+        "--out".into(),
+        args.out.display().to_string(),
+        "--lang".into(),
+        language.code().into(),
+    ];
+    if let Some(edition) = args.edition {
+        arguments.extend(["--edition".into(), crate::view::code(edition)]);
+    }
+    if args.force {
+        arguments.push("--force".into());
+    }
+    if args.new_version {
+        arguments.push("--new-version".into());
+    }
+    Some(batch::Processes {
+        program,
+        time_limit: std::time::Duration::from_secs(args.timeout.max(1)),
+        memory_limit_mib: args.memory.max(64),
+        arguments,
+    })
 }
 
 pub fn run(args: Args) -> u8 {
     let language = args.lang.or_else(|| batch_language(&args.root)).unwrap_or(Language::En);
     let messages = &language.strings().messages;
+    let isolation = processes(&args, language);
     let options = BatchOptions {
         out: args.out,
         jobs: args.jobs,
         editions: args.edition.map(EditionChoice::editions),
         force: args.force,
         new_version: args.new_version,
+        isolation,
     };
     let started = Instant::now();
     let (silent, lines, bar);

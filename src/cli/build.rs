@@ -26,11 +26,28 @@ pub struct Args {
     /// Archive a new version even when it is identical to the latest one.
     #[arg(long)]
     new_version: bool,
+    /// The longest the build may take, in seconds; a build that takes
+    /// longer (a layout that never ends) is stopped, and nothing is written.
+    #[arg(long, value_name = "SECONDS", default_value_t = 600)]
+    timeout: u64,
+}
+
+/// Stops the process when the build runs past `seconds`: a version is
+/// written in one rename at the very end, so stopping leaves nothing half
+/// written.
+fn watchdog(seconds: u64, messages: &'static crate::i18n::Messages) {
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(seconds));
+        let text = fill(&messages.batch_timed_out, &[("seconds", &seconds.to_string())]);
+        tell!("{}{}{text}", messages.error, messages.separator);
+        std::process::exit(i32::from(exit::USAGE));
+    });
 }
 
 pub fn run(args: Args) -> u8 {
     let language = args.plan.message_language();
     let messages = &language.strings().messages;
+    watchdog(args.timeout.max(1), messages);
     // One plan (one or two documents), then the process ends.
     let bundled = Resources::bundled(CachePolicy::KeepUntilExit);
     let resources = match &args.layout {

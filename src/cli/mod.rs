@@ -42,6 +42,9 @@ enum Command {
     Verify(verify::Args),
     /// List the archived versions per organisation and year.
     History(history::Args),
+    /// A worker process of `batch` (started by it; not for people).
+    #[command(hide = true, name = "batch-worker")]
+    BatchWorker(batch::WorkerArgs),
 }
 
 /// Exit statuses: 0 built, 1 problems in the data, 2 usage, configuration
@@ -65,6 +68,7 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Verify(args) => verify::run(args),
         Command::History(args) => history::run(args),
+        Command::BatchWorker(args) => batch::worker(args),
     };
     ExitCode::from(code)
 }

@@ -35,6 +35,10 @@ pub struct Messages {
     pub(crate) verify_bad_path: String,
     pub(crate) verify_duplicate: String,
     pub(crate) verify_unsealed: String,
+    pub(crate) batch_crashed: String,
+    pub(crate) batch_timed_out: String,
+    pub(crate) batch_out_of_memory: String,
+    pub(crate) batch_unreadable: String,
     /// Organisation, year, version, built, editions, fingerprint.
     pub(crate) history_columns: Vec<String>,
     pub(crate) history_same: String,
