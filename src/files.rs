@@ -5,6 +5,13 @@
 use std::io::Read;
 use std::path::Path;
 
+/// The most an input file (a workbook, a layout file) may hold.
+pub const INPUT_FILE_LIMIT: u64 = 128 * 1024 * 1024;
+
+/// The most a `plan.toml` or `batch.toml` may hold: a settings file, not
+/// a document.
+pub const SETTINGS_FILE_LIMIT: u64 = 1024 * 1024;
+
 /// The most an archived data or key-figures file may hold.
 pub const ARCHIVE_FILE_LIMIT: u64 = 256 * 1024 * 1024;
 
@@ -28,13 +35,9 @@ pub enum ReadError {
 /// The bytes of the regular file at `path` (following symlinks), when it
 /// holds at most `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    // Checked before opening: opening a FIFO for reading blocks until a
-    // writer comes.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(ReadError::NotAFile);
-    }
-    let file = std::fs::File::open(path)?;
-    // The file may have been swapped since; check what was opened.
+    let file = open_nonblocking(path)?;
+    // The type is checked on what was opened, so the path cannot be swapped
+    // between the check and the read.
     let metadata = file.metadata()?;
     if !metadata.is_file() {
         return Err(ReadError::NotAFile);
@@ -49,6 +52,20 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge { limit });
     }
     Ok(bytes)
+}
+
+/// Opens for reading without waiting: opening a FIFO otherwise blocks until
+/// a writer comes, and a terminal must never become ours. On a regular file
+/// the flags change nothing.
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ fn one_broken_client_never_stops_the_others() {
     // The summary names each failure with its first problem and its folder.
     let workbook_client = b.folders[BROKEN_WORKBOOK - 1].display().to_string();
     assert!(b.stderr.contains(&workbook_client), "{}", b.stderr);
-    assert!(b.stderr.contains("gegevens.xlsx: dit bestand is geen leesbare werkmap"), "{}", b.stderr);
+    assert!(b.stderr.contains("gegevens.xlsx: dit bestand is geen Excel-werkmap"), "{}", b.stderr);
     assert!(b.stderr.contains("plan.toml:13:12: "), "{}", b.stderr);
     assert!(b.stderr.contains("al geschreven door"), "the clash is explained: {}", b.stderr);
     // Without a terminal, a line per client (for logs).

@@ -209,7 +209,7 @@ const CASES: &[Case] = &[
     Case {
         name: "not a workbook",
         change: |i| i.workbook_bytes = Some(b"Naam;VTE\nJan;1\n".to_vec()),
-        expect: &["gegevens.xlsx: dit bestand is geen leesbare werkmap"],
+        expect: &["gegevens.xlsx: dit bestand is geen Excel-werkmap"],
     },
     Case {
         name: "truncated workbook",

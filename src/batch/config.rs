@@ -5,7 +5,7 @@
 use crate::config::{self, BrandingSection, Defaults, Source};
 use crate::model::EditionChoice;
 use crate::model::Language;
-use crate::problem::{Location, Problem, ProblemKind, Problems};
+use crate::problem::{FileFault, Location, Problem, ProblemKind, Problems};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -43,17 +43,21 @@ struct DefaultsSection {
 pub fn read(root: &Path) -> Result<BatchConfig, Problems> {
     let layout = Some(root.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
     let path = root.join(BATCH_FILE);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(BatchConfig { layout, ..BatchConfig::default() });
-        }
         Err(e) => {
-            let kind = ProblemKind::PlanFileUnreadable { reason: e.to_string() };
+            let fault = FileFault::of(e);
+            if fault.is_missing() {
+                return Ok(BatchConfig { layout, ..BatchConfig::default() });
+            }
+            let kind = ProblemKind::PlanFileUnreadable { fault };
             return Err(Problem::error(Location::file(BATCH_FILE), kind).into());
         }
     };
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        let kind = ProblemKind::PlanFileUnreadable { fault: FileFault::NotUtf8 };
+        return Err(Problem::error(Location::file(BATCH_FILE), kind).into());
+    };
     let defaults = parse(&text, root)?;
     Ok(BatchConfig { defaults, bytes, layout })
 }
@@ -62,7 +66,7 @@ fn parse(text: &str, root: &Path) -> Result<Defaults, Problems> {
     let file: BatchFile = toml::from_str(text).map_err(|e| {
         let at = config::at_span_in(BATCH_FILE, text, e.span());
         let detail = e.message().trim_end_matches('\n').to_string();
-        Problems::from(Problem::error(at, ProblemKind::PlanSyntax { detail }))
+        Problems::from(Problem::error(at, ProblemKind::PlanSyntax { file: BATCH_FILE, detail }))
     })?;
     let mut problems = Problems::default();
     let source = Source { file: BATCH_FILE, text, dir: root };

@@ -134,8 +134,8 @@ pub enum BatchError {
     Layout {
         /// The folder.
         path: PathBuf,
-        /// What went wrong.
-        source: std::io::Error,
+        /// What went wrong, and with which file.
+        source: crate::outputs::pdf::LayoutFileError,
     },
 }
 
@@ -149,9 +149,7 @@ impl BatchError {
             BatchError::Config(problems) => {
                 crate::text::fill(&m.problems_found, &[("count", &problems.error_count().to_string())])
             }
-            BatchError::Layout { path, source } => {
-                crate::problem::errors::layout_folder_unreadable(path, source, m)
-            }
+            BatchError::Layout { source, .. } => source.describe(m),
         }
     }
 }

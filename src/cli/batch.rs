@@ -155,6 +155,7 @@ pub fn run(args: Args) -> u8 {
 
 /// `[defaults] language` in the root's batch.toml, read leniently.
 fn batch_language(root: &Path) -> Option<Language> {
-    let text = std::fs::read_to_string(root.join(batch::BATCH_FILE)).ok()?;
-    crate::config::sniff_language(&text)
+    let path = root.join(batch::BATCH_FILE);
+    let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
+    crate::config::sniff_language(&String::from_utf8_lossy(&bytes))
 }

@@ -89,8 +89,9 @@ impl PlanArgs {
     pub fn message_language(&self) -> Language {
         self.lang
             .or_else(|| {
-                let text = std::fs::read_to_string(self.plan.join(crate::config::PLAN_FILE)).ok()?;
-                crate::config::sniff_language(&text)
+                let path = self.plan.join(crate::config::PLAN_FILE);
+                let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
+                crate::config::sniff_language(&String::from_utf8_lossy(&bytes))
             })
             .unwrap_or(Language::En)
     }

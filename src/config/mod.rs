@@ -18,7 +18,7 @@ use crate::model::{
     AgeBands, AnnualPlan, Body, Branding, Consultation, EditionChoice, EnterpriseNumber, Organisation,
     Readiness, Settings, Strategy,
 };
-use crate::problem::{Expected, Location, Problem, ProblemKind, Problems};
+use crate::problem::{Expected, FileFault, Location, Problem, ProblemKind, Problems};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
@@ -149,18 +149,19 @@ pub fn read_with(plan_dir: &Path, defaults: &Defaults) -> Result<(PlanConfig, Pr
         return Err(Problem::error(at, ProblemKind::PlanFolderMissing).into());
     }
     let path = plan_dir.join(PLAN_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let at = Location::file(path.display().to_string());
-            return Err(Problem::error(at, ProblemKind::PlanFileMissing).into());
-        }
-        Err(e) => {
-            let kind = ProblemKind::PlanFileUnreadable { reason: e.to_string() };
-            return Err(Problem::error(Location::file(PLAN_FILE), kind).into());
-        }
+    let fault = match crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => return parse(&text, plan_dir, defaults),
+            Err(_) => FileFault::NotUtf8,
+        },
+        Err(e) => FileFault::of(e),
     };
-    parse(&text, plan_dir, defaults)
+    if fault.is_missing() {
+        let at = Location::file(path.display().to_string());
+        return Err(Problem::error(at, ProblemKind::PlanFileMissing).into());
+    }
+    let kind = ProblemKind::PlanFileUnreadable { fault };
+    Err(Problem::error(Location::file(PLAN_FILE), kind).into())
 }
 
 /// Parses the text of a `plan.toml` whose folder is `plan_dir`.
@@ -168,7 +169,7 @@ pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanCo
     let file: PlanFile = toml::from_str(text).map_err(|e| {
         let at = at_span(text, e.span());
         let detail = e.message().trim_end_matches('\n').to_string();
-        Problems::from(Problem::error(at, ProblemKind::PlanSyntax { detail }))
+        Problems::from(Problem::error(at, ProblemKind::PlanSyntax { file: PLAN_FILE, detail }))
     })?;
     let mut problems = Problems::default();
     let organisation = organisation(file.organisation, text, &mut problems);

@@ -117,7 +117,7 @@ impl Sources {
     }
 
     fn add(&mut self, kind: SourceKind, name: String, path: &Path) {
-        if let Ok(bytes) = std::fs::read(path) {
+        if let Ok(bytes) = crate::files::read_regular(path, crate::files::INPUT_FILE_LIMIT) {
             self.push(kind, name, Arc::from(bytes));
         }
     }

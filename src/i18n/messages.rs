@@ -100,6 +100,40 @@ pub struct Messages {
     pub(crate) io_full: String,
     pub(crate) io_read_only: String,
     pub(crate) io_other: String,
+    pub(crate) workbook_not_a_file: String,
+    pub(crate) workbook_io: String,
+    pub(crate) workbook_limit: String,
+    pub(crate) workbook_text_too_long: String,
+    pub(crate) workbook_sparse: String,
+    pub(crate) workbook_not_a_workbook: String,
+    pub(crate) formula_not_calculated: String,
+    pub(crate) column_twice: String,
+    pub(crate) number_implausible: String,
+    pub(crate) file_not_a_file: String,
+    pub(crate) file_too_large: String,
+    pub(crate) file_not_utf8: String,
+    pub(crate) file_hard_link: String,
+    /// Wording of each limit of the workbook reader, with `{n}`.
+    pub(crate) limits: LimitWords,
+    /// The thousands separator, copied from `[number]` when loaded.
+    #[serde(skip)]
+    pub(crate) group: String,
+}
+
+/// Wording of [`crate::problem::Limit`]: what went beyond `{n}`.
+#[derive(Debug, Deserialize)]
+#[allow(missing_docs)]
+pub struct LimitWords {
+    pub file: String,
+    pub part: String,
+    pub unpacked: String,
+    pub text: String,
+    pub token: String,
+    pub parts: String,
+    pub cells: String,
+    pub texts: String,
+    pub formats: String,
+    pub sheets: String,
 }
 
 /// Wording of [`crate::problem::Expected`].

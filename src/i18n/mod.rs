@@ -92,6 +92,7 @@ fn load(source: &str, file: &str) -> Strings {
         .unwrap_or_else(|e| panic!("bundled strings file {file} is not valid TOML: {e}"));
     let mut strings: Strings =
         table.clone().try_into().unwrap_or_else(|e| panic!("bundled strings file {file} is incomplete: {e}"));
+    strings.messages.group = strings.number.group.clone();
     let mut for_layout = table;
     for_layout.remove("messages");
     for_layout.remove("columns");

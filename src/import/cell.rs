@@ -22,7 +22,14 @@ pub fn shown(cell: &Data) -> String {
 }
 
 fn shown_float(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else if f.abs() >= 1e15 {
+        // 1E+308 as "1e308", not as 309 digits.
+        format!("{f:e}")
+    } else {
+        f.to_string()
+    }
 }
 
 /// Text of a cell, trimmed; numbers as written (a personnel number 1001

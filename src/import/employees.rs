@@ -1,6 +1,6 @@
 use super::reader::RowReader;
+use super::table::Table;
 use super::vocabulary::{EDUCATION, GENDER, STATUTE};
-use super::workbook::Table;
 use super::{Ids, cell};
 use crate::config::ValueFormat;
 use crate::config::fields::EmployeeField as F;
@@ -97,7 +97,7 @@ fn fte(r: &mut RowReader<'_, '_, F>) -> Option<Fte> {
         return None;
     }
     let format = r.row.table.format(F::Fte).cloned();
-    let text = r.text(F::Fte).unwrap_or_default();
+    let text = r.text(F::Fte)?;
     let value = match format {
         Some(ValueFormat::FteFraction) if text.contains('/') => {
             let (a, b) = text.split_once('/').unwrap_or_default();

@@ -6,7 +6,9 @@ mod employees;
 
 mod participations;
 mod quarters;
+mod read;
 mod reader;
+mod table;
 mod trainings;
 pub(crate) mod vocabulary;
 mod workbook;
@@ -103,12 +105,12 @@ impl Workbooks {
         mapping: &SheetMapping,
         language: crate::model::Language,
         problems: &mut Problems,
-    ) -> Option<workbook::Table<F>> {
+    ) -> Option<table::Table<F>> {
         let book = self
             .open
             .entry(mapping.workbook.clone())
             .or_insert_with(|| Workbook::open(&mapping.workbook, problems))
-            .as_mut()?;
+            .as_ref()?;
         book.table(spec, mapping, language, problems)
     }
 }

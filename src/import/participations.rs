@@ -1,7 +1,7 @@
 use super::Ids;
 use super::reader::RowReader;
+use super::table::Table;
 use super::vocabulary::STATUS;
-use super::workbook::Table;
 use crate::config::fields::ParticipationField as F;
 use crate::model::{Employee, Participation, Settings, Training};
 use crate::problem::{ProblemKind, Problems};

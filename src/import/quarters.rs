@@ -1,7 +1,7 @@
 //! The optional sheet of FTE declared to the RSZ/ONSS at each quarter's end.
 
 use super::reader::RowReader;
-use super::workbook::Table;
+use super::table::Table;
 use crate::config::fields::QuarterField as F;
 use crate::model::{QuarterFte, Settings};
 use crate::problem::{ProblemKind, Problems};

@@ -3,15 +3,19 @@
 //! applied here, so the sheet readers see the export as if it used our codes.
 
 use super::cell::{self, Unreadable};
+use super::table::Row;
 use super::vocabulary::Vocabulary;
-use super::workbook::Row;
 use crate::config::ValueFormat;
 use crate::config::fields::Field;
 use crate::model::Language;
 use crate::problem::{ProblemKind, Problems};
-use calamine::Data;
+use calamine::{CellErrorType, Data};
 use jiff::civil::Date;
 use std::borrow::Cow;
+
+/// The largest number any field may hold: no headcount, hour count or
+/// budget comes near a trillion, while 1E+308 would print as 309 digits.
+const MAX_PLAUSIBLE: f64 = 1e12;
 
 pub struct RowReader<'r, 't, F: Field> {
     pub row: &'r Row<'t, F>,
@@ -68,7 +72,24 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn text(&mut self, field: F) -> Option<String> {
+        if self.spreadsheet_error(field) {
+            return None;
+        }
         cell::text(&self.value(field))
+    }
+
+    /// Whether the cell holds a spreadsheet error (`#REF!`, `#N/A`) or a
+    /// formula saved without its result, reported at the cell: such a value
+    /// is unknown, never a text, a zero or a blank.
+    fn spreadsheet_error(&mut self, field: F) -> bool {
+        let Data::Error(error) = self.row.get(field) else { return false };
+        let column = self.header(field);
+        let kind = match error {
+            CellErrorType::GettingData => ProblemKind::FormulaNotCalculated { column },
+            _ => ProblemKind::CellError { column, value: self.shown(field) },
+        };
+        self.fail(field, kind);
+        true
     }
 
     pub fn required_text(&mut self, field: F) -> Option<String> {
@@ -85,15 +106,19 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn number(&mut self, field: F) -> Option<f64> {
+        if self.spreadsheet_error(field) {
+            return None;
+        }
         match cell::number(&self.value(field)) {
+            Ok(Some(value)) if !value.is_finite() || value.abs() > MAX_PLAUSIBLE => {
+                let (column, value) = (self.header(field), self.shown(field));
+                self.fail(field, ProblemKind::NumberImplausible { column, value });
+                None
+            }
             Ok(value) => value,
             Err(Unreadable::NotANumber | Unreadable::NotADate) => {
                 let (column, value) = (self.header(field), self.shown(field));
-                let kind = match self.row.get(field) {
-                    Data::Error(_) => ProblemKind::CellError { column, value },
-                    _ => ProblemKind::NotANumber { column, value },
-                };
-                self.fail(field, kind);
+                self.fail(field, ProblemKind::NotANumber { column, value });
                 None
             }
         }
@@ -121,6 +146,9 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn date(&mut self, field: F) -> Option<Date> {
+        if self.spreadsheet_error(field) {
+            return None;
+        }
         let value = self.value(field);
         let parsed = match (self.row.table.format(field), value.as_ref()) {
             (Some(ValueFormat::Date(pattern)), Data::String(text)) => match crate::text::clean(text) {
@@ -143,6 +171,9 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn yes_no(&mut self, field: F) -> Option<bool> {
+        if self.spreadsheet_error(field) {
+            return None;
+        }
         match cell::yes_no(&self.value(field)) {
             Ok(value) => value,
             Err(()) => {
@@ -156,6 +187,9 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
     }
 
     pub fn code<T: Copy>(&mut self, field: F, vocabulary: &Vocabulary<T>) -> Option<T> {
+        if self.spreadsheet_error(field) {
+            return None;
+        }
         let value = self.value(field);
         let parsed = vocabulary.parse(&cell::text_ref(&value)?);
         if parsed.is_none() {

@@ -1,7 +1,7 @@
 use super::Ids;
 use super::reader::RowReader;
+use super::table::Table;
 use super::vocabulary::{PILLAR, RISK_GROUP, TRAINING_KIND};
-use super::workbook::Table;
 use crate::config::fields::TrainingField as F;
 use crate::model::{Settings, Strategy, Training, TrainingKind};
 use crate::problem::{ProblemKind, Problems};

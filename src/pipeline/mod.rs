@@ -19,7 +19,7 @@ use crate::config::{self, Defaults, LAYOUT_FOLDER, PlanConfig};
 use crate::import;
 use crate::model::{Edition, Language, Plan};
 use crate::outputs::OutputFile;
-use crate::outputs::pdf::Resources;
+use crate::outputs::pdf::{LayoutFileError, Resources};
 use crate::problem::{Location, ProblemKind, Problems};
 use std::path::{Path, PathBuf};
 
@@ -37,8 +37,8 @@ pub enum BuildError {
     LayoutFolder {
         /// The folder.
         path: PathBuf,
-        /// What went wrong.
-        source: std::io::Error,
+        /// What went wrong, and with which file.
+        source: LayoutFileError,
     },
     /// The archive could not be written.
     #[error("could not write to {}: {source}", path.display())]
@@ -69,7 +69,7 @@ impl BuildError {
                 fill(&m.pdf_failed, &[("detail", detail)])
             }
             BuildError::Output(OutputError::Annex(e)) => fill(&m.annex_failed, &[("detail", &e.to_string())]),
-            BuildError::LayoutFolder { path, source } => errors::layout_folder_unreadable(path, source, m),
+            BuildError::LayoutFolder { source, .. } => source.describe(m),
             BuildError::Write { path, source } => errors::write_failed(path, source, m),
         }
     }

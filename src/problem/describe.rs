@@ -10,11 +10,13 @@ pub enum ProblemKind {
     PlanFileMissing,
     /// `plan.toml` is there but cannot be read.
     PlanFileUnreadable {
-        /// The system's reason.
-        reason: String,
+        /// Why.
+        fault: super::FileFault,
     },
     /// `plan.toml` is not valid TOML, or has a key it does not know.
     PlanSyntax {
+        /// The file: `plan.toml` or `batch.toml`.
+        file: &'static str,
         /// The parser's description of what is wrong.
         detail: String,
     },
@@ -48,11 +50,8 @@ pub enum ProblemKind {
     WorkbookMissing,
     /// The workbook is protected with a password.
     WorkbookEncrypted,
-    /// The workbook, or one of its sheets, cannot be read as a spreadsheet.
-    WorkbookUnreadable {
-        /// The reader's reason.
-        reason: String,
-    },
+    /// The workbook cannot be read: too large, damaged, not a workbook.
+    Workbook(super::WorkbookFault),
     /// A sheet the plan needs is not in the workbook.
     SheetMissing {
         /// The sheet looked for.
@@ -72,6 +71,18 @@ pub enum ProblemKind {
         /// The plan.toml line that would name the column.
         mapping: String,
     },
+    /// Two columns hold the same field (two "VTE" columns, or "VTE" and
+    /// "FTE"): which one is meant is not known.
+    ColumnTwice {
+        /// This column's header.
+        column: String,
+        /// The other column's header.
+        other: String,
+        /// The other column's header cell, e.g. `C1`.
+        first: String,
+        /// The plan.toml line that would name the right column.
+        mapping: String,
+    },
     /// A required cell is empty.
     ValueMissing {
         /// The column's header.
@@ -79,6 +90,13 @@ pub enum ProblemKind {
     },
     /// A cell that should hold a number holds something else.
     NotANumber {
+        /// The column's header.
+        column: String,
+        /// The cell's value as shown.
+        value: String,
+    },
+    /// A number no field can hold: infinite, or beyond a trillion.
+    NumberImplausible {
         /// The column's header.
         column: String,
         /// The cell's value as shown.
@@ -182,6 +200,12 @@ pub enum ProblemKind {
         /// The error as the spreadsheet shows it.
         value: String,
     },
+    /// A formula saved without its result (written by a program that does
+    /// not calculate): its value is unknown, not empty.
+    FormulaNotCalculated {
+        /// The column's header.
+        column: String,
+    },
     /// Warning: no birth date and no age; counted as "age unknown".
     AgeUnknown {
         /// The header of the birth date (or age) column.
@@ -221,6 +245,7 @@ impl ProblemKind {
         match self {
             ValueMissing { column }
             | NotANumber { column, .. }
+            | NumberImplausible { column, .. }
             | NotAWholeNumber { column, .. }
             | NotADate { column, .. }
             | FteOutOfRange { column, .. }
@@ -229,6 +254,7 @@ impl ProblemKind {
             | UnknownCountry { column, .. }
             | Duplicate { column, .. }
             | CellError { column, .. }
+            | FormulaNotCalculated { column }
             | AgeUnknown { column } => Some(column),
             _ => None,
         }
@@ -239,8 +265,8 @@ impl ProblemKind {
         match self {
             PlanFolderMissing => m.plan_folder_missing.clone(),
             PlanFileMissing => m.plan_file_missing.clone(),
-            PlanFileUnreadable { reason } => fill(&m.plan_file_unreadable, &[("reason", reason)]),
-            PlanSyntax { detail } => fill(&m.plan_syntax, &[("detail", detail)]),
+            PlanFileUnreadable { fault } => fill(&m.plan_file_unreadable, &[("reason", &fault.describe(m))]),
+            PlanSyntax { file, detail } => fill(&m.plan_syntax, &[("detail", detail), ("file", file)]),
             PlanValue { key, value, expected } => {
                 let expected = expected.describe(m);
                 fill(&m.plan_value, &[("key", key), ("value", value), ("expected", &expected)])
@@ -252,7 +278,7 @@ impl ProblemKind {
             }
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookEncrypted => m.workbook_encrypted.clone(),
-            WorkbookUnreadable { reason } => fill(&m.workbook_unreadable, &[("reason", reason)]),
+            Workbook(fault) => fault.describe(m),
             SheetMissing { sheet, available } => {
                 fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
             }
@@ -261,8 +287,15 @@ impl ProblemKind {
                 &m.column_missing,
                 &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],
             ),
+            ColumnTwice { column, other, first, mapping } => fill(
+                &m.column_twice,
+                &[("column", column), ("other", other), ("first", first), ("mapping", mapping)],
+            ),
             ValueMissing { column } => fill(&m.value_missing, &[("column", column)]),
             NotANumber { column, value } => fill(&m.not_a_number, &[("column", column), ("value", value)]),
+            NumberImplausible { column, value } => {
+                fill(&m.number_implausible, &[("column", column), ("value", value)])
+            }
             NotAWholeNumber { column, value } => {
                 fill(&m.not_a_whole_number, &[("column", column), ("value", value)])
             }
@@ -295,6 +328,7 @@ impl ProblemKind {
                 fill(&m.birth_after_reference, &[("value", value), ("reference", reference)])
             }
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
+            FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
             AgeUnknown { column } => fill(&m.age_unknown, &[("column", column)]),
             AgeImplausible { value, age, reference } => {
                 fill(&m.age_implausible, &[("value", value), ("age", age), ("reference", reference)])

@@ -23,11 +23,3 @@ pub fn io_reason(error: &std::io::Error, m: &Messages) -> String {
 pub fn write_failed(path: &Path, error: &std::io::Error, m: &Messages) -> String {
     fill(&m.write_failed, &[("path", &path.display().to_string()), ("reason", &io_reason(error, m))])
 }
-
-/// "the layout folder {path} cannot be read: {reason}".
-pub fn layout_folder_unreadable(path: &Path, error: &std::io::Error, m: &Messages) -> String {
-    fill(
-        &m.layout_folder_unreadable,
-        &[("path", &path.display().to_string()), ("reason", &io_reason(error, m))],
-    )
-}

@@ -7,9 +7,13 @@
 mod describe;
 pub(crate) mod errors;
 mod expected;
+mod file_fault;
+mod workbook;
 
 pub use describe::{ProblemKind, fill};
 pub use expected::{AssetProblem, AssetWanted, Expected};
+pub use file_fault::FileFault;
+pub use workbook::{Limit, WorkbookFault};
 
 use crate::i18n::Messages;
 use std::fmt;

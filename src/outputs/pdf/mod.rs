@@ -12,7 +12,7 @@ mod embedded {
 }
 
 pub use fonts::FontSet;
-pub use layout::Layout;
+pub use layout::{Layout, LayoutFileError};
 pub(crate) use typeset::DATA_PATH;
 pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
 pub(crate) use world::PlanWorld;
@@ -52,7 +52,7 @@ impl Resources {
     }
 
     /// These resources with the files under `dir` laid over the layout.
-    pub fn overlaid(&self, dir: &std::path::Path) -> std::io::Result<Self> {
+    pub fn overlaid(&self, dir: &std::path::Path) -> Result<Self, layout::LayoutFileError> {
         Ok(Self { layout: self.layout.overlaid(dir)?, fonts: self.fonts, cache: self.cache })
     }
 }

@@ -1,0 +1,40 @@
+//! Reading a workbook within bounds: the file read once (a regular file,
+//! never more than a stated size), a zip's parts checked before anything is
+//! unpacked, and only the filled cells kept, each with its place. No
+//! number in the file sizes an allocation: a cell at XFD1048576, a part that
+//! unpacks to gigabytes of white space or a shared string of two gigabytes
+//! is refused with the file and the limit named, not allocated.
+//!
+//! xlsx and ods are read by our own streaming readers (on quick-xml); xls by
+//! calamine, after a scan of its records has worked out what calamine will
+//! allocate and refused the file when that is too much.
+
+mod error;
+mod guard;
+pub(crate) mod limits;
+mod ods;
+mod sparse;
+mod xls;
+mod xlsx;
+mod zip_check;
+
+pub(crate) use error::ReadError;
+pub(crate) use sparse::{Book, Sheet, Value};
+
+/// Every sheet of the workbook `bytes`, read by what the bytes are (not by
+/// the file's name): xlsx, ods or xls.
+pub(crate) fn read(bytes: &[u8]) -> Result<Book, ReadError> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let entries = zip_check::check_zip(bytes)?;
+        let ods =
+            entries.iter().any(|e| e.name == "mimetype") && entries.iter().any(|e| e.name == "content.xml");
+        if ods { ods::read(bytes) } else { xlsx::read(bytes) }
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        xls::read(bytes)
+    } else {
+        Err(ReadError::NotAWorkbook)
+    }
+}
+
+#[cfg(test)]
+mod tests;
