@@ -88,8 +88,23 @@ pub fn clean(s: &str) -> Option<&str> {
     (!trimmed.is_empty()).then_some(trimmed)
 }
 
-/// A file-name-safe, lower-case, ASCII slug: `"Voorbeeld NV"` → `"voorbeeld-nv"`.
+/// The longest slug: a file name holds it with room to spare (a year, a
+/// word, an extension), on every file system.
+const SLUG_LIMIT: usize = 80;
+
+/// A file-name-safe, lower-case, ASCII slug: `"Voorbeeld NV"` →
+/// `"voorbeeld-nv"`, cut after a whole word at [`SLUG_LIMIT`] characters.
 pub fn slug(s: &str) -> String {
+    let full = full_slug(s);
+    if full.len() <= SLUG_LIMIT {
+        return full;
+    }
+    let cut = full[..=SLUG_LIMIT].rfind('-').filter(|&i| i > 0).unwrap_or(SLUG_LIMIT);
+    full[..cut].to_string()
+}
+
+/// [`slug`] without a length limit, as release 0.1.0 named its folders.
+pub fn full_slug(s: &str) -> String {
     let folded = fold(s);
     let slug: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let mut out = String::with_capacity(slug.len());
@@ -133,6 +148,17 @@ mod tests {
     fn clean_trims_unicode_spaces() {
         assert_eq!(clean("\u{a0} Jan \u{2007}"), Some("Jan"));
         assert_eq!(clean(" \u{a0} "), None);
+    }
+
+    #[test]
+    fn long_slugs_are_cut_after_a_word() {
+        let name = "Vereniging zonder winstoogmerk ".repeat(8);
+        let slug = slug(&name);
+        assert!(slug.len() <= 80 && slug.starts_with("vereniging-zonder"), "{slug}");
+        assert!(!slug.ends_with('-') && full_slug(&name).starts_with(&slug));
+        assert!(full_slug(&name).len() > 200);
+        let one_word = "x".repeat(300);
+        assert_eq!(super::slug(&one_word).len(), 80);
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn existing(out: &Path, number: EnterpriseNumber) -> Option<PathBuf> {
 /// The folder release 0.1.0 used for `name`: `<out>/<name>/`, when it is
 /// there and is not itself keyed by a number.
 pub fn legacy_dir(out: &Path, name: &str) -> Option<PathBuf> {
-    let dir = out.join(crate::text::slug(name));
+    let dir = out.join(crate::text::full_slug(name));
     let keyed =
         dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(|c: char| c.is_ascii_digit()));
     (dir.is_dir() && !keyed).then_some(dir)

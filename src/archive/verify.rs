@@ -164,7 +164,7 @@ fn place(folder: &Path, m: &Manifest) -> Vec<Finding> {
     compare(m.year.to_string(), &year);
     let digits = m.enterprise_number.digits();
     let keyed = organisation == digits || organisation.starts_with(&format!("{digits}-"));
-    let legacy = m.format < 3 && organisation == crate::text::slug(&m.organisation);
+    let legacy = m.format < 3 && organisation == crate::text::full_slug(&m.organisation);
     if !keyed && !legacy {
         compare(format!("{digits}-{}", crate::text::slug(&m.organisation)), &organisation);
     }

@@ -69,6 +69,7 @@ fn parse(text: &str, root: &Path) -> Result<Defaults, Problems> {
         Problems::from(Problem::error(at, ProblemKind::PlanSyntax { file: BATCH_FILE, detail }))
     })?;
     let mut problems = Problems::default();
+    config::check_texts(BATCH_FILE, text, &mut problems);
     let source = Source { file: BATCH_FILE, text, dir: root };
     let min_group_size = file.defaults.min_group_size.and_then(|k| match u32::try_from(*k.get_ref()) {
         Ok(n) if (1..=100).contains(&n) => Some(n),

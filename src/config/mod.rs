@@ -6,6 +6,9 @@ mod branding;
 mod content;
 pub mod fields;
 mod mapping;
+mod texts;
+
+pub(crate) use texts::check as check_texts;
 pub mod sources;
 
 pub use branding::PartialBranding;
@@ -172,6 +175,7 @@ pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanCo
         Problems::from(Problem::error(at, ProblemKind::PlanSyntax { file: PLAN_FILE, detail }))
     })?;
     let mut problems = Problems::default();
+    texts::check(PLAN_FILE, text, &mut problems);
     let organisation = organisation(file.organisation, text, &mut problems);
     let settings = settings(&file.plan, defaults, text, &mut problems);
     let strategy = content::strategy(file.strategy, text, &mut problems);
@@ -246,6 +250,12 @@ fn organisation(s: OrganisationSection, text: &str, problems: &mut Problems) -> 
     if name.is_empty() {
         let span = s.name.span();
         problems.push(invalid(text, span, "organisation.name", "\"\"".into(), Expected::Name));
+    }
+    let count = name.chars().count();
+    if count > texts::MAX_NAME_CHARS {
+        let key = "organisation.name".to_string();
+        let kind = ProblemKind::TextTooLong { key, count, limit: texts::MAX_NAME_CHARS };
+        problems.error(at_span(text, Some(s.name.span())), kind);
     }
     let number = EnterpriseNumber::parse(s.enterprise_number.get_ref());
     if number == Some(EnterpriseNumber::STAND_IN) {
@@ -374,7 +384,9 @@ fn date(
         .get_ref()
         .date
         .filter(|_| value.get_ref().time.is_none())
-        .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok());
+        .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok())
+        // Ages, deadlines and the annex's dates need a year of this era.
+        .filter(|d| (1900..=2100).contains(&d.year()));
     if parsed.is_none() {
         problems.push(invalid(text, value.span(), key, value.get_ref().to_string(), Expected::Date));
     }

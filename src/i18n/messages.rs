@@ -109,6 +109,7 @@ pub struct Messages {
     pub(crate) formula_not_calculated: String,
     pub(crate) column_twice: String,
     pub(crate) number_implausible: String,
+    pub(crate) text_too_long: String,
     pub(crate) file_not_a_file: String,
     pub(crate) file_too_large: String,
     pub(crate) file_not_utf8: String,

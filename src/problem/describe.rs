@@ -29,6 +29,15 @@ pub enum ProblemKind {
         /// What it should have held.
         expected: super::Expected,
     },
+    /// A text in a settings file longer than any output can hold.
+    TextTooLong {
+        /// The setting, as `section.key`.
+        key: String,
+        /// Its length, in characters.
+        count: usize,
+        /// The most it may hold.
+        limit: usize,
+    },
     /// An enterprise number that is not ten digits starting with 0 or 1, or
     /// whose check digits do not match.
     EnterpriseNumber {
@@ -233,6 +242,7 @@ impl ProblemKind {
                 | PlanFileUnreadable { .. }
                 | PlanSyntax { .. }
                 | PlanValue { .. }
+                | TextTooLong { .. }
                 | EnterpriseNumber { .. }
                 | WorkbookMissing
         )
@@ -271,6 +281,10 @@ impl ProblemKind {
                 let expected = expected.describe(m);
                 fill(&m.plan_value, &[("key", key), ("value", value), ("expected", &expected)])
             }
+            TextTooLong { key, count, limit } => fill(
+                &m.text_too_long,
+                &[("key", key), ("count", &count.to_string()), ("limit", &limit.to_string())],
+            ),
             EnterpriseNumber { value } => fill(&m.enterprise_number, &[("value", value)]),
             EnterpriseNumberExample => m.enterprise_number_example.clone(),
             DeadlineMissed { step, done, due } => {

@@ -161,11 +161,12 @@ fn read_tables<R: Read + std::io::Seek>(
                     }
                     let value = cell.value(row, col)?;
                     if let Some(v) = value
-                        && col < MAX_COLS as u64 {
-                            // clamp a repeat that runs past the grid, as calamine does
-                            let rep = cell.repeat.min(MAX_COLS as u64 - col) as u32;
-                            row_cells.push((col as u32, rep, v));
-                        }
+                        && col < MAX_COLS as u64
+                    {
+                        // clamp a repeat that runs past the grid, as calamine does
+                        let rep = cell.repeat.min(MAX_COLS as u64 - col) as u32;
+                        row_cells.push((col as u32, rep, v));
+                    }
                     col = col.saturating_add(cell.repeat);
                 }
                 "table:table-row" => {

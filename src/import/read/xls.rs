@@ -212,11 +212,12 @@ fn prescan(stream: &[u8]) -> Result<(), ReadError> {
                 0x0207 => cells.add(fmla_pos.0, fmla_pos.1),
                 0x00FD => {
                     if let (Some((r, c)), Some(i)) = (rc(), u32le(d, 6))
-                        && let Some(&len) = sst.get(i as usize) {
-                            cells.add(r, c);
-                            // calamine clones the shared string into every cell
-                            text_total += len as u64 * 3;
-                        }
+                        && let Some(&len) = sst.get(i as usize)
+                    {
+                        cells.add(r, c);
+                        // calamine clones the shared string into every cell
+                        text_total += len as u64 * 3;
+                    }
                 }
                 0x00BD => {
                     if let (Some((r, first)), Some(last)) =
@@ -231,13 +232,12 @@ fn prescan(stream: &[u8]) -> Result<(), ReadError> {
                         cells.add(r, last);
                     }
                 }
-                0x0006
-                    if d.len() >= 20 => {
-                        let (r, c) = rc().unwrap();
-                        fmla_pos = (r, c);
-                        cells.add(r, c);
-                        formulas.add(r, c);
-                    }
+                0x0006 if d.len() >= 20 => {
+                    let (r, c) = rc().unwrap();
+                    fmla_pos = (r, c);
+                    cells.add(r, c);
+                    formulas.add(r, c);
+                }
                 0x000A => break,
                 _ => {}
             }

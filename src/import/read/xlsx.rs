@@ -216,13 +216,12 @@ fn read_shared_strings<R: Read + Seek>(
     let mut chars = 0usize;
     loop {
         let ev = x.next()?;
-        if in_t && rph == 0
-            && text_of(&ev, &mut t)? {
-                if t.len() > 4 * MAX_CELL_CHARS + 64 && t.chars().count() > MAX_CELL_CHARS {
-                    return Err(ReadError::SharedStringTooLong);
-                }
-                continue;
+        if in_t && rph == 0 && text_of(&ev, &mut t)? {
+            if t.len() > 4 * MAX_CELL_CHARS + 64 && t.chars().count() > MAX_CELL_CHARS {
+                return Err(ReadError::SharedStringTooLong);
             }
+            continue;
+        }
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => {
@@ -439,13 +438,12 @@ fn read_sheet<R: Read + Seek>(
                 }
                 continue;
             }
-        } else if in_t && rph == 0
-            && text_of(&ev, &mut t_piece)? {
-                if t_piece.len() > 4 * MAX_CELL_CHARS + 64 {
-                    return Err(ReadError::CellTooLong { at: (c.row, c.col) });
-                }
-                continue;
+        } else if in_t && rph == 0 && text_of(&ev, &mut t_piece)? {
+            if t_piece.len() > 4 * MAX_CELL_CHARS + 64 {
+                return Err(ReadError::CellTooLong { at: (c.row, c.col) });
             }
+            continue;
+        }
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {
                 "sheetData" => in_data = true,

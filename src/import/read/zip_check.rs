@@ -18,9 +18,10 @@ pub fn check_zip(bytes: &[u8]) -> Result<Vec<Entry>, ReadError> {
     // bytes of metadata per entry), so bound the entry count first from the
     // end-of-central-directory record.
     if let Some(count) = eocd_entry_count(bytes)
-        && count > MAX_ZIP_ENTRIES as u64 {
-            return Err(ReadError::TooManyEntries { limit: MAX_ZIP_ENTRIES });
-        }
+        && count > MAX_ZIP_ENTRIES as u64
+    {
+        return Err(ReadError::TooManyEntries { limit: MAX_ZIP_ENTRIES });
+    }
     let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Malformed(e.to_string()))?;
     if zip.len() > MAX_ZIP_ENTRIES {
         return Err(ReadError::TooManyEntries { limit: MAX_ZIP_ENTRIES });
