@@ -13,14 +13,16 @@ fn main() {
     for (virtual_path, path) in files(&root.join("default"), |_| true) {
         writeln!(code, "    ({virtual_path:?}, include_bytes!({:?})),", path.display()).unwrap();
     }
-    code.push_str("];\n\npub static BUNDLED_FONTS: &[&[u8]] = &[\n");
+    code.push_str("];\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("embedded.rs"), code).unwrap();
+    let mut fonts = String::from("pub static BUNDLED_FONTS: &[&[u8]] = &[\n");
     let is_font = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("otf" | "ttf"));
     for (_, path) in files(&root.join("fonts"), is_font) {
-        writeln!(code, "    include_bytes!({:?}),", path.display()).unwrap();
+        writeln!(fonts, "    include_bytes!({:?}),", path.display()).unwrap();
     }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
-    std::fs::write(out, code).unwrap();
+    fonts.push_str("];\n");
+    std::fs::write(out.join("bundled_fonts.rs"), fonts).unwrap();
     source_identity();
 }
 

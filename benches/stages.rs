@@ -74,8 +74,7 @@ fn typst_compile(bencher: divan::Bencher, employees: usize) {
     let json = pipeline::view_json(&prepared.view(Edition::Council));
     let resources = Resources::bundled(CachePolicy::Trim { documents: 0 });
     bencher.bench(|| {
-        pdf::typeset(pdf::Inputs::new(json.clone()), &resources.layout, resources.fonts, resources.cache)
-            .unwrap()
+        pdf::typeset(pdf::Inputs::new(&json), &resources.layout, resources.fonts, resources.cache).unwrap()
     });
 }
 

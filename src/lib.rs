@@ -9,7 +9,7 @@
 //! show) → [`view`] (formatted, worded) → [`outputs`] (PDF, annex, data,
 //! key figures) → [`archive`] (immutable versions). [`pipeline`] is the one
 //! orchestrator; [`batch`] and [`cli`] are front ends over it. [`model`],
-//! `i18n`, `problem`, `privacy`, `text` and `files` are the
+//! `i18n`, `problem`, `privacy`, `text`, `glyphs` and `files` are the
 //! vocabulary and leaves every stage may use.
 
 #![warn(missing_docs)]
@@ -21,6 +21,7 @@ pub mod cli;
 pub(crate) mod config;
 pub(crate) mod disclose;
 pub(crate) mod files;
+pub(crate) mod glyphs;
 pub mod i18n;
 pub mod import;
 pub mod model;

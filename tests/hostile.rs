@@ -330,3 +330,36 @@ fn layout_files_are_checked_and_named() {
     assert!(message.contains("secret.typ") && message.contains("harde koppeling"), "{message}");
     assert!(!plan.path().join("out").exists());
 }
+
+/// A logo whose header claims 30000 × 30000 pixels, and one cut short: both
+/// refused at their plan.toml line before anything is decoded or written.
+#[test]
+fn logos_that_cannot_be_drawn_are_refused_at_their_setting() {
+    let mut sound = Vec::new();
+    let pixels = image::RgbImage::new(8, 4);
+    pixels.write_to(&mut std::io::Cursor::new(&mut sound), image::ImageFormat::Png).unwrap();
+    let mut giant = sound.clone();
+    giant[16..24].copy_from_slice(&[0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30]);
+    let crc = crc32(&giant[12..29]);
+    giant[29..33].copy_from_slice(&crc.to_be_bytes());
+    let cut = sound[..sound.len() - 16].to_vec();
+    for (bytes, fragment) in [(giant, "30000 × 30000"), (cut, "beschadigd")] {
+        let plan = format!("{PLAN_TOML}\n[branding]\nlogo = \"logo.png\"\n");
+        let dir = plan_folder(&plan, &fixture_sheets());
+        std::fs::write(dir.path().join("logo.png"), bytes).unwrap();
+        refused(dir.path(), fragment);
+        refused(dir.path(), "branding.logo");
+    }
+}
+
+/// The CRC-32 a PNG chunk ends with.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Each top-level module with its place: a module may use only modules of
-/// a lower rank. The leaves (text, files, privacy) use nothing of ours.
+/// a lower rank. The leaves (text, files, glyphs, privacy) use nothing of ours.
 const RANKS: &[(&str, u8)] = &[
     ("text", 0),
     ("files", 0),
+    ("glyphs", 0),
     ("terminal", 0),
     ("privacy", 0),
     ("model", 1),

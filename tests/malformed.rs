@@ -271,6 +271,30 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "plan.toml date in year 1",
+        change: |i| i.plan = i.plan.replace("year = 2027", "year = 2027\ndate = 0001-01-01"),
+        expect: &[
+            "plan.toml:12:8: plan.date = 0001-01-01 is ongeldig; verwacht: een datum tussen 1900 en 2100",
+        ],
+    },
+    Case {
+        name: "organisation name of 300 characters",
+        change: |i| i.plan = i.plan.replace("Fixture BV", &"N".repeat(300)),
+        expect: &["plan.toml:3:8: organisation.name telt 300 tekens; er passen er hoogstens 160"],
+    },
+    Case {
+        name: "a text of a megabyte in plan.toml",
+        change: |i| i.plan = i.plan.replace("Missie van de fixture.", &"m".repeat(1_000_000)),
+        expect: &["plan.toml:20:11: strategy.mission telt 1000000 tekens; er passen er hoogstens 32767"],
+    },
+    Case {
+        name: "workbook outside the plan folder",
+        change: |i| i.plan = i.plan.replace("\"gegevens.xlsx\"", "\"../gegevens.xlsx\""),
+        expect: &[
+            "plan.toml:17:12: input.workbook = \"../gegevens.xlsx\" is ongeldig; verwacht: een werkmap binnen de planmap",
+        ],
+    },
+    Case {
         name: "plan.toml and workbook problems together",
         change: |i| {
             i.plan = i.plan.replace("0403.019.261", "0403.019.262");

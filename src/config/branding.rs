@@ -224,10 +224,11 @@ fn asset(
         Wanted::Image => AssetKind::image(&bytes),
         Wanted::Font => font_family(&bytes).map(|_| AssetKind::Font),
     };
-    match kind {
-        Some(kind) => Some(Asset { path, kind, bytes: Arc::from(bytes) }),
-        None => fail(AssetProblem::WrongKind),
+    let Some(kind) = kind else { return fail(AssetProblem::WrongKind) };
+    if let Err(problem) = super::images::drawable(kind, &bytes) {
+        return fail(problem);
     }
+    Some(Asset { path, kind, bytes: Arc::from(bytes) })
 }
 
 /// The family name inside a font file; `None` when it is not a font.
@@ -279,7 +280,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let plan = root.path().join("client");
         std::fs::create_dir(&plan).unwrap();
-        std::fs::write(plan.join("logo.png"), b"\x89PNG\r\n\x1a\n rest").unwrap();
+        std::fs::write(plan.join("logo.png"), super::super::images::tests::png(4, 2)).unwrap();
         std::fs::write(plan.join("logo.gif"), b"GIF89a").unwrap();
         std::fs::write(root.path().join("outside.png"), b"\x89PNG\r\n\x1a\n").unwrap();
         let (branding, problems) =

@@ -110,7 +110,8 @@ impl SheetMapping {
 }
 
 pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems: &mut Problems) -> Input {
-    let default_workbook = section.workbook.as_ref().map(|w| plan_dir.join(w.get_ref()));
+    let default_workbook =
+        section.workbook.as_ref().map(|w| inside(plan_dir, w, "input.workbook", text, problems));
     let mut sheet = |s: Option<SheetSection>, name: &str, keys: Vec<String>| {
         sheet(s.unwrap_or_default(), name, &keys, default_workbook.as_deref(), plan_dir, text, problems)
     };
@@ -119,6 +120,34 @@ pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems
     let participations = sheet(section.participations, "participations", ParticipationField::keys());
     let quarterly_fte = sheet(section.quarterly_fte, "quarterly_fte", QuarterField::keys());
     Input { employees, trainings, participations, quarterly_fte }
+}
+
+/// The workbook `name` in `plan_dir`, which it may not lead out of (like
+/// a logo): a plan folder holds everything its plan is built from, which
+/// the archive records and a batch or the web app may confine itself to.
+/// A path that leads out is reported; the path is still returned, so that
+/// every other problem is found too.
+fn inside(
+    plan_dir: &Path,
+    name: &Spanned<String>,
+    key: &str,
+    text: &str,
+    problems: &mut Problems,
+) -> PathBuf {
+    let path = plan_dir.join(name.get_ref());
+    let lexically_out = Path::new(name.get_ref())
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+    let resolved_out = match (plan_dir.canonicalize(), path.canonicalize()) {
+        (Ok(base), Ok(real)) => !real.starts_with(base),
+        _ => false,
+    };
+    if lexically_out || resolved_out {
+        let folder = plan_dir.canonicalize().unwrap_or_else(|_| plan_dir.to_path_buf()).display().to_string();
+        let expected = Expected::WorkbookInside { folder };
+        problems.push(invalid(text, name.span(), key, format!("{:?}", name.get_ref()), expected));
+    }
+    path
 }
 
 fn sheet(
@@ -131,7 +160,7 @@ fn sheet(
     problems: &mut Problems,
 ) -> SheetMapping {
     let workbook = match (&section.workbook, default_workbook) {
-        (Some(w), _) => plan_dir.join(w.get_ref()),
+        (Some(w), _) => inside(plan_dir, w, &format!("input.{name}.workbook"), text, problems),
         (None, Some(w)) => w.to_path_buf(),
         (None, None) => {
             let kind = ProblemKind::PlanValue {

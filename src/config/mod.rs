@@ -5,6 +5,7 @@
 mod branding;
 mod content;
 pub mod fields;
+mod images;
 mod mapping;
 mod texts;
 

@@ -2,6 +2,7 @@
 //! file whatever section a text is in, so that a text no output can hold
 //! is refused at its line, not when the annex is written.
 
+use crate::glyphs;
 use crate::problem::{ProblemKind, Problems};
 
 /// The longest text a setting may hold: what one spreadsheet cell holds,
@@ -45,15 +46,7 @@ impl Walk<'_> {
 
     fn value(&mut self, value: &toml_edit::Value, path: &str) {
         match value {
-            toml_edit::Value::String(s) => {
-                let count = s.value().chars().count();
-                if count > MAX_TEXT_CHARS {
-                    let at = super::at_span_in(self.file, self.text, s.span());
-                    let kind =
-                        ProblemKind::TextTooLong { key: path.to_string(), count, limit: MAX_TEXT_CHARS };
-                    self.problems.error(at, kind);
-                }
-            }
+            toml_edit::Value::String(s) => self.string(s.value(), s.span(), path),
             toml_edit::Value::Array(array) => {
                 for value in array.iter() {
                     self.value(value, path);
@@ -67,6 +60,37 @@ impl Walk<'_> {
             _ => {}
         }
     }
+}
+
+impl Walk<'_> {
+    /// A text too long, with control characters, or with characters no
+    /// font has.
+    fn string(&mut self, value: &str, span: Option<std::ops::Range<usize>>, path: &str) {
+        let at = || super::at_span_in(self.file, self.text, span.clone());
+        let count = value.chars().count();
+        if count > MAX_TEXT_CHARS {
+            let kind = ProblemKind::TextTooLong { key: path.to_string(), count, limit: MAX_TEXT_CHARS };
+            self.problems.error(at(), kind);
+            return;
+        }
+        if value.is_ascii() && !value.bytes().any(|b| b.is_ascii_control()) {
+            return;
+        }
+        let found = glyphs::unshowable(value);
+        if !found.controls.is_empty() {
+            let codes = codes(&found.controls);
+            self.problems.error(at(), ProblemKind::SettingControlCharacters { key: path.to_string(), codes });
+        }
+        if !found.missing.is_empty() {
+            let chars = found.missing.iter().collect();
+            let kind = ProblemKind::NoGlyph { field: path.to_string(), chars, codes: codes(&found.missing) };
+            self.problems.warning(at(), kind);
+        }
+    }
+}
+
+fn codes(chars: &[char]) -> String {
+    chars.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ")
 }
 
 fn join(prefix: &str, key: &str) -> String {

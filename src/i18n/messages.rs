@@ -107,6 +107,9 @@ pub struct Messages {
     pub(crate) workbook_sparse: String,
     pub(crate) workbook_not_a_workbook: String,
     pub(crate) formula_not_calculated: String,
+    pub(crate) control_characters: String,
+    pub(crate) no_glyph: String,
+    pub(crate) setting_control_characters: String,
     pub(crate) column_twice: String,
     pub(crate) number_implausible: String,
     pub(crate) text_too_long: String,
@@ -166,4 +169,7 @@ pub struct ExpectedWords {
     pub asset_too_large: String,
     pub asset_unreadable: String,
     pub asset_wrong_kind: String,
+    pub asset_damaged: String,
+    pub workbook_inside: String,
+    pub asset_too_many_pixels: String,
 }

@@ -7,6 +7,7 @@ use super::table::Row;
 use super::vocabulary::Vocabulary;
 use crate::config::ValueFormat;
 use crate::config::fields::Field;
+use crate::glyphs;
 use crate::model::Language;
 use crate::problem::{ProblemKind, Problems};
 use calamine::{CellErrorType, Data};
@@ -75,7 +76,30 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         if self.spreadsheet_error(field) {
             return None;
         }
-        cell::text(&self.value(field))
+        let text = cell::text(&self.value(field))?;
+        let text = self.showable(field, text);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// `text` without control characters, each reported; characters no
+    /// font has are reported and kept (the PDF shows a square for them).
+    fn showable(&mut self, field: F, text: String) -> String {
+        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_control()) {
+            return text;
+        }
+        let found = glyphs::unshowable(&text);
+        if !found.missing.is_empty() {
+            let chars: String = found.missing.iter().collect();
+            let codes = found.missing.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ");
+            self.warn(field, ProblemKind::NoGlyph { field: self.header(field), chars, codes });
+        }
+        if found.controls.is_empty() {
+            return text;
+        }
+        let codes = found.controls.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ");
+        self.warn(field, ProblemKind::ControlCharacters { field: self.header(field), codes });
+        let kept = glyphs::without_controls(&text);
+        kept.trim().to_string()
     }
 
     /// Whether the cell holds a spreadsheet error (`#REF!`, `#N/A`) or a

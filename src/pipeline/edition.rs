@@ -56,7 +56,7 @@ impl Prepared {
         let view = view::build(&self.disclose(edition));
         let json = view_json(&view);
         let images = pdf::branding_images(&self.plan.branding);
-        Ok(pdf::typeset_with(json, &images, &self.plan.branding, resources)
+        Ok(pdf::typeset_with(&json, &images, &self.plan.branding, resources)
             .map_err(outputs::OutputError::from)?)
     }
 }
@@ -121,7 +121,7 @@ pub fn typst_project(
     let view = prepared.view_of(&disclosed);
     let mut files: Vec<(String, Vec<u8>)> =
         resources.layout.files().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect();
-    files.push((pdf::DATA_PATH.to_string(), view_json(&view)));
+    files.push((pdf::DATA_PATH.to_string(), pdf::for_typesetting(&view_json(&view))));
     for (path, bytes) in pdf::branding_images(&prepared.plan.branding) {
         files.push((path, bytes.to_vec()));
     }

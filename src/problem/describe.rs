@@ -209,6 +209,30 @@ pub enum ProblemKind {
         /// The error as the spreadsheet shows it.
         value: String,
     },
+    /// Warning: a text holds control characters; they are left out.
+    ControlCharacters {
+        /// The column (or, in plan.toml, the setting) holding them.
+        field: String,
+        /// The characters, as "U+0007".
+        codes: String,
+    },
+    /// A setting holds control characters (written as escapes).
+    SettingControlCharacters {
+        /// The setting, as `section.key`.
+        key: String,
+        /// The characters, as "U+0007".
+        codes: String,
+    },
+    /// Warning: a text holds characters no bundled font has; the PDF shows
+    /// a white square in their place.
+    NoGlyph {
+        /// The column (or, in plan.toml, the setting) holding them.
+        field: String,
+        /// The characters themselves.
+        chars: String,
+        /// The same, as "U+10FFFD".
+        codes: String,
+    },
     /// A formula saved without its result (written by a program that does
     /// not calculate): its value is unknown, not empty.
     FormulaNotCalculated {
@@ -243,6 +267,7 @@ impl ProblemKind {
                 | PlanSyntax { .. }
                 | PlanValue { .. }
                 | TextTooLong { .. }
+                | SettingControlCharacters { .. }
                 | EnterpriseNumber { .. }
                 | WorkbookMissing
         )
@@ -265,6 +290,8 @@ impl ProblemKind {
             | Duplicate { column, .. }
             | CellError { column, .. }
             | FormulaNotCalculated { column }
+            | ControlCharacters { field: column, .. }
+            | NoGlyph { field: column, .. }
             | AgeUnknown { column } => Some(column),
             _ => None,
         }
@@ -343,6 +370,22 @@ impl ProblemKind {
             }
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
             FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
+            ControlCharacters { field, codes } => {
+                fill(&m.control_characters, &[("field", field), ("codes", codes)])
+            }
+            SettingControlCharacters { key, codes } => {
+                fill(&m.setting_control_characters, &[("key", key), ("codes", codes)])
+            }
+            NoGlyph { field, chars, codes } => {
+                let replacement = crate::glyphs::REPLACEMENT.to_string();
+                let values = [
+                    ("field", field.as_str()),
+                    ("chars", chars),
+                    ("codes", codes),
+                    ("replacement", &replacement),
+                ];
+                fill(&m.no_glyph, &values)
+            }
             AgeUnknown { column } => fill(&m.age_unknown, &[("column", column)]),
             AgeImplausible { value, age, reference } => {
                 fill(&m.age_implausible, &[("value", value), ("age", age), ("reference", reference)])

@@ -34,6 +34,11 @@ pub enum Expected {
     Colour,
     /// The name of whoever prepared the plan.
     PreparedByName,
+    /// A workbook path that stays inside the plan folder.
+    WorkbookInside {
+        /// The plan folder.
+        folder: String,
+    },
     /// `workbook = "..."` under `[input]`.
     Workbook,
     /// One of these keys.
@@ -96,6 +101,20 @@ pub enum AssetProblem {
     },
     /// It is not a file of the wanted kind.
     WrongKind,
+    /// An image that cannot be drawn: damaged or cut short.
+    Damaged {
+        /// What the decoder found.
+        reason: String,
+    },
+    /// An image with more pixels than a logo needs or memory allows.
+    TooManyPixels {
+        /// Its width, in pixels.
+        width: u32,
+        /// Its height, in pixels.
+        height: u32,
+        /// The most it may have, in millions of pixels.
+        limit_mp: u64,
+    },
 }
 
 impl Expected {
@@ -118,6 +137,7 @@ impl Expected {
             Expected::Colour => e.colour.clone(),
             Expected::PreparedByName => e.prepared_by_name.clone(),
             Expected::Workbook => e.workbook.clone(),
+            Expected::WorkbookInside { folder } => fill(&e.workbook_inside, &[("folder", folder)]),
             Expected::OneOf(keys) => fill(&e.one_of, &[("keys", &keys.join(", "))]),
             Expected::FteFormat => e.fte_format.clone(),
             Expected::DatePattern => e.date_pattern.clone(),
@@ -138,6 +158,15 @@ impl Expected {
                         &[("limit", &limit_mb.to_string()), ("size", &size_mb.to_string())],
                     ),
                     AssetProblem::Unreadable { reason } => fill(&e.asset_unreadable, &[("reason", reason)]),
+                    AssetProblem::Damaged { reason } => fill(&e.asset_damaged, &[("reason", reason)]),
+                    AssetProblem::TooManyPixels { width, height, limit_mp } => fill(
+                        &e.asset_too_many_pixels,
+                        &[
+                            ("width", &width.to_string()),
+                            ("height", &height.to_string()),
+                            ("limit", &limit_mp.to_string()),
+                        ],
+                    ),
                     AssetProblem::WrongKind => e.asset_wrong_kind.clone(),
                 };
                 fill(&e.asset, &[("what", what), ("why", &why)])

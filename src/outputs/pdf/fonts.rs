@@ -27,7 +27,7 @@ impl FontSet {
     /// Parsed once per process.
     pub(crate) fn bundled() -> &'static FontSet {
         static BUNDLED: std::sync::LazyLock<FontSet> = std::sync::LazyLock::new(|| {
-            FontSet::from_data(super::embedded::BUNDLED_FONTS.iter().map(|data| Bytes::new(*data)))
+            FontSet::from_data(crate::glyphs::BUNDLED_FONTS.iter().map(|data| Bytes::new(*data)))
         });
         &BUNDLED
     }

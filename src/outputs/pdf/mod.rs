@@ -4,6 +4,7 @@
 
 mod fonts;
 mod layout;
+mod sanitize;
 mod typeset;
 mod world;
 
@@ -13,6 +14,7 @@ mod embedded {
 
 pub use fonts::FontSet;
 pub use layout::{Layout, LayoutFileError};
+pub use sanitize::for_typesetting;
 pub(crate) use typeset::DATA_PATH;
 pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
 pub(crate) use world::PlanWorld;
@@ -83,7 +85,7 @@ impl Output for Pdf {
                 files.push((attachment.path.clone(), bytes));
             }
         }
-        let typeset = typeset_with(context.view_json.to_vec(), &files, branding, context.resources)?;
+        let typeset = typeset_with(context.view_json, &files, branding, context.resources)?;
         let settings = context.disclosed.public.settings;
         let organisation = context.disclosed.public.organisation;
         let ident = format!(
@@ -104,7 +106,7 @@ impl Output for Pdf {
 /// The view (as JSON) typeset with `files` (virtual path, bytes) beside the
 /// layout, and the plan's own fonts beside the bundled ones.
 pub(crate) fn typeset_with(
-    view_json: Vec<u8>,
+    view_json: &[u8],
     files: &[(String, Arc<[u8]>)],
     branding: &Branding,
     resources: &Resources,

@@ -28,9 +28,11 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Only the view, as JSON, at `/data.json` where the layout reads it.
-    pub fn new(view_json: Vec<u8>) -> Self {
-        Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(view_json))]) }
+    /// Only the view, as JSON, at `/data.json` where the layout reads it,
+    /// with any text the fonts cannot show replaced.
+    pub fn new(view_json: &[u8]) -> Self {
+        let json = super::for_typesetting(view_json);
+        Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(json))]) }
     }
 
     pub(crate) fn with_file(mut self, path: String, bytes: std::sync::Arc<[u8]>) -> Self {
