@@ -25,6 +25,10 @@ fn builds_the_bundled_example() {
     let folder = out.path().join("0403019261-voorbeeld-nv/2027/v1");
     let pdf = std::fs::read(folder.join("opleidingsplan-2027-voorbeeld-nv.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // Plan year 2027 belongs to the two-year period 2026-27, whose
+    // reference period is 2024-Q4 to 2025-Q3 (law of 3 October 2022, art. 50 §2).
+    let words = squeeze(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    assert!(words.contains(&squeeze("tweejaarlijkse periode 2026–2027 telt de gemiddelde tewerkstelling in de referteperiode 2024-Q4 – 2025-Q3: 137,4 voltijdse equivalenten")), "period missing");
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-gegevens.json").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-kengetallen.json").is_file());

@@ -30,26 +30,50 @@ fn thresholds_use_the_reference_period_or_say_they_do_not() {
     assert_eq!(legal.basis, SizeBasis::ActiveFte);
     close(legal.size_fte, 3.3);
     assert_eq!((legal.band, legal.mandatory, legal.target), (SizeBand::BelowTen, false, 0.0));
-    // Plan year 2027: Q4 2025 and Q1-Q3 2026 count; Q4 2026 and Q3 2025 do not.
+    // Plan year 2027 belongs to the two-year period 2026-27, whose reference
+    // period is 2024-Q4 to 2025-Q3 (art. 50 §2): a company that had 20 FTE
+    // then but shrank in 2026 still has the plan duty and the 5-day target.
     plan.quarterly_fte = vec![
-        quarter(2025, 3, 99.0),
-        quarter(2025, 4, 19.0),
-        quarter(2026, 1, 21.0),
-        quarter(2026, 2, 20.5),
-        quarter(2026, 3, 21.5),
-        quarter(2026, 4, 99.0),
+        quarter(2024, 3, 99.0),
+        quarter(2024, 4, 19.0),
+        quarter(2025, 1, 21.0),
+        quarter(2025, 2, 20.5),
+        quarter(2025, 3, 21.5),
+        quarter(2025, 4, 12.0),
+        quarter(2026, 1, 12.0),
+        quarter(2026, 2, 12.0),
+        quarter(2026, 3, 12.0),
     ];
     let legal = aggregate(&plan).legal;
     assert_eq!(legal.basis, SizeBasis::ReferencePeriod);
+    assert_eq!(legal.period, (2026, 2027));
+    assert_eq!(legal.reference, [(2024, 4), (2025, 1), (2025, 2), (2025, 3)]);
     close(legal.size_fte, (19.0 + 21.0 + 20.5 + 21.5) / 4.0);
     assert_eq!(legal.quarters.len(), 4);
     assert_eq!((legal.band, legal.mandatory, legal.target), (SizeBand::TwentyOrMore, true, 5.0));
     assert_eq!(legal.band_by_heads, SizeBand::BelowTen);
-    // A quarter without a declaration is left out of the average.
-    plan.quarterly_fte.retain(|q| (q.year, q.quarter) != (2025, 4));
+    // The same data for plan year 2028 (period 2028-29, reference 2026-Q4 to
+    // 2027-Q3): no declaration there, and none after it up to 2028.
+    plan.settings.year = 2028;
+    assert_eq!(aggregate(&plan).legal.basis, SizeBasis::ActiveFte);
+    // Plan year 2026 uses the same reference period as 2027.
+    plan.settings.year = 2026;
+    close(aggregate(&plan).legal.size_fte, (19.0 + 21.0 + 20.5 + 21.5) / 4.0);
+    plan.settings.year = 2027;
+    // A quarter without a declaration, or with no workers declared, is left
+    // out of the average.
+    plan.quarterly_fte.retain(|q| (q.year, q.quarter) != (2024, 4));
+    plan.quarterly_fte.push(quarter(2024, 4, 0.0));
     close(aggregate(&plan).legal.size_fte, 21.0);
+    // No worker declared in the reference period (an employer that started
+    // later): the first quarter with workers after it counts.
+    plan.quarterly_fte = vec![quarter(2025, 3, 0.0), quarter(2026, 2, 7.0), quarter(2025, 4, 23.0)];
+    let legal = aggregate(&plan).legal;
+    assert_eq!(legal.basis, SizeBasis::FirstQuarterAfter);
+    close(legal.size_fte, 23.0);
+    assert_eq!((legal.band, legal.target), (SizeBand::TwentyOrMore, 5.0));
     // 10-19: one day; 2023: four days.
-    plan.quarterly_fte = vec![quarter(2026, 1, 12.0)];
+    plan.quarterly_fte = vec![quarter(2025, 1, 12.0)];
     assert_eq!(aggregate(&plan).legal.target, 1.0);
     assert_eq!(legal::legal_target(SizeBand::TwentyOrMore, 2023), 4.0);
     // A sector growth path in plan.toml overrides, with its source.

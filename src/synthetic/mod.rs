@@ -225,14 +225,24 @@ fn record_moves(random: &mut Random, employees: &mut [EmployeeRow]) {
     }
 }
 
-/// Quarter-end FTE as declared to the RSZ, Q4 of year n-2 to Q4 of year n-1:
-/// close to today's workforce, drifting a little.
+/// Quarter-end FTE as declared to the RSZ, from the reference period of the
+/// plan year's two-year period (Q4 of the year before last before it
+/// starts) to the last quarter before the plan year: close to today's
+/// workforce, growing a little.
 pub(crate) fn quarterly_fte(company: &Company) -> Vec<(i16, u8, f64)> {
     let year = company.spec.year;
     let now: f64 = company.employees.iter().map(|e| e.fte).sum();
-    let drift = [-0.03, -0.02, 0.0, 0.015, 0.01];
-    let quarters = [(year - 2, 4), (year - 1, 1), (year - 1, 2), (year - 1, 3), (year - 1, 4)];
-    quarters.iter().zip(drift).map(|(&(y, q), d)| (y, q, ((now * (1.0 + d)) * 10.0).round() / 10.0)).collect()
+    let (first, _) = crate::aggregate::legal::reference_quarters(year)[0];
+    let quarters =
+        std::iter::once((first, 4)).chain((first + 1..year).flat_map(|y| (1..=4).map(move |q| (y, q))));
+    let count = quarters.clone().count();
+    quarters
+        .enumerate()
+        .map(|(i, (y, q))| {
+            let drift = 0.01 * (i as f64 - (count - 1) as f64) / 2.0;
+            (y, q, ((now * (1.0 + drift)) * 10.0).round() / 10.0)
+        })
+        .collect()
 }
 
 /// Two apprentices, so the example shows initial training too.

@@ -18,7 +18,11 @@ pub struct LegalView {
     pub basis: SizeBasis,
     /// The FTE the thresholds were applied to.
     pub size_fte: Num,
-    /// The reference period's quarters found in the data.
+    /// The two-year period the thresholds hold for, "2026–2027".
+    pub period: String,
+    /// Its reference period, "2024-Q4 – 2025-Q3".
+    pub reference: String,
+    /// The quarters the size was taken from.
     pub quarters: Vec<QuarterView>,
     /// Active headcount on the reference date.
     pub heads: Num,
@@ -58,6 +62,11 @@ pub enum TargetKind {
     Law,
     /// Set in the plan (a sector agreement).
     Plan,
+}
+
+/// "2025-Q4".
+fn quarter_label((year, quarter): (i16, u8)) -> String {
+    format!("{year}-Q{quarter}")
 }
 
 /// FTE declared at the end of one quarter.
@@ -189,11 +198,17 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
     let date = |d: Option<jiff::civil::Date>| d.map(|d| fmt.date(d));
     LegalView {
         basis: legal.basis,
+        period: format!("{}–{}", legal.period.0, legal.period.1),
+        reference: format!(
+            "{}\u{a0}– {}",
+            quarter_label(legal.reference[0]),
+            quarter_label(legal.reference[3])
+        ),
         size_fte: fmt.fte(legal.size_fte),
         quarters: legal
             .quarters
             .iter()
-            .map(|q| QuarterView { label: format!("{}-Q{}", q.year, q.quarter), fte: fmt.fte(q.fte) })
+            .map(|q| QuarterView { label: quarter_label((q.year, q.quarter)), fte: fmt.fte(q.fte) })
             .collect(),
         heads: fmt.count(legal.heads),
         band: legal.band,
