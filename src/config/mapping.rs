@@ -11,6 +11,8 @@
 //! columns = { id = "EmployeeNumber", age = "Age", department = "D" }   # header or column letter
 //! defaults = { fte = 1.0 }            # for a column the export lacks, or an empty cell
 //! formats = { birth_date = "%m/%d/%Y", fte = "hours/38" }
+//! delimiter = ";"                     # CSV/TSV only; default: detected
+//! encoding = "windows-1252"           # CSV/TSV only; default: detected
 //! [input.employees.values.gender]     # the export's value = ours
 //! Male = "M"
 //! Female = "V"
@@ -28,6 +30,8 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub(super) struct InputSection {
     workbook: Option<Spanned<String>>,
+    delimiter: Option<Spanned<String>>,
+    encoding: Option<Spanned<String>>,
     employees: Option<SheetSection>,
     trainings: Option<SheetSection>,
     participations: Option<SheetSection>,
@@ -38,6 +42,8 @@ pub(super) struct InputSection {
 #[serde(deny_unknown_fields)]
 struct SheetSection {
     workbook: Option<Spanned<String>>,
+    delimiter: Option<Spanned<String>>,
+    encoding: Option<Spanned<String>>,
     sheet: Option<String>,
     header_row: Option<Spanned<i64>>,
     #[serde(default)]
@@ -62,6 +68,13 @@ pub struct Input {
 #[derive(Debug, Clone, Default)]
 pub struct SheetMapping {
     pub workbook: PathBuf,
+    /// Whether the sheet's own section names its workbook (a CSV file then
+    /// holds this table, whatever it is called).
+    pub own_workbook: bool,
+    /// A CSV/TSV file's delimiter; detected when `None`.
+    pub delimiter: Option<u8>,
+    /// A CSV/TSV file's encoding; detected when `None`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     pub sheet: Option<String>,
     /// Zero-based row of the headers; detected when `None`.
     pub header_row: Option<u32>,
@@ -112,8 +125,20 @@ impl SheetMapping {
 pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems: &mut Problems) -> Input {
     let default_workbook =
         section.workbook.as_ref().map(|w| inside(plan_dir, w, "input.workbook", text, problems));
+    let defaults = TextFormat {
+        delimiter: section.delimiter.as_ref().and_then(|d| delimiter(d, "input.delimiter", text, problems)),
+        encoding: section.encoding.as_ref().and_then(|e| encoding(e, "input.encoding", text, problems)),
+    };
     let mut sheet = |s: Option<SheetSection>, name: &str, keys: Vec<String>| {
-        sheet(s.unwrap_or_default(), name, &keys, default_workbook.as_deref(), plan_dir, text, problems)
+        let s = s.unwrap_or_default();
+        let key = |k: &str| format!("input.{name}.{k}");
+        let own_delimiter =
+            s.delimiter.as_ref().and_then(|d| delimiter(d, &key("delimiter"), text, problems));
+        let own_encoding = s.encoding.as_ref().and_then(|e| encoding(e, &key("encoding"), text, problems));
+        let mut mapping = sheet(s, name, &keys, default_workbook.as_deref(), plan_dir, text, problems);
+        mapping.delimiter = own_delimiter.or(defaults.delimiter);
+        mapping.encoding = own_encoding.or(defaults.encoding);
+        mapping
     };
     let employees = sheet(section.employees, "employees", EmployeeField::keys());
     let trainings = sheet(section.trainings, "trainings", TrainingField::keys());
@@ -225,7 +250,62 @@ fn sheet(
             None
         }
     });
-    SheetMapping { workbook, sheet: section.sheet, header_row, columns, values, defaults, formats }
+    let own_workbook = section.workbook.is_some();
+    SheetMapping {
+        workbook,
+        own_workbook,
+        delimiter: None,
+        encoding: None,
+        sheet: section.sheet,
+        header_row,
+        columns,
+        values,
+        defaults,
+        formats,
+    }
+}
+
+/// How a CSV/TSV file is read, as `[input]` or a sheet's section sets it.
+#[derive(Clone, Copy)]
+struct TextFormat {
+    delimiter: Option<u8>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// `";"`, `","`, `"\t"` (or `"tab"`) or `"|"`.
+fn delimiter(value: &Spanned<String>, key: &str, text: &str, problems: &mut Problems) -> Option<u8> {
+    let found = match value.get_ref().as_str() {
+        ";" => Some(b';'),
+        "," => Some(b','),
+        "\t" | "tab" | "TAB" => Some(b'\t'),
+        "|" => Some(b'|'),
+        _ => None,
+    };
+    if found.is_none() {
+        problems.push(invalid(
+            text,
+            value.span(),
+            key,
+            format!("{:?}", value.get_ref()),
+            Expected::Delimiter,
+        ));
+    }
+    found
+}
+
+/// An encoding by any of its standard labels ("utf-8", "windows-1252",
+/// "latin1", "utf-16le", ...).
+fn encoding(
+    value: &Spanned<String>,
+    key: &str,
+    text: &str,
+    problems: &mut Problems,
+) -> Option<&'static encoding_rs::Encoding> {
+    let found = encoding_rs::Encoding::for_label(value.get_ref().trim().as_bytes());
+    if found.is_none() {
+        problems.push(invalid(text, value.span(), key, format!("{:?}", value.get_ref()), Expected::Encoding));
+    }
+    found
 }
 
 /// A mapped value as text: `true` is "yes", numbers as written.

@@ -150,7 +150,13 @@ pub fn read(plan_dir: &Path) -> Result<(PlanConfig, Problems), Problems> {
 pub fn read_with(plan_dir: &Path, defaults: &Defaults) -> Result<(PlanConfig, Problems), Problems> {
     if !plan_dir.is_dir() {
         let at = Location::file(plan_dir.display().to_string());
-        return Err(Problem::error(at, ProblemKind::PlanFolderMissing).into());
+        let kind = if plan_dir.is_file() {
+            let folder = plan_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            ProblemKind::PlanFolderIsFile { folder: folder.display().to_string() }
+        } else {
+            ProblemKind::PlanFolderMissing
+        };
+        return Err(Problem::error(at, kind).into());
     }
     let path = plan_dir.join(PLAN_FILE);
     let fault = match crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT) {

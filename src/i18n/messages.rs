@@ -107,6 +107,9 @@ pub struct Messages {
     pub(crate) workbook_sparse: String,
     pub(crate) workbook_not_a_workbook: String,
     pub(crate) formula_not_calculated: String,
+    pub(crate) text_file_one_table: String,
+    pub(crate) plan_folder_is_file: String,
+    pub(crate) workbook_not_in_encoding: String,
     pub(crate) control_characters: String,
     pub(crate) no_glyph: String,
     pub(crate) setting_control_characters: String,
@@ -171,5 +174,7 @@ pub struct ExpectedWords {
     pub asset_wrong_kind: String,
     pub asset_damaged: String,
     pub workbook_inside: String,
+    pub delimiter: String,
+    pub encoding: String,
     pub asset_too_many_pixels: String,
 }

@@ -109,7 +109,10 @@ impl Workbooks {
         let book = self
             .open
             .entry(mapping.workbook.clone())
-            .or_insert_with(|| Workbook::open(&mapping.workbook, problems))
+            .or_insert_with(|| {
+                let options = read::TextOptions { delimiter: mapping.delimiter, encoding: mapping.encoding };
+                Workbook::open(&mapping.workbook, options, problems)
+            })
             .as_ref()?;
         book.table(spec, mapping, language, problems)
     }

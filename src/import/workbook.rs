@@ -20,12 +20,14 @@ pub struct Workbook {
     /// File name as the user knows it, used in every message.
     pub name: String,
     book: Arc<read::Book>,
+    /// A CSV or TSV export: one table, whatever its sheet is called.
+    is_text: bool,
 }
 
 impl Workbook {
     /// Reads the workbook at `path`; `None` (and a problem) when it cannot
     /// be read.
-    pub fn open(path: &Path, problems: &mut Problems) -> Option<Self> {
+    pub fn open(path: &Path, options: read::TextOptions, problems: &mut Problems) -> Option<Self> {
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let bytes = match files::read_regular(path, limits::MAX_FILE_BYTES) {
@@ -50,9 +52,12 @@ impl Workbook {
         }
         // The readers are written not to panic; a panic in one (or in
         // calamine, which reads .xls) must still not take the run down.
-        let read = std::panic::catch_unwind(|| read::read(&bytes));
+        let read = std::panic::catch_unwind(|| read::read_named(&bytes, &name, options));
         match read {
-            Ok(Ok(book)) => Some(Self { name, book: Arc::new(book) }),
+            Ok(Ok(book)) => {
+                let is_text = book.sheets.len() == 1 && book.sheets[0].name.is_empty();
+                Some(Self { name, book: Arc::new(book), is_text })
+            }
             Ok(Err(error)) => {
                 let location = locate(&name, &error);
                 problems.error(location, problem(error));
@@ -76,6 +81,9 @@ impl Workbook {
         problems: &mut Problems,
     ) -> Option<Table<F>> {
         let sheets = &self.book.sheets;
+        if self.is_text {
+            return self.text_table(spec, mapping, language, problems);
+        }
         let index = match &mapping.sheet {
             Some(wanted) => sheets.iter().position(|s| fold(&s.name) == fold(wanted)),
             None => sheets
@@ -94,6 +102,33 @@ impl Workbook {
         };
         let source =
             Source { file: self.name.clone(), book: Arc::clone(&self.book), index, mapping, language };
+        Table::locate(source, spec, problems)
+    }
+}
+
+impl Workbook {
+    /// The one table of a CSV or TSV export: the employees when it is the
+    /// plan's only file, else the table whose section names this file.
+    fn text_table<F: Field>(
+        &self,
+        spec: &SheetSpec<F>,
+        mapping: &SheetMapping,
+        language: Language,
+        problems: &mut Problems,
+    ) -> Option<Table<F>> {
+        if !(mapping.own_workbook || spec.takes_lone_sheet) {
+            if spec.optional {
+                return None;
+            }
+            let kind = ProblemKind::TextFileOneTable {
+                sheet: spec.name(language).to_string(),
+                key: spec.key.to_string(),
+            };
+            problems.error(Location::file(&self.name), kind);
+            return None;
+        }
+        let source =
+            Source { file: self.name.clone(), book: Arc::clone(&self.book), index: 0, mapping, language };
         Table::locate(source, spec, problems)
     }
 }
@@ -135,6 +170,7 @@ fn problem(error: ReadError) -> ProblemKind {
         E::CellTooLong { .. } | E::SharedStringTooLong => WorkbookFault::TextTooLong,
         E::XlsTooSparse { rows, cols } => WorkbookFault::Sparse { rows, columns: cols },
         E::NotAWorkbook => WorkbookFault::NotAWorkbook,
+        E::NotInEncoding { encoding } => WorkbookFault::NotInEncoding { encoding },
         E::BadReference { reference } => damaged(format!("r=\"{reference}\"")),
         E::OutsideGrid => damaged("> XFD1048576".into()),
         E::BadStringIndex { .. } => damaged("t=\"s\"".into()),

@@ -6,6 +6,11 @@ use crate::i18n::Messages;
 pub enum ProblemKind {
     /// The plan folder given does not exist.
     PlanFolderMissing,
+    /// A file was given where the plan folder was expected.
+    PlanFolderIsFile {
+        /// The folder the file is in.
+        folder: String,
+    },
     /// The plan folder holds no `plan.toml`.
     PlanFileMissing,
     /// `plan.toml` is there but cannot be read.
@@ -70,6 +75,13 @@ pub enum ProblemKind {
     },
     /// A sheet has no data under its header row.
     SheetEmpty,
+    /// A table looked for in a CSV or TSV file that holds another one.
+    TextFileOneTable {
+        /// The sheet looked for, in the plan's language.
+        sheet: String,
+        /// Its section in `plan.toml` (`trainings`).
+        key: String,
+    },
     /// A column the plan needs is not in the sheet.
     ColumnMissing {
         /// The column looked for, by its name in the plan's language or as
@@ -262,6 +274,7 @@ impl ProblemKind {
         matches!(
             self,
             PlanFolderMissing
+                | PlanFolderIsFile { .. }
                 | PlanFileMissing
                 | PlanFileUnreadable { .. }
                 | PlanSyntax { .. }
@@ -301,6 +314,7 @@ impl ProblemKind {
         use ProblemKind::*;
         match self {
             PlanFolderMissing => m.plan_folder_missing.clone(),
+            PlanFolderIsFile { folder } => fill(&m.plan_folder_is_file, &[("folder", folder)]),
             PlanFileMissing => m.plan_file_missing.clone(),
             PlanFileUnreadable { fault } => fill(&m.plan_file_unreadable, &[("reason", &fault.describe(m))]),
             PlanSyntax { file, detail } => fill(&m.plan_syntax, &[("detail", detail), ("file", file)]),
@@ -324,6 +338,9 @@ impl ProblemKind {
                 fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
             }
             SheetEmpty => m.sheet_empty.clone(),
+            TextFileOneTable { sheet, key } => {
+                fill(&m.text_file_one_table, &[("sheet", sheet), ("key", key)])
+            }
             ColumnMissing { column, found, mapping } => fill(
                 &m.column_missing,
                 &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],

@@ -39,6 +39,10 @@ pub enum Expected {
         /// The plan folder.
         folder: String,
     },
+    /// A CSV delimiter: `;`, `,`, a tab or `|`.
+    Delimiter,
+    /// A text encoding such as `utf-8` or `windows-1252`.
+    Encoding,
     /// `workbook = "..."` under `[input]`.
     Workbook,
     /// One of these keys.
@@ -137,6 +141,8 @@ impl Expected {
             Expected::Colour => e.colour.clone(),
             Expected::PreparedByName => e.prepared_by_name.clone(),
             Expected::Workbook => e.workbook.clone(),
+            Expected::Delimiter => e.delimiter.clone(),
+            Expected::Encoding => e.encoding.clone(),
             Expected::WorkbookInside { folder } => fill(&e.workbook_inside, &[("folder", folder)]),
             Expected::OneOf(keys) => fill(&e.one_of, &[("keys", &keys.join(", "))]),
             Expected::FteFormat => e.fte_format.clone(),

@@ -111,7 +111,8 @@ impl fmt::Display for Location {
             Position::Line { line, column } => return write!(f, ":{line}:{column}"),
             Position::Whole | Position::Cell(_) => {}
         }
-        if let Some(sheet) = &self.sheet {
+        // A CSV file's one sheet has no name.
+        if let Some(sheet) = self.sheet.as_ref().filter(|s| !s.is_empty()) {
             write!(f, " › {sheet}")?;
         }
         if let Position::Cell(cell) = self.position {

@@ -31,6 +31,11 @@ pub enum WorkbookFault {
     },
     /// Not an xlsx, xls or ods file.
     NotAWorkbook,
+    /// A CSV or TSV file whose bytes are not in its encoding.
+    NotInEncoding {
+        /// The encoding it was read in, e.g. "UTF-8".
+        encoding: &'static str,
+    },
     /// Damaged; the detail is the parser's.
     Damaged {
         /// What the parser met, in its own (technical) words.
@@ -78,6 +83,9 @@ impl WorkbookFault {
                 &[("rows", &group(*rows, &m.group)), ("columns", &group(*columns, &m.group))],
             ),
             WorkbookFault::NotAWorkbook => m.workbook_not_a_workbook.clone(),
+            WorkbookFault::NotInEncoding { encoding } => {
+                fill(&m.workbook_not_in_encoding, &[("encoding", encoding)])
+            }
             WorkbookFault::Damaged { detail } => fill(&m.workbook_unreadable, &[("reason", detail)]),
         }
     }

@@ -32,6 +32,8 @@ pub(crate) enum ReadError {
     TooManyFormats { limit: usize },
     /// More sheets than the limit.
     TooManySheets { limit: usize },
+    /// A text export whose bytes are not in its encoding.
+    NotInEncoding { encoding: &'static str },
     /// A cell reference that is no reference, e.g. `r="A0"`.
     BadReference { reference: String },
     /// A cell beyond Excel's 1,048,576 x 16,384 grid.
