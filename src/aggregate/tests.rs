@@ -93,6 +93,7 @@ pub(crate) fn fixture() -> Plan {
             training_days_source: None,
             hours_per_day: 7.6,
             age_bands: AgeBands::default(),
+            working_ages: (14, 80),
             min_group_size: 5,
             editions: crate::model::EditionChoice::Council,
         },

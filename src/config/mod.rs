@@ -136,6 +136,7 @@ struct PlanSection {
     training_days_source: Option<String>,
     hours_per_day: Option<Spanned<Number>>,
     age_bands: Option<Spanned<Vec<u16>>>,
+    working_ages: Option<Spanned<Vec<i64>>>,
     min_group_size: Option<Spanned<i64>>,
 }
 
@@ -332,6 +333,17 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
             }
         },
     };
+    let working_ages = match &s.working_ages {
+        None => DEFAULT_WORKING_AGES,
+        Some(ages) => match ages.get_ref()[..] {
+            [low, high] if (0..high).contains(&low) && high <= 120 => (low as u16, high as u16),
+            _ => {
+                let value = format!("{:?}", ages.get_ref());
+                problems.push(invalid(text, ages.span(), "plan.working_ages", value, Expected::WorkingAges));
+                return None;
+            }
+        },
+    };
     let Some(language) = s.language.or(defaults.language) else {
         let kind = ProblemKind::PlanValue {
             key: "plan.language".into(),
@@ -370,8 +382,13 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         training_days_source: s.training_days_source.clone().filter(|t| !t.trim().is_empty()),
         hours_per_day,
         age_bands,
+        working_ages,
     })
 }
+
+/// Ages a worker may plausibly have: a 14-year-old in a student job, an
+/// 80-year-old still employed; outside, a date was most likely misread.
+const DEFAULT_WORKING_AGES: (u16, u16) = (14, 80);
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds set it)
 /// as a day in UTC; ignored when absent or not a number.

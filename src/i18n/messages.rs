@@ -108,6 +108,8 @@ pub struct Messages {
     pub(crate) workbook_not_a_workbook: String,
     pub(crate) formula_not_calculated: String,
     pub(crate) text_file_one_table: String,
+    pub(crate) date_order_month_first: String,
+    pub(crate) date_order_ambiguous: String,
     pub(crate) plan_folder_is_file: String,
     pub(crate) workbook_not_in_encoding: String,
     pub(crate) control_characters: String,
@@ -175,6 +177,7 @@ pub struct ExpectedWords {
     pub asset_damaged: String,
     pub workbook_inside: String,
     pub delimiter: String,
+    pub working_ages: String,
     pub encoding: String,
     pub asset_too_many_pixels: String,
 }

@@ -1,3 +1,4 @@
+use super::dates::Century;
 use super::reader::RowReader;
 use super::table::Table;
 use super::vocabulary::{EDUCATION, GENDER, STATUTE};
@@ -13,7 +14,7 @@ use crate::problem::{ProblemKind, Problems};
 pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids: &mut Ids) -> Vec<Employee> {
     let mut employees = Vec::new();
     for row in table.rows() {
-        let mut r = RowReader::new(&row, problems, settings.language);
+        let mut r = RowReader::new(&row, problems, settings);
         let id = r.required_text(F::Id);
         if let Some(id) = &id
             && let Some(first) = ids.insert(id, table.cell_ref(row.index, F::Id))
@@ -55,7 +56,7 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
 fn birth(r: &mut RowReader<'_, '_, F>, settings: &Settings) -> Option<Birth> {
     let dates = &settings.language.strings().date;
     let birth = if !r.is_empty(F::BirthDate) {
-        let date = r.date(F::BirthDate)?;
+        let date = r.date_as(F::BirthDate, Century::NotAfter(settings.reference_date))?;
         if date > settings.reference_date {
             let kind = ProblemKind::BirthAfterReference {
                 value: dates.short(date),
@@ -77,14 +78,19 @@ fn birth(r: &mut RowReader<'_, '_, F>, settings: &Settings) -> Option<Birth> {
         Birth::Date(date) => crate::model::age_on(date, settings.reference_date).unwrap_or(0),
         Birth::AgeOnReference(age) => age,
     };
-    if !(14..=80).contains(&age) {
+    let (min, max) = settings.working_ages;
+    if !(min..=max).contains(&age) {
         let field = if matches!(birth, Birth::Date(_)) { F::BirthDate } else { F::Age };
         let kind = ProblemKind::AgeImplausible {
+            column: r.header(field),
             value: r.shown(field),
             age: age.to_string(),
             reference: dates.short(settings.reference_date),
+            min,
+            max,
         };
-        r.warn(field, kind);
+        r.fail(field, kind);
+        return None;
     }
     Some(birth)
 }

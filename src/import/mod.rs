@@ -2,6 +2,7 @@
 //! [`Plan`], or the complete list of problems that stand in the way.
 
 mod cell;
+mod dates;
 mod employees;
 
 mod participations;

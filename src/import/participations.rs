@@ -29,7 +29,7 @@ pub fn read(
         known.trainings.iter().enumerate().map(|(i, t)| (t.code.as_str(), i)).collect();
     let mut participations = Vec::new();
     for row in table.rows() {
-        let mut r = RowReader::new(&row, problems, settings.language);
+        let mut r = RowReader::new(&row, problems, settings);
         let employee = r.required_text(F::EmployeeId).and_then(|id| {
             let found = employee_index.get(id.as_str()).copied();
             if found.is_none() && !known.employee_ids.contains(&id) {

@@ -9,7 +9,7 @@ use crate::problem::{ProblemKind, Problems};
 pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems) -> Vec<QuarterFte> {
     let mut quarters: Vec<QuarterFte> = Vec::new();
     for row in table.rows() {
-        let mut r = RowReader::new(&row, problems, settings.language);
+        let mut r = RowReader::new(&row, problems, settings);
         let text = r.required_text(F::Quarter);
         let year = if r.is_empty(F::Year) { None } else { r.whole_number(F::Year) };
         let quarter =

@@ -3,13 +3,14 @@
 //! applied here, so the sheet readers see the export as if it used our codes.
 
 use super::cell::{self, Unreadable};
+use super::dates::{self, Century, ColumnOrder};
 use super::table::Row;
 use super::vocabulary::Vocabulary;
 use crate::config::ValueFormat;
 use crate::config::fields::Field;
 use crate::glyphs;
-use crate::model::Language;
-use crate::problem::{ProblemKind, Problems};
+use crate::model::{Language, Settings};
+use crate::problem::{CellRef, ProblemKind, Problems};
 use calamine::{CellErrorType, Data};
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -22,13 +23,16 @@ pub struct RowReader<'r, 't, F: Field> {
     pub row: &'r Row<'t, F>,
     problems: &'r mut Problems,
     language: Language,
+    /// The plan year: two-digit years of dates other than births lie
+    /// nearest to it.
+    plan_year: i16,
     /// False once any field of the row failed.
     ok: bool,
 }
 
 impl<'r, 't, F: Field> RowReader<'r, 't, F> {
-    pub fn new(row: &'r Row<'t, F>, problems: &'r mut Problems, language: Language) -> Self {
-        Self { row, problems, language, ok: true }
+    pub fn new(row: &'r Row<'t, F>, problems: &'r mut Problems, settings: &Settings) -> Self {
+        Self { row, problems, language: settings.language, plan_year: settings.year, ok: true }
     }
 
     /// Whether every field read so far was valid.
@@ -169,7 +173,15 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         Some(value as u32)
     }
 
+    /// A date other than a birth date: a two-digit year lies nearest the
+    /// plan year.
     pub fn date(&mut self, field: F) -> Option<Date> {
+        self.date_as(field, Century::Near(self.plan_year))
+    }
+
+    /// A date whose two-digit year is completed by `century`; text dates
+    /// are read in the order decided for the whole column.
+    pub fn date_as(&mut self, field: F, century: Century) -> Option<Date> {
         if self.spreadsheet_error(field) {
             return None;
         }
@@ -179,8 +191,18 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
                 None => Ok(None),
                 Some(text) => jiff::fmt::strtime::parse(pattern, text)
                     .and_then(|t| t.to_date())
+                    .ok()
+                    .and_then(|d| dates::complete_year(d, pattern, century))
                     .map(Some)
-                    .map_err(|_| ()),
+                    .ok_or(()),
+            },
+            (_, Data::String(text)) => match crate::text::clean(text) {
+                None => Ok(None),
+                Some(text) => {
+                    let text = text.to_string();
+                    let order = self.column_order(field)?;
+                    dates::parse(&text, order, century).map(Some).ok_or(())
+                }
             },
             (_, value) => cell::date(value).map_err(|_| ()),
         };
@@ -189,6 +211,36 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
             Err(()) => {
                 let (column, value) = (self.header(field), self.shown(field));
                 self.fail(field, ProblemKind::NotADate { column, value });
+                None
+            }
+        }
+    }
+
+    /// The order the column's text dates are read in; `None` (the row
+    /// failed) when it cannot be decided, which is reported once for the
+    /// column. A column read month-first is said once too.
+    fn column_order(&mut self, field: F) -> Option<dates::Order> {
+        let table = self.row.table;
+        let order = table.date_order(field).clone();
+        let first = table.first_report_of_date_order(field);
+        let column = self.header(field);
+        match order {
+            ColumnOrder::Decided { order, evidence } => {
+                if let (true, dates::Order::MonthFirst, Some((row, at, value))) = (first, order, evidence) {
+                    let cell = CellRef::new(row, at).to_string();
+                    let kind = ProblemKind::DateOrderMonthFirst { column, value, cell };
+                    self.problems.warning(table.header_location(field), kind);
+                }
+                Some(order)
+            }
+            ColumnOrder::Ambiguous { example: (row, at, value) } => {
+                if first {
+                    let cell = CellRef::new(row, at).to_string();
+                    let key = format!("[input.{}.formats] {} = \"%d/%m/%Y\"", table.key, field.key());
+                    let kind = ProblemKind::DateOrderAmbiguous { column, value, cell, key };
+                    self.problems.error(table.header_location(field), kind);
+                }
+                self.ok = false;
                 None
             }
         }

@@ -5,6 +5,7 @@
 //! position here is absolute: row 0 is the sheet's first row, column 0 its
 //! column A, whatever the used area.
 
+use super::dates::{self, ColumnOrder};
 use super::read::{Book, Sheet};
 use crate::config::fields::{Field, SheetSpec};
 use crate::config::{DefaultValue, SheetMapping, ValueFormat};
@@ -28,6 +29,8 @@ type Cell = (u32, u32, super::read::Value);
 
 /// A sheet whose header row and columns are known.
 pub struct Table<F: Field> {
+    /// The sheet's key in `plan.toml` (`employees`), for messages.
+    pub key: &'static str,
     /// The workbook's file name, for messages.
     pub file: String,
     /// The sheet's name, for messages.
@@ -47,6 +50,13 @@ pub struct Table<F: Field> {
     /// Per field: the export's values (folded) and ours.
     values: Vec<Option<HashMap<String, String>>>,
     formats: Vec<Option<ValueFormat>>,
+    /// Per field: how its text dates are read, decided on first use from
+    /// the whole column, and whether that decision was reported.
+    date_orders: Vec<std::cell::OnceCell<ColumnOrder>>,
+    date_orders_reported: Vec<std::cell::Cell<bool>>,
+    /// The order every date-like text of the sheet suggests, for a column
+    /// that cannot decide on its own.
+    sheet_date_order: std::cell::OnceCell<ColumnOrder>,
     _field: std::marker::PhantomData<F>,
 }
 
@@ -140,6 +150,7 @@ impl<F: Field> Table<F> {
         let formats = F::ALL.iter().map(|f| mapping.format(f.key()).cloned()).collect();
         let first_column = sheet.cells.iter().map(|c| c.1).min().unwrap_or(0);
         let table = Self {
+            key: spec.key,
             file,
             sheet: name,
             book,
@@ -151,6 +162,9 @@ impl<F: Field> Table<F> {
             defaults,
             values,
             formats,
+            date_orders: F::ALL.iter().map(|_| std::cell::OnceCell::new()).collect(),
+            date_orders_reported: F::ALL.iter().map(|_| std::cell::Cell::new(false)).collect(),
+            sheet_date_order: std::cell::OnceCell::new(),
             _field: std::marker::PhantomData,
         };
         if table.rows().next().is_none() {
@@ -197,6 +211,56 @@ impl<F: Field> Table<F> {
     /// The mapping's format for `field` (how dates or FTE are written).
     pub fn format(&self, field: F) -> Option<&ValueFormat> {
         self.formats[field.index()].as_ref()
+    }
+
+    /// How `field`'s text dates are read: decided once, from every text in
+    /// its column, so that no two cells are read in different orders; a
+    /// column whose dates all read both ways follows the other dates of
+    /// the sheet (one export writes its dates one way).
+    pub fn date_order(&self, field: F) -> &ColumnOrder {
+        self.date_orders[field.index()].get_or_init(|| {
+            let column = self.columns[field.index()].unwrap_or(self.first_column);
+            let texts: Vec<(u32, String)> = self
+                .rows()
+                .filter_map(|row| match row.get(field) {
+                    Data::String(text) => Some((row.index, text.clone())),
+                    _ => None,
+                })
+                .collect();
+            let own = dates::decide(texts.iter().map(|(row, text)| (*row, column, text.as_str())));
+            match (&own, self.sheet_date_order()) {
+                (ColumnOrder::Ambiguous { .. }, sheet @ ColumnOrder::Decided { evidence: Some(_), .. }) => {
+                    sheet.clone()
+                }
+                _ => own,
+            }
+        })
+    }
+
+    /// The order the sheet's date-like texts, in every column, suggest.
+    fn sheet_date_order(&self) -> &ColumnOrder {
+        self.sheet_date_order.get_or_init(|| {
+            let sheet = &self.book.sheets[self.index];
+            let texts =
+                sheet.cells.iter().filter(|c| c.0 > self.header_row).filter_map(|(row, column, value)| {
+                    match self.book.data(value) {
+                        Data::String(text) => Some((*row, *column, text.as_str())),
+                        _ => None,
+                    }
+                });
+            dates::decide(texts)
+        })
+    }
+
+    /// True the first time it is asked for `field`: a decision about a
+    /// whole column is reported once.
+    pub fn first_report_of_date_order(&self, field: F) -> bool {
+        !self.date_orders_reported[field.index()].replace(true)
+    }
+
+    /// Where `field`'s header is, for problems about the whole column.
+    pub fn header_location(&self, field: F) -> Location {
+        Location::cell(&self.file, &self.sheet, self.cell_ref(self.header_row, field))
     }
 }
 

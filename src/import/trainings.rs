@@ -17,7 +17,7 @@ pub fn read(
 ) -> Vec<Training> {
     let mut trainings = Vec::new();
     for row in table.rows() {
-        let mut r = RowReader::new(&row, problems, settings.language);
+        let mut r = RowReader::new(&row, problems, settings);
         let code = r.required_text(F::Code);
         if let Some(code) = &code
             && let Some(first) = codes.insert(code, table.cell_ref(row.index, F::Code))

@@ -98,6 +98,10 @@ pub struct Settings {
     pub(crate) training_days_source: Option<String>,
     pub(crate) hours_per_day: f64,
     pub(crate) age_bands: AgeBands,
+    /// The youngest and oldest age a worker can plausibly have on the
+    /// reference date; an age outside is an error at its cell, since it
+    /// usually means a misread date.
+    pub(crate) working_ages: (u16, u16),
     /// The council edition hides every figure about fewer people than this.
     pub(crate) min_group_size: u32,
     /// The editions to write when the command line does not say

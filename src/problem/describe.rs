@@ -221,6 +221,27 @@ pub enum ProblemKind {
         /// The error as the spreadsheet shows it.
         value: String,
     },
+    /// Warning: a column of text dates is read month first, because a value
+    /// can only be read so.
+    DateOrderMonthFirst {
+        /// The column's header.
+        column: String,
+        /// The value that decided it.
+        value: String,
+        /// Its cell.
+        cell: String,
+    },
+    /// A column of text dates that all read both ways, with no format set.
+    DateOrderAmbiguous {
+        /// The column's header.
+        column: String,
+        /// An ambiguous value.
+        value: String,
+        /// Its cell.
+        cell: String,
+        /// The plan.toml setting that decides it.
+        key: String,
+    },
     /// Warning: a text holds control characters; they are left out.
     ControlCharacters {
         /// The column (or, in plan.toml, the setting) holding them.
@@ -258,12 +279,18 @@ pub enum ProblemKind {
     },
     /// Warning: an age outside working life, probably a typo.
     AgeImplausible {
+        /// The column's header.
+        column: String,
         /// The birth date or age as shown.
         value: String,
         /// The age it gives on the reference date, in years.
         age: String,
         /// The reference date, in the plan's language.
         reference: String,
+        /// The youngest plausible age.
+        min: u16,
+        /// The oldest plausible age.
+        max: u16,
     },
 }
 
@@ -387,6 +414,13 @@ impl ProblemKind {
             }
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
             FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
+            DateOrderMonthFirst { column, value, cell } => {
+                fill(&m.date_order_month_first, &[("column", column), ("value", value), ("cell", cell)])
+            }
+            DateOrderAmbiguous { column, value, cell, key } => fill(
+                &m.date_order_ambiguous,
+                &[("column", column), ("value", value), ("cell", cell), ("key", key)],
+            ),
             ControlCharacters { field, codes } => {
                 fill(&m.control_characters, &[("field", field), ("codes", codes)])
             }
@@ -404,8 +438,17 @@ impl ProblemKind {
                 fill(&m.no_glyph, &values)
             }
             AgeUnknown { column } => fill(&m.age_unknown, &[("column", column)]),
-            AgeImplausible { value, age, reference } => {
-                fill(&m.age_implausible, &[("value", value), ("age", age), ("reference", reference)])
+            AgeImplausible { column, value, age, reference, min, max } => {
+                let (min, max) = (min.to_string(), max.to_string());
+                let values = [
+                    ("column", column.as_str()),
+                    ("value", value),
+                    ("age", age),
+                    ("reference", reference),
+                    ("min", &min),
+                    ("max", &max),
+                ];
+                fill(&m.age_implausible, &values)
             }
         }
     }

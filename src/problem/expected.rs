@@ -22,6 +22,8 @@ pub enum Expected {
     },
     /// Increasing ages such as [25, 35, 45, 50, 55].
     AgeBands,
+    /// Two ages, the youngest and the oldest: `[14, 80]`.
+    WorkingAges,
     /// "nl", "fr" or "en".
     Language,
     /// A whole number of people from 1 to 100.
@@ -134,6 +136,7 @@ impl Expected {
                 fill(&e.number, &[("min", &min), ("max", &max)])
             }
             Expected::AgeBands => e.age_bands.clone(),
+            Expected::WorkingAges => e.working_ages.clone(),
             Expected::Language => e.language.clone(),
             Expected::GroupSize => e.group_size.clone(),
             Expected::GoalId => e.goal_id.clone(),

@@ -1,0 +1,130 @@
+//! A US-style HR export read as it comes, through a plan.toml mapping: a
+//! semicolon CSV in Windows-1252 under a title line, two-digit birth years
+//! written month first, FTE as a percentage, English country names, Y/N
+//! flags, departments with trailing spaces. Every figure below is counted
+//! by hand from the rows.
+
+use opleidingsplan::model::Language;
+use opleidingsplan::pipeline::{self, BuildError};
+
+const EXPORT: &str = "Employee export - ACME Corp;generated 01/05/27\r\n\
+EmpID;Employee_Name;Sex;DOB;DateofHire;DateofTermination;Department;FTE;CitizenDesc;Disabled\r\n\
+1;Smith, John;M;07/10/83;1/5/2015;;Production   ;100;United States;N\r\n\
+2;Jones, Mary;F;12/31/58;3/15/2010;;Production;80;Belgium;N\r\n\
+3;M\u{fc}ller, Anna;F;2/14/70;6/1/2018;;Admin;50;Germany;Y\r\n\
+4;Dupont, Luc;M;11/23/90;9/1/2020;6/30/2026;Admin;100;France;N\r\n\
+5;Benali, Samir;M;4/5/66;2/1/2019;;Production ;100;Morocco;N\r\n\
+6;Kim, Soo;F;8/30/99;1/10/2024;;Sales;100;South Korea;N\r\n\
+7;Peeters, Jan;M;1/2/61;4/4/2004;;Sales;60;Belgium;N\r\n";
+
+const TRAININGS: &str = "Code,Title,Kind,Duration (hours)\nT1,Forklift refresher,formal,8\n";
+
+const PLAN: &str = r#"
+[organisation]
+name = "ACME Belgium BV"
+enterprise_number = "0403.019.261"
+works_council = false
+union_delegation = false
+
+[plan]
+year = 2027
+language = "en"
+
+[input]
+workbook = "hr_export.csv"
+
+[input.employees]
+columns = { id = "EmpID", name = "Employee_Name", gender = "Sex", birth_date = "DOB", start_date = "DateofHire", end_date = "DateofTermination", department = "Department", fte = "FTE", nationality = "CitizenDesc", disability = "Disabled" }
+formats = { fte = "percent" }
+
+[input.employees.values.gender]
+M = "M"
+F = "V"
+
+[input.trainings]
+workbook = "trainings.csv"
+"#;
+
+fn folder(export: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), PLAN).unwrap();
+    let cp1252: Vec<u8> = export.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect();
+    std::fs::write(dir.path().join("hr_export.csv"), cp1252).unwrap();
+    std::fs::write(dir.path().join("trainings.csv"), TRAININGS).unwrap();
+    dir
+}
+
+#[test]
+fn a_us_export_gives_the_figures_counted_by_hand() {
+    let dir = folder(EXPORT);
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| match e {
+        BuildError::Problems(p) => {
+            let m = &Language::En.strings().messages;
+            panic!("{:#?}", p.sorted().iter().map(|p| p.describe(m)).collect::<Vec<_>>())
+        }
+        other => panic!("{other}"),
+    });
+    let w = &prepared.figures.workforce;
+    // Luc Dupont (4) left on 30 June 2026, before the reference date.
+    assert_eq!(w.total.heads, 6);
+    assert!((w.total.fte - 4.9).abs() < 1e-9, "{}", w.total.fte);
+    assert_eq!((w.by_gender[0].heads, w.by_gender[1].heads), (3, 3));
+    // Ages on 31 December 2026: 43, 68, 56, 60, 27, 65: four aged 50 or over.
+    let risk: Vec<u32> = prepared.figures.risk_groups.iter().map(|g| g.count.heads).collect();
+    assert_eq!(risk[0], 4, "aged 50+");
+    assert_eq!(risk[1], 1, "disability: Anna Müller");
+    assert_eq!(risk[2], 3, "non-EU: United States, Morocco, South Korea");
+    let departments: Vec<(String, u32)> =
+        w.by_department.iter().map(|(d, c)| (d.clone().unwrap_or_default(), c.heads)).collect();
+    assert!(departments.contains(&("Production".into(), 3)), "{departments:?}");
+    assert!(departments.contains(&("Sales".into(), 2)), "{departments:?}");
+    assert!(departments.contains(&("Admin".into(), 1)), "{departments:?}");
+    // The birth dates' column is said to be month first, once.
+    let m = &Language::En.strings().messages;
+    let notes: Vec<String> = prepared.warnings.sorted().iter().map(|p| p.describe(m)).collect();
+    let month_first: Vec<&String> = notes.iter().filter(|n| n.contains("month/day/year")).collect();
+    assert!(
+        month_first.iter().any(|n| n.contains("DOB") && n.contains("12/31/58") && n.contains("D4")),
+        "{notes:#?}"
+    );
+}
+
+#[test]
+fn an_age_outside_working_ages_is_an_error_at_its_cell_never_a_figure() {
+    // Written with four digits by mistake: born in the year 83.
+    let broken = EXPORT.replace("07/10/83", "07/10/0083").replace("8/30/99", "8/30/2019");
+    let dir = folder(&broken);
+    let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("built") };
+    let m = &Language::En.strings().messages;
+    let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(m)).collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("hr_export.csv › D3: DOB \"07/10/0083\" gives an age of 1943")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("hr_export.csv › D8: DOB \"8/30/2019\" gives an age of 7")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_column_of_dates_that_read_both_ways_is_one_error_naming_the_setting() {
+    // Only ambiguous dates anywhere in the sheet: 4/5/1987 and the like.
+    let rows = "Id;Sex;DOB;FTE\r\n1;M;4/5/1987;100\r\n2;F;6/7/1990;100\r\n3;F;1/2/1970;100\r\n";
+    let dir = folder(rows);
+    let plan = PLAN.replace(
+        r#"columns = { id = "EmpID", name = "Employee_Name", gender = "Sex", birth_date = "DOB", start_date = "DateofHire", end_date = "DateofTermination", department = "Department", fte = "FTE", nationality = "CitizenDesc", disability = "Disabled" }"#,
+        r#"columns = { id = "Id", gender = "Sex", birth_date = "DOB", fte = "FTE" }"#,
+    );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("built") };
+    let m = &Language::En.strings().messages;
+    let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(m)).collect();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("hr_export.csv › C1: DOB holds dates such as 4/5/1987 (C2)"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("[input.employees.formats] birth_date = \"%d/%m/%Y\""), "{}", lines[0]);
+}
