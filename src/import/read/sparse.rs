@@ -53,7 +53,11 @@ impl Sheet {
             }
             self.cells = out;
         }
-        self.cells.shrink_to_fit();
+        // Giving back spare capacity copies every cell: only worth it when
+        // much is spare.
+        if self.cells.capacity() > self.cells.len() + self.cells.len() / 2 {
+            self.cells.shrink_to_fit();
+        }
     }
 
     /// Rows that have cells, each as a slice of its cells: what the product's

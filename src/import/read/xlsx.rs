@@ -63,6 +63,33 @@ pub fn text_of(ev: &Event<'_>, out: &mut String) -> Result<bool, ReadError> {
     Ok(true)
 }
 
+/// The unprefixed attributes `names` of `e`, in one pass and without
+/// copying the plain ones: what every cell and row element is read with.
+/// (Attribute names are not checked for duplicates: a later one wins.)
+fn attrs<'e, const N: usize>(
+    e: &'e BytesStart<'_>,
+    names: [&str; N],
+) -> Result<[Option<std::borrow::Cow<'e, str>>; N], ReadError> {
+    let mut found: [Option<std::borrow::Cow<'e, str>>; N] = std::array::from_fn(|_| None);
+    for a in e.attributes().with_checks(false) {
+        let a = a.map_err(|e| ReadError::Malformed(e.to_string()))?;
+        if a.key.prefix().is_some() {
+            continue;
+        }
+        let Some(i) = names.iter().position(|n| a.key.local_name().as_ref() == *n) else { continue };
+        let value = match a.value {
+            std::borrow::Cow::Borrowed(raw) if !raw.contains('&') => std::borrow::Cow::Borrowed(raw),
+            _ => std::borrow::Cow::Owned(
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|e| ReadError::Malformed(e.to_string()))?
+                    .into_owned(),
+            ),
+        };
+        found[i] = Some(value);
+    }
+    Ok(found)
+}
+
 pub fn attr(e: &BytesStart<'_>, local: &str, prefixed: bool) -> Result<Option<String>, ReadError> {
     for a in e.attributes() {
         let a = a.map_err(|e| ReadError::Malformed(e.to_string()))?;
@@ -409,6 +436,17 @@ struct CellState {
     is_chars: usize,
 }
 
+impl CellState {
+    /// Ready for the next cell at (`row`, `col`), keeping the text buffers'
+    /// memory.
+    fn reset(&mut self, row: u32, col: u32) {
+        let (mut v, mut is) = (std::mem::take(&mut self.v), std::mem::take(&mut self.is));
+        v.clear();
+        is.clear();
+        *self = CellState { row, col, v, is, ..Default::default() };
+    }
+}
+
 fn read_sheet<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     path: &str,
@@ -448,8 +486,10 @@ fn read_sheet<R: Read + Seek>(
             Event::Start(e) => match e.local_name().as_ref() {
                 "sheetData" => in_data = true,
                 "row" if in_data => {
-                    row = match attr(&e, "r", false)? {
-                        Some(r) => parse_row(&r).ok_or(ReadError::BadReference { reference: r })?,
+                    let [r] = attrs(&e, ["r"])?;
+                    row = match r {
+                        Some(r) => parse_row(&r)
+                            .ok_or_else(|| ReadError::BadReference { reference: r.into_owned() })?,
                         None => next_row,
                     };
                     if row >= MAX_ROWS {
@@ -459,16 +499,18 @@ fn read_sheet<R: Read + Seek>(
                 }
                 "c" if in_data => {
                     in_c = true;
-                    let (r, col) = match attr(&e, "r", false)? {
-                        Some(a1) => parse_a1(&a1).ok_or(ReadError::BadReference { reference: a1 })?,
+                    let [a1, t, s] = attrs(&e, ["r", "t", "s"])?;
+                    let (r, col) = match a1 {
+                        Some(a1) => parse_a1(&a1)
+                            .ok_or_else(|| ReadError::BadReference { reference: a1.into_owned() })?,
                         None => (row, next_col),
                     };
                     if col >= MAX_COLS {
                         return Err(ReadError::OutsideGrid);
                     }
-                    c = CellState { row: r, col, ..Default::default() };
-                    c.t = attr(&e, "t", false)?;
-                    c.s = attr(&e, "s", false)?.and_then(|s| s.parse().ok()).unwrap_or(0);
+                    c.reset(r, col);
+                    c.t = t.map(|t| t.into_owned());
+                    c.s = s.and_then(|s| s.parse().ok()).unwrap_or(0);
                 }
                 "v" if in_c => {
                     in_v = true;
