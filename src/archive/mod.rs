@@ -229,6 +229,22 @@ mod tests {
     };
 
     #[test]
+    fn staging_folders_of_killed_builds_are_cleared_and_live_ones_kept() {
+        let out = tempfile::tempdir().unwrap();
+        // A process id above Linux's maximum (4,194,304) never runs.
+        let dead = out.path().join(format!("{STAGING_PREFIX}4294967295-plan"));
+        let live = out.path().join(format!("{}plan", staging_prefix()));
+        let other = out.path().join("0403019261-voorbeeld-nv");
+        for folder in [&dead, &live, &other] {
+            std::fs::create_dir_all(folder.join("v1")).unwrap();
+            std::fs::write(folder.join("v1/plan-intern.pdf"), b"%PDF-").unwrap();
+        }
+        clear_stale_staging(out.path());
+        assert!(!dead.exists(), "a dead build's staging folder, with its internal PDF, is gone");
+        assert!(live.exists() && other.exists());
+    }
+
+    #[test]
     fn versions_count_up_and_are_never_replaced() {
         let out = tempfile::tempdir().unwrap();
         let year = year_dir(out.path(), ORG.number, ORG.name, ORG.year);
