@@ -216,3 +216,22 @@ fn init_fill_check_build_as_a_new_user() {
         out.join("0403019261-mon-organisation/2027/v1/plan-de-formation-2027-mon-organisation.pdf").is_file()
     );
 }
+
+#[test]
+fn build_applies_a_plan_folders_own_layout_as_batch_does() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let parts = dir.path().join("layouts/parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    let intro = "#let intro(data) = {\n  heading(\"Eigen inleiding van de klant\")\n  par(data.organisation.name)\n}\n";
+    std::fs::write(parts.join("intro.typ"), intro).unwrap();
+    let out = dir.path().join("out");
+    let output = run(&["build", dir.path().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let pdf =
+        std::fs::read(out.join("0403019261-fixture-bv/2027/v1/opleidingsplan-2027-fixture-bv.pdf")).unwrap();
+    let words = squeeze(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    assert!(
+        words.contains(&squeeze("Eigen inleiding van de klant")),
+        "the plan's own layout was not applied"
+    );
+}
