@@ -128,3 +128,28 @@ fn a_column_of_dates_that_read_both_ways_is_one_error_naming_the_setting() {
     );
     assert!(lines[0].contains("[input.employees.formats] birth_date = \"%d/%m/%Y\""), "{}", lines[0]);
 }
+
+#[test]
+fn citizenship_categories_map_to_eu_or_not_and_no_answer_is_a_country() {
+    let export = EXPORT
+        .replace("United States", "US Citizen")
+        .replace("Morocco", "Non-Citizen")
+        .replace("South Korea", "Eligible NonCitizen")
+        .replace("Germany", "onbekend");
+    let dir = folder(&export);
+    let mapping = "\n[input.employees.values.nationality]\n\"US Citizen\" = \"non-EU\"\n\"Non-Citizen\" = \"non-EU\"\n\"Eligible NonCitizen\" = \"non-EU\"\n";
+    std::fs::write(dir.path().join("plan.toml"), format!("{PLAN}{mapping}")).unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let risk: Vec<u32> = prepared.figures.risk_groups.iter().map(|g| g.count.heads).collect();
+    assert_eq!(risk[2], 3, "non-EU: the three mapped as such");
+
+    // "No" in the nationality column is an answer, not Norway.
+    let dir = folder(&EXPORT.replace("United States;N", "No;N"));
+    let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("built") };
+    let m = &Language::En.strings().messages;
+    let lines: Vec<String> = problems.sorted().iter().map(|p| p.describe(m)).collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("hr_export.csv › I3: CitizenDesc \"No\" is not a known country")),
+        "{lines:#?}"
+    );
+}

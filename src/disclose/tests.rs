@@ -7,7 +7,7 @@ use super::*;
 use crate::aggregate::aggregate;
 use crate::model::employee_fixture as employee;
 use crate::model::{
-    Country, Edition, Gender, Participation as Registration, ParticipationStatus, Plan, Statute,
+    Country, Edition, Gender, Nationality, Participation as Registration, ParticipationStatus, Plan, Statute,
 };
 use crate::privacy;
 use jiff::civil::date;
@@ -221,7 +221,7 @@ fn company(people: &[Person]) -> Plan {
             e.statute = [Some(Statute::BlueCollar), Some(Statute::WhiteCollar), Some(Statute::Manager), None]
                 [usize::from(p.statute)];
             e.disability = p.disability;
-            e.nationality = Country::parse(if p.non_eu { "MA" } else { "BE" });
+            e.nationality = Country::parse(if p.non_eu { "MA" } else { "BE" }).map(Nationality::Country);
             e.bottleneck_occupation = p.bottleneck;
             if p.left {
                 e.end_date = Some(date(2026, 6, 30));

@@ -5,7 +5,7 @@ use super::vocabulary::{EDUCATION, GENDER, STATUTE};
 use super::{Ids, cell};
 use crate::config::ValueFormat;
 use crate::config::fields::EmployeeField as F;
-use crate::model::{Birth, Country, Employee, Fte, Settings};
+use crate::model::{Birth, Employee, Fte, Nationality, NationalityText, Settings};
 use crate::problem::{ProblemKind, Problems};
 
 /// Reads every employee row; rows with a problem are reported and left out.
@@ -128,13 +128,18 @@ fn fte(r: &mut RowReader<'_, '_, F>) -> Option<Fte> {
     fte
 }
 
-fn nationality(r: &mut RowReader<'_, '_, F>) -> Option<Country> {
+/// A country, a category (EU, non-EU) or "unknown", as written or as the
+/// mapping's `values.nationality` says; anything else is an error at its
+/// cell, never a guess.
+fn nationality(r: &mut RowReader<'_, '_, F>) -> Option<Nationality> {
     let text = r.text(F::Nationality)?;
-    let country = Country::parse(&text);
-    if country.is_none() {
-        let kind =
-            ProblemKind::UnknownCountry { column: r.row.table.header(F::Nationality).into(), value: text };
-        r.fail(F::Nationality, kind);
+    match Nationality::parse(&text) {
+        Some(NationalityText::Known(nationality)) => Some(nationality),
+        Some(NationalityText::Unknown) => None,
+        None => {
+            let (column, value) = (r.row.table.header(F::Nationality).into(), r.shown(F::Nationality));
+            r.fail(F::Nationality, ProblemKind::UnknownCountry { column, value });
+            None
+        }
     }
-    country
 }

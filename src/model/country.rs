@@ -45,7 +45,11 @@ impl Country {
     pub fn parse(input: &str) -> Option<Self> {
         let table = &*TABLE;
         let trimmed = input.trim();
-        if trimmed.len() == 2 {
+        // Two letters are a code when written as one: "NO" is Norway, but
+        // "No" (and "no") in a nationality column is an answer, not a country.
+        let as_code = trimmed.bytes().all(|b| b.is_ascii_uppercase())
+            || (trimmed.bytes().all(|b| b.is_ascii_lowercase()) && trimmed != "no");
+        if trimmed.len() == 2 && as_code {
             let code = trimmed.to_ascii_uppercase();
             let code: [u8; 2] = code.as_bytes().try_into().ok()?;
             if table.by_code.contains_key(&code) {
@@ -67,9 +71,73 @@ impl Country {
     }
 }
 
+/// A nationality as the data gives it: a country, or, when an export only
+/// says whether someone is a citizen of the European Union, that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nationality {
+    /// A country.
+    Country(Country),
+    /// One of the 27 member states, which one unsaid.
+    Eu,
+    /// Outside the European Union, where unsaid.
+    NonEu,
+}
+
+/// What a nationality cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NationalityText {
+    /// A nationality.
+    Known(Nationality),
+    /// Said to be unknown ("unknown", "onbekend", "inconnue").
+    Unknown,
+}
+
+impl Nationality {
+    /// Whether it is a member state of the European Union.
+    pub fn is_eu(self) -> bool {
+        match self {
+            Nationality::Country(country) => country.is_eu(),
+            Nationality::Eu => true,
+            Nationality::NonEu => false,
+        }
+    }
+
+    /// A country (see [`Country::parse`]), a category ("EU", "niet-EU",
+    /// "hors UE"), or the word for unknown, in Dutch, French or English.
+    pub fn parse(input: &str) -> Option<NationalityText> {
+        let folded = fold(input);
+        let category = match folded.as_str() {
+            "eu" | "ue" | "eu burger" | "eu citizen" | "citoyen ue" | "binnen de eu" | "union europeenne" => {
+                Some(NationalityText::Known(Nationality::Eu))
+            }
+            "non eu" | "niet eu" | "buiten de eu" | "non ue" | "hors ue" | "extra eu" | "non eu citizen"
+            | "niet eu burger" | "non citoyen ue" => Some(NationalityText::Known(Nationality::NonEu)),
+            "unknown" | "onbekend" | "inconnu" | "inconnue" | "inconnue e" => Some(NationalityText::Unknown),
+            _ => None,
+        };
+        category.or_else(|| Country::parse(input).map(|c| NationalityText::Known(Nationality::Country(c))))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn categories_stand_for_countries_and_answers_are_no_countries() {
+        for (text, eu) in [("EU", true), ("niet-EU", false), ("Hors UE", false), ("non-EU", false)] {
+            let Some(NationalityText::Known(n)) = Nationality::parse(text) else { panic!("{text}") };
+            assert_eq!(n.is_eu(), eu, "{text}");
+        }
+        assert_eq!(Nationality::parse("Onbekend"), Some(NationalityText::Unknown));
+        assert_eq!(Nationality::parse("No"), None);
+        assert_eq!(Nationality::parse("no"), None);
+        assert_eq!(
+            Nationality::parse("NO"),
+            Some(NationalityText::Known(Nationality::Country(Country(*b"NO"))))
+        );
+        assert!(Nationality::parse("Norway").is_some());
+    }
 
     #[test]
     fn parses_codes_names_and_demonyms() {

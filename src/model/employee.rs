@@ -1,4 +1,4 @@
-use super::{Country, RiskGroup, age_on};
+use super::{Nationality, RiskGroup, age_on};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -99,7 +99,7 @@ pub struct Employee {
     pub(crate) statute: Option<Statute>,
     pub(crate) education: Option<EducationLevel>,
     pub(crate) disability: bool,
-    pub(crate) nationality: Option<Country>,
+    pub(crate) nationality: Option<Nationality>,
     pub(crate) bottleneck_occupation: bool,
 }
 
@@ -182,9 +182,9 @@ mod tests {
         let mut e = employee_fixture("1", Gender::Male, date(1976, 12, 31), 1.0);
         assert!(e.is_in(RiskGroup::Aged50Plus, on));
         assert!(!e.is_in(RiskGroup::Aged50Plus, date(2026, 12, 30)));
-        e.nationality = Country::parse("MA");
+        e.nationality = Some(Nationality::Country(crate::model::Country::parse("MA").unwrap()));
         assert!(e.is_in(RiskGroup::NonEuNationality, on));
-        e.nationality = Country::parse("NL");
+        e.nationality = Some(Nationality::Country(crate::model::Country::parse("NL").unwrap()));
         assert!(!e.is_in(RiskGroup::NonEuNationality, on));
         e.nationality = None;
         assert!(!e.is_in(RiskGroup::NonEuNationality, on));

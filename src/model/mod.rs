@@ -20,7 +20,7 @@ pub(crate) use age::{AgeBand, AgeBands, age_on};
 pub(crate) use annual::{AnnualPlan, Role};
 pub(crate) use branding::{Asset, AssetKind, Branding, PreparedBy};
 pub(crate) use consultation::{Body, Consultation};
-pub(crate) use country::Country;
+pub(crate) use country::{Country, Nationality, NationalityText};
 pub use edition::Edition;
 pub(crate) use edition::EditionChoice;
 #[cfg(test)]
