@@ -153,3 +153,68 @@ fn citizenship_categories_map_to_eu_or_not_and_no_answer_is_a_country() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn rows_left_out_by_rule_or_for_a_problem_are_listed_and_counted() {
+    // A status column: two leavers; and a row whose FTE is a word.
+    let export = EXPORT
+        .replace(";Disabled\r\n", ";Disabled;EmploymentStatus\r\n")
+        .replace(";N\r\n2;", ";N;Active\r\n2;")
+        .replace(";N\r\n3;", ";N;Active\r\n3;")
+        .replace(";Y\r\n4;", ";Y;Active\r\n4;")
+        .replace(";N\r\n5;", ";N;Voluntarily Terminated\r\n5;")
+        .replace(";N\r\n6;", ";N;Active\r\n6;")
+        .replace(";N\r\n7;", ";N;voluntarily terminated\r\n7;")
+        .replace(
+            "Peeters, Jan;M;1/2/61;4/4/2004;;Sales;60;Belgium;N\r\n",
+            "Peeters, Jan;M;1/2/61;4/4/2004;;Sales;sixty;Belgium;N;Active\r\n",
+        );
+    let dir = folder(&export);
+    let rules = "exclude = { EmploymentStatus = [\"Voluntarily Terminated\"] }\ninvalid_rows = \"exclude\"\n";
+    let plan = PLAN
+        .replace("formats = { fte = \"percent\" }\n", &format!("formats = {{ fte = \"percent\" }}\n{rules}"));
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    std::fs::write(
+        dir.path().join("participations.csv"),
+        "Employee number;Training code\n4;T1\n6;T1\n7;T1\n",
+    )
+    .unwrap();
+    let with_participations = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap()
+        + "\n[input.participations]\nworkbook = \"participations.csv\"\n";
+    std::fs::write(dir.path().join("plan.toml"), with_participations).unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let m = &Language::En.strings().messages;
+    let notes: Vec<String> = prepared.warnings.sorted().iter().map(|p| p.describe(m)).collect();
+    // Dupont (4, a leaver anyway) and Kim (6) by the rule, Peeters (7) for
+    // his FTE.
+    let by_rule: Vec<&String> =
+        notes.iter().filter(|n| n.contains("row left out: EmploymentStatus")).collect();
+    assert_eq!(by_rule.len(), 2, "{notes:#?}");
+    assert!(
+        by_rule[0]
+            .starts_with("hr_export.csv › K6: row left out: EmploymentStatus is \"Voluntarily Terminated\""),
+        "{}",
+        by_rule[0]
+    );
+    let invalid: Vec<&String> = notes.iter().filter(|n| n.contains("invalid_rows = \"exclude\"")).collect();
+    assert_eq!(invalid.len(), 1, "{notes:#?}");
+    assert!(
+        invalid[0].starts_with("hr_export.csv › H9: row left out") && invalid[0].contains("\"sixty\""),
+        "{}",
+        invalid[0]
+    );
+    // Smith, Jones, Müller and Benali remain.
+    assert_eq!(prepared.figures.workforce.total.heads, 4);
+    // Three rows of the export, and the participations of 4, 6 and 7.
+    let typeset = prepared
+        .typeset(
+            opleidingsplan::model::Edition::Internal,
+            &opleidingsplan::outputs::pdf::Resources::bundled(
+                opleidingsplan::outputs::pdf::CachePolicy::KeepUntilExit,
+            ),
+        )
+        .unwrap();
+    let text: String = opleidingsplan::outputs::pdf::page_texts(&typeset.document).join(" ");
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.contains("6rowsofthedataarenotcountedinthisplan"), "the data-quality note is missing");
+}

@@ -11,6 +11,8 @@
 //! columns = { id = "EmployeeNumber", age = "Age", department = "D" }   # header or column letter
 //! defaults = { fte = 1.0 }            # for a column the export lacks, or an empty cell
 //! formats = { birth_date = "%m/%d/%Y", fte = "hours/38" }
+//! exclude = { EmploymentStatus = ["Voluntarily Terminated"] }   # rows left out, by the export's header
+//! invalid_rows = "exclude"            # a row with a problem is left out, not refused
 //! delimiter = ";"                     # CSV/TSV only; default: detected
 //! encoding = "windows-1252"           # CSV/TSV only; default: detected
 //! [input.employees.values.gender]     # the export's value = ours
@@ -54,6 +56,9 @@ struct SheetSection {
     defaults: BTreeMap<Spanned<String>, toml::Value>,
     #[serde(default)]
     formats: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    exclude: BTreeMap<String, Vec<String>>,
+    invalid_rows: Option<Spanned<String>>,
 }
 
 /// Where each sheet comes from and how to read it.
@@ -84,6 +89,12 @@ pub struct SheetMapping {
     pub values: Vec<(String, Vec<(String, String)>)>,
     pub defaults: Vec<(String, DefaultValue)>,
     pub formats: Vec<(String, ValueFormat)>,
+    /// Rows left out: the export's header (or a column letter) and the
+    /// values that exclude a row.
+    pub exclude: Vec<(String, Vec<String>)>,
+    /// Whether a row with a problem is left out (and listed) rather than
+    /// refused.
+    pub exclude_invalid: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -251,6 +262,19 @@ fn sheet(
         }
     });
     let own_workbook = section.workbook.is_some();
+    let exclude_invalid = match &section.invalid_rows {
+        None => false,
+        Some(value) => match value.get_ref().as_str() {
+            "exclude" => true,
+            "refuse" => false,
+            other => {
+                let key = format!("input.{name}.invalid_rows");
+                problems.push(invalid(text, value.span(), &key, format!("{other:?}"), Expected::InvalidRows));
+                false
+            }
+        },
+    };
+    let exclude = section.exclude.into_iter().collect();
     SheetMapping {
         workbook,
         own_workbook,
@@ -262,6 +286,8 @@ fn sheet(
         values,
         defaults,
         formats,
+        exclude,
+        exclude_invalid,
     }
 }
 

@@ -185,6 +185,9 @@ pub struct Public<'p> {
     pub readiness: Option<&'p [AspectScore]>,
     /// The training accounts taken together.
     pub accounts: AccountTotals,
+    /// Rows of the data left out (by rule or for a problem): a count of
+    /// rows, about nobody in particular.
+    pub left_out: u32,
 }
 
 /// The budget's figures that concern no group of people.
@@ -339,6 +342,7 @@ fn public<'p>(plan: &'p Plan, figures: &'p Figures) -> Public<'p> {
         suppliers: &figures.suppliers,
         deadlines: &figures.deadlines,
         readiness: figures.readiness.as_deref(),
+        left_out: plan.left_out,
         accounts: AccountTotals {
             count: a.accounts.len() as u32,
             entitled: a.entitled,

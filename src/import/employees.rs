@@ -13,6 +13,7 @@ use crate::problem::{ProblemKind, Problems};
 /// participations of a broken row are not reported a second time.
 pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids: &mut Ids) -> Vec<Employee> {
     let mut employees = Vec::new();
+    ids.note_excluded(table, F::Id);
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);
         let id = r.required_text(F::Id);

@@ -4,6 +4,7 @@
 mod cell;
 mod dates;
 mod employees;
+mod exclude;
 
 mod participations;
 mod quarters;
@@ -58,22 +59,28 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         .as_ref()
         .map(|t| trainings::read(t, &settings, &strategy, &mut problems, &mut training_codes))
         .unwrap_or_default();
-    let participations = match (&participation_table, &employee_table, &training_table) {
-        (Some(table), Some(e), Some(t)) => {
-            let known = participations::Known {
-                employees: &employees,
-                trainings: &trainings,
-                employee_ids: &employee_ids,
-                training_codes: &training_codes,
-                employees_sheet: &e.sheet,
-                trainings_sheet: &t.sheet,
-            };
-            participations::read(table, &settings, &known, &mut problems)
-        }
-        _ => Vec::new(),
-    };
+    let (participations, participations_left_out) =
+        match (&participation_table, &employee_table, &training_table) {
+            (Some(table), Some(e), Some(t)) => {
+                let known = participations::Known {
+                    employees: &employees,
+                    trainings: &trainings,
+                    employee_ids: &employee_ids,
+                    training_codes: &training_codes,
+                    employees_sheet: &e.sheet,
+                    trainings_sheet: &t.sheet,
+                };
+                participations::read(table, &settings, &known, &mut problems)
+            }
+            _ => (Vec::new(), 0),
+        };
     let quarterly_fte =
         quarter_table.as_ref().map(|t| quarters::read(t, &settings, &mut problems)).unwrap_or_default();
+    let left_out = employee_table.as_ref().map_or(0, |t| t.left_out())
+        + training_table.as_ref().map_or(0, |t| t.left_out())
+        + participation_table.as_ref().map_or(0, |t| t.left_out())
+        + quarter_table.as_ref().map_or(0, |t| t.left_out())
+        + participations_left_out;
     if problems.has_errors() {
         return Err(problems);
     }
@@ -89,6 +96,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         trainings,
         participations,
         quarterly_fte,
+        left_out,
     };
     Ok(Imported { plan, warnings: problems })
 }
@@ -123,6 +131,9 @@ impl Workbooks {
 #[derive(Default)]
 pub(crate) struct Ids {
     first_seen: HashMap<String, CellRef>,
+    /// Ids of rows an exclusion rule left out: rows that refer to them are
+    /// left out too, and a valid row may share the id (a rehire).
+    excluded: std::collections::HashSet<String>,
 }
 
 impl Ids {
@@ -138,6 +149,15 @@ impl Ids {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.first_seen.contains_key(id)
+        self.first_seen.contains_key(id) || self.excluded.contains(id)
+    }
+
+    /// Notes the id of every row of `table` an exclusion rule left out.
+    pub fn note_excluded<F: fields::Field>(&mut self, table: &table::Table<F>, id: F) {
+        for row in table.excluded() {
+            if let Some(text) = cell::text(row.get(id)) {
+                self.excluded.insert(text);
+            }
+        }
     }
 }

@@ -17,12 +17,15 @@ pub struct Known<'a> {
     pub trainings_sheet: &'a str,
 }
 
+/// The participations, and how many were left out because their employee's
+/// or training's row was.
 pub fn read(
     table: &Table<F>,
     settings: &Settings,
     known: &Known<'_>,
     problems: &mut Problems,
-) -> Vec<Participation> {
+) -> (Vec<Participation>, u32) {
+    let mut left_out = 0;
     let employee_index: HashMap<&str, usize> =
         known.employees.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let training_index: HashMap<&str, usize> =
@@ -52,10 +55,14 @@ pub fn read(
         let cost = r.amount(F::Cost);
         // A row pointing at an employee or training whose own row was
         // broken is skipped silently: that row's problem is already listed.
-        if let (true, Some(employee), Some(training)) = (r.ok(), employee, training) {
-            let hours = hours.unwrap_or(known.trainings[training].duration_hours);
-            participations.push(Participation { employee, training, hours, status, date, cost });
+        match (r.ok(), employee, training) {
+            (true, Some(employee), Some(training)) => {
+                let hours = hours.unwrap_or(known.trainings[training].duration_hours);
+                participations.push(Participation { employee, training, hours, status, date, cost });
+            }
+            (true, ..) => left_out += 1,
+            _ => {}
         }
     }
-    participations
+    (participations, left_out)
 }

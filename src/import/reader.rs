@@ -40,9 +40,21 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         self.ok
     }
 
+    /// Reports a problem that keeps this row out of the plan: an error, or,
+    /// where the sheet leaves invalid rows out, a warning that says so.
     pub fn fail(&mut self, field: F, kind: ProblemKind) {
+        let table = self.row.table;
+        if table.exclude_invalid {
+            if self.ok {
+                table.left_out_invalid.set(table.left_out_invalid.get() + 1);
+            }
+            let kind =
+                ProblemKind::RowLeftOut { reason: Box::new(kind), key: format!("input.{}", table.key) };
+            self.problems.warning(self.row.location(field), kind);
+        } else {
+            self.problems.error(self.row.location(field), kind);
+        }
         self.ok = false;
-        self.problems.error(self.row.location(field), kind);
     }
 
     pub fn warn(&mut self, field: F, kind: ProblemKind) {

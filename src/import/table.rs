@@ -6,6 +6,7 @@
 //! column A, whatever the used area.
 
 use super::dates::{self, ColumnOrder};
+use super::exclude;
 use super::read::{Book, Sheet};
 use crate::config::fields::{Field, SheetSpec};
 use crate::config::{DefaultValue, SheetMapping, ValueFormat};
@@ -57,6 +58,12 @@ pub struct Table<F: Field> {
     /// The order every date-like text of the sheet suggests, for a column
     /// that cannot decide on its own.
     sheet_date_order: std::cell::OnceCell<ColumnOrder>,
+    /// Rows the sheet's exclusion rules leave out, in order.
+    excluded: Vec<u32>,
+    /// Whether a row with a problem is left out rather than refused.
+    pub exclude_invalid: bool,
+    /// Rows left out for a problem so far.
+    pub left_out_invalid: std::cell::Cell<u32>,
     _field: std::marker::PhantomData<F>,
 }
 
@@ -127,9 +134,14 @@ impl<F: Field> Table<F> {
                 problems.error(Location::sheet(&file, &name), kind);
             }
         }
-        if !complete {
-            return None;
-        }
+        let exclusions = exclude::resolve(
+            &mapping.exclude,
+            &headers_found,
+            spec.key,
+            &Location::sheet(&file, &name),
+            problems,
+        );
+        let Some(exclusions) = exclusions.filter(|_| complete) else { return None };
         let headers = F::ALL
             .iter()
             .map(|f| {
@@ -165,9 +177,14 @@ impl<F: Field> Table<F> {
             date_orders: F::ALL.iter().map(|_| std::cell::OnceCell::new()).collect(),
             date_orders_reported: F::ALL.iter().map(|_| std::cell::Cell::new(false)).collect(),
             sheet_date_order: std::cell::OnceCell::new(),
+            excluded: Vec::new(),
+            exclude_invalid: mapping.exclude_invalid,
+            left_out_invalid: std::cell::Cell::new(0),
             _field: std::marker::PhantomData,
         };
-        if table.rows().next().is_none() {
+        let mut table = table;
+        table.excluded = exclude::excluded_rows(&table, &exclusions, problems);
+        if table.rows().next().is_none() && table.excluded.is_empty() {
             problems.error(Location::sheet(&table.file, &table.sheet), ProblemKind::SheetEmpty);
             return None;
         }
@@ -181,6 +198,22 @@ impl<F: Field> Table<F> {
             .filter(|(row, _)| *row > self.header_row)
             .map(|(index, cells)| Row { table: self, cells, index })
             .filter(|row| !row.is_blank() && !row.is_total())
+            .filter(|row| self.excluded.binary_search(&row.index).is_err())
+    }
+
+    /// The rows the sheet's exclusion rules leave out.
+    pub fn excluded(&self) -> impl Iterator<Item = Row<'_, F>> {
+        let sheet = &self.book.sheets[self.index];
+        sheet.rows().filter(|(row, _)| self.excluded.binary_search(row).is_ok()).map(|(index, cells)| Row {
+            table: self,
+            cells,
+            index,
+        })
+    }
+
+    /// How many rows were left out, by rule or for a problem.
+    pub fn left_out(&self) -> u32 {
+        self.excluded.len() as u32 + self.left_out_invalid.get()
     }
 
     /// The user's header for `field`, e.g. "VTE" or "ETP".
@@ -296,6 +329,12 @@ impl<F: Field> Row<'_, F> {
         Some(self.table.book.data(&self.cells[at].2))
     }
 
+    /// The cell in `column` of this row, as the sheet has it.
+    pub fn cell_at(&self, column: u32) -> Option<&Data> {
+        let at = self.cells.binary_search_by_key(&column, |c| c.1).ok()?;
+        Some(self.table.book.data(&self.cells[at].2))
+    }
+
     fn is_blank(&self) -> bool {
         F::ALL.iter().all(|&f| self.cell(f).is_none_or(super::cell::is_blank))
     }
@@ -362,7 +401,7 @@ impl<'s, F: Field> Rules<'s, F> {
 }
 
 /// "A" → 0, "AB" → 27; `None` unless one to three ASCII letters.
-fn column_from_letters(text: &str) -> Option<u32> {
+pub(super) fn column_from_letters(text: &str) -> Option<u32> {
     let text = text.trim();
     if text.is_empty() || text.len() > 3 || !text.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;

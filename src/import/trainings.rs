@@ -15,6 +15,7 @@ pub fn read(
     problems: &mut Problems,
     codes: &mut Ids,
 ) -> Vec<Training> {
+    codes.note_excluded(table, F::Code);
     let mut trainings = Vec::new();
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);

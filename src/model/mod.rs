@@ -55,6 +55,9 @@ pub struct Plan {
     /// FTE declared to the social security office at the end of each
     /// quarter, when the workbook gives them.
     pub(crate) quarterly_fte: Vec<QuarterFte>,
+    /// Rows of the data left out, by the sheets' exclusion rules or for a
+    /// problem (`invalid_rows = "exclude"`): every one listed by `check`.
+    pub(crate) left_out: u32,
 }
 
 /// FTE declared to the RSZ/ONSS at the end of one quarter.

@@ -242,6 +242,23 @@ pub enum ProblemKind {
         /// The plan.toml setting that decides it.
         key: String,
     },
+    /// Warning: a row left out by the sheet's exclusion rules.
+    RowExcluded {
+        /// The export's header the rule names.
+        column: String,
+        /// The value that left the row out.
+        value: String,
+        /// The setting, `[input.employees] exclude`.
+        key: String,
+    },
+    /// Warning: a row with a problem, left out as `invalid_rows =
+    /// "exclude"` asks.
+    RowLeftOut {
+        /// The problem.
+        reason: Box<ProblemKind>,
+        /// The sheet's section, `input.employees`.
+        key: String,
+    },
     /// Warning: a text holds control characters; they are left out.
     ControlCharacters {
         /// The column (or, in plan.toml, the setting) holding them.
@@ -331,6 +348,7 @@ impl ProblemKind {
             | CellError { column, .. }
             | FormulaNotCalculated { column }
             | ControlCharacters { field: column, .. }
+            | RowExcluded { column, .. }
             | NoGlyph { field: column, .. }
             | AgeUnknown { column } => Some(column),
             _ => None,
@@ -414,6 +432,12 @@ impl ProblemKind {
             }
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
             FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
+            RowExcluded { column, value, key } => {
+                fill(&m.row_excluded, &[("column", column), ("value", value), ("key", key)])
+            }
+            RowLeftOut { reason, key } => {
+                fill(&m.row_left_out, &[("reason", &reason.describe(m)), ("key", key)])
+            }
             DateOrderMonthFirst { column, value, cell } => {
                 fill(&m.date_order_month_first, &[("column", column), ("value", value), ("cell", cell)])
             }

@@ -41,6 +41,8 @@ pub enum Expected {
         /// The plan folder.
         folder: String,
     },
+    /// `"refuse"` or `"exclude"`.
+    InvalidRows,
     /// A CSV delimiter: `;`, `,`, a tab or `|`.
     Delimiter,
     /// A text encoding such as `utf-8` or `windows-1252`.
@@ -145,6 +147,7 @@ impl Expected {
             Expected::PreparedByName => e.prepared_by_name.clone(),
             Expected::Workbook => e.workbook.clone(),
             Expected::Delimiter => e.delimiter.clone(),
+            Expected::InvalidRows => e.invalid_rows.clone(),
             Expected::Encoding => e.encoding.clone(),
             Expected::WorkbookInside { folder } => fill(&e.workbook_inside, &[("folder", folder)]),
             Expected::OneOf(keys) => fill(&e.one_of, &[("keys", &keys.join(", "))]),

@@ -89,6 +89,8 @@ pub struct QualityView {
     pub age_unknown: Num,
     /// Active employees without a nationality.
     pub nationality_unknown: Num,
+    /// Rows of the data left out by the plan's rules or for a problem.
+    pub left_out: Num,
 }
 
 /// About the document rather than the organisation: its year, language,
@@ -189,6 +191,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
         quality: QualityView {
             age_unknown: fmt.count_cell(disclosed.workforce.age_unknown_heads()),
             nationality_unknown: fmt.count_cell(disclosed.workforce.nationality_unknown),
+            left_out: fmt.count(public.left_out),
         },
         comparison: disclosed.comparison.as_ref().map(|c| comparison::view(c, fmt)),
         comparison_note: disclosed
