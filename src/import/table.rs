@@ -141,7 +141,7 @@ impl<F: Field> Table<F> {
             &Location::sheet(&file, &name),
             problems,
         );
-        let Some(exclusions) = exclusions.filter(|_| complete) else { return None };
+        let exclusions = exclusions.filter(|_| complete)?;
         let headers = F::ALL
             .iter()
             .map(|f| {
