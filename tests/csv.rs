@@ -139,3 +139,39 @@ fn problems_in_a_text_file_are_at_the_row_a_spreadsheet_shows() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn one_mistake_down_a_column_is_one_group_with_a_count() {
+    let dir = csv_folder(INPUT);
+    let mut rows = String::from("Personeelsnummer\tOpleidingscode\n");
+    for _ in 0..80 {
+        rows.push_str("E99\tT1\n");
+    }
+    std::fs::write(dir.path().join("deelnames.tsv"), rows).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
+        .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("\"E99\"").count(), 5, "{stderr}");
+    assert!(stderr.contains("75"), "the other 75 are counted: {stderr}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_file_that_is_no_workbook_is_a_problem_of_the_files_exit_2() {
+    let dir = csv_folder(INPUT);
+    std::fs::write(dir.path().join("opleidingen.csv"), [0xFF, 0xD8, 0xFF, 0xE0]).unwrap();
+    std::fs::rename(dir.path().join("opleidingen.csv"), dir.path().join("opleidingen.xlsx")).unwrap();
+    let plan = std::fs::read_to_string(dir.path().join("plan.toml"))
+        .unwrap()
+        .replace("opleidingen.csv", "opleidingen.xlsx");
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
+        .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("opleidingen.xlsx: this file is not an Excel"), "{stderr}");
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+}

@@ -222,7 +222,7 @@ fn missing_sheets_and_columns_are_named() {
     let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
     assert!(kinds.iter().any(|k| matches!(k, ProblemKind::ColumnMissing { column, found, .. }
         if column == "VTE" && found.contains(&"Arbeidsduur".to_string()))));
-    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::SheetMissing { sheet, available }
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::SheetMissing { sheet, available, .. }
         if sheet == "Opleidingen" && available.contains(&"Medewerkers".to_string()))));
 }
 

@@ -108,6 +108,8 @@ pub struct Messages {
     pub(crate) workbook_not_a_workbook: String,
     pub(crate) formula_not_calculated: String,
     pub(crate) text_file_one_table: String,
+    pub(crate) sheet_elsewhere: String,
+    pub(crate) column_missing_more: String,
     pub(crate) row_excluded: String,
     pub(crate) row_left_out: String,
     pub(crate) date_order_month_first: String,

@@ -48,6 +48,7 @@ pub fn resolve(
                     column: header.clone(),
                     found: headers.iter().map(|(_, text)| text.clone()).collect(),
                     mapping: format!("[input.{key}] exclude = {{ \"{header}\" = [...] }}"),
+                    field: None,
                 };
                 problems.error(at.clone(), kind);
             }

@@ -222,7 +222,8 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
             Ok(value) => value,
             Err(()) => {
                 let (column, value) = (self.header(field), self.shown(field));
-                self.fail(field, ProblemKind::NotADate { column, value });
+                let setting = format!("[input.{}.formats] {}", self.row.table.key, field.key());
+                self.fail(field, ProblemKind::NotADate { column, value, setting });
                 None
             }
         }

@@ -130,7 +130,8 @@ impl<F: Field> Table<F> {
                     mapping.column(field.key()).unwrap_or(field.names()[language.index()]).to_string();
                 let mapping = format!("[input.{}.columns] {} = \"…\"", spec.key, field.key());
                 let found = headers_found.iter().map(|(_, text)| text.clone()).collect();
-                let kind = ProblemKind::ColumnMissing { column, found, mapping };
+                let field = Some((spec.key.to_string(), field.key().to_string()));
+                let kind = ProblemKind::ColumnMissing { column, found, mapping, field };
                 problems.error(Location::sheet(&file, &name), kind);
             }
         }

@@ -97,7 +97,10 @@ impl Workbook {
             }
             let sheet = mapping.sheet.clone().unwrap_or_else(|| spec.name(language).to_string());
             let available = sheets.iter().map(|s| s.name.clone()).collect();
-            problems.error(Location::file(&self.name), ProblemKind::SheetMissing { sheet, available });
+            problems.error(
+                Location::file(&self.name),
+                ProblemKind::SheetMissing { sheet, available, key: spec.key.to_string() },
+            );
             return None;
         };
         let source =

@@ -72,6 +72,9 @@ pub enum ProblemKind {
         sheet: String,
         /// The sheets the workbook does have.
         available: Vec<String>,
+        /// The sheet's section in plan.toml (`trainings`), for the setting
+        /// that names another file.
+        key: String,
     },
     /// A sheet has no data under its header row.
     SheetEmpty,
@@ -91,6 +94,9 @@ pub enum ProblemKind {
         found: Vec<String>,
         /// The plan.toml line that would name the column.
         mapping: String,
+        /// For a field of ours, its sheet's section and its key, for the
+        /// settings that place the header row or give a value for all.
+        field: Option<(String, String)>,
     },
     /// Two columns hold the same field (two "VTE" columns, or "VTE" and
     /// "FTE"): which one is meant is not known.
@@ -136,6 +142,9 @@ pub enum ProblemKind {
         column: String,
         /// The cell's value as shown.
         value: String,
+        /// The setting that says how dates are written,
+        /// `[input.employees.formats] birth_date`.
+        setting: String,
     },
     /// A work regime (FTE) outside (0, 1].
     FteOutOfRange {
@@ -325,6 +334,8 @@ impl ProblemKind {
                 | PlanValue { .. }
                 | TextTooLong { .. }
                 | SettingControlCharacters { .. }
+                | Workbook(_)
+                | WorkbookEncrypted
                 | EnterpriseNumber { .. }
                 | WorkbookMissing
         )
@@ -351,6 +362,10 @@ impl ProblemKind {
             | RowExcluded { column, .. }
             | NoGlyph { field: column, .. }
             | AgeUnknown { column } => Some(column),
+            // The same missing employee or training down the participations
+            // is one group, keyed by the sheet it is missing from.
+            UnknownEmployee { sheet, .. } | UnknownTraining { sheet, .. } => Some(sheet),
+            RowLeftOut { reason, .. } => reason.column(),
             _ => None,
         }
     }
@@ -379,17 +394,26 @@ impl ProblemKind {
             WorkbookMissing => m.workbook_missing.clone(),
             WorkbookEncrypted => m.workbook_encrypted.clone(),
             Workbook(fault) => fault.describe(m),
-            SheetMissing { sheet, available } => {
-                fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))])
+            SheetMissing { sheet, available, key } => {
+                let first = fill(&m.sheet_missing, &[("sheet", sheet), ("available", &list(available, m))]);
+                format!("{first} {}", fill(&m.sheet_elsewhere, &[("key", key)]))
             }
             SheetEmpty => m.sheet_empty.clone(),
             TextFileOneTable { sheet, key } => {
                 fill(&m.text_file_one_table, &[("sheet", sheet), ("key", key)])
             }
-            ColumnMissing { column, found, mapping } => fill(
-                &m.column_missing,
-                &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],
-            ),
+            ColumnMissing { column, found, mapping, field } => {
+                let first = fill(
+                    &m.column_missing,
+                    &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],
+                );
+                match field {
+                    Some((key, field)) => {
+                        format!("{first} {}", fill(&m.column_missing_more, &[("key", key), ("field", field)]))
+                    }
+                    None => first,
+                }
+            }
             ColumnTwice { column, other, first, mapping } => fill(
                 &m.column_twice,
                 &[("column", column), ("other", other), ("first", first), ("mapping", mapping)],
@@ -402,7 +426,9 @@ impl ProblemKind {
             NotAWholeNumber { column, value } => {
                 fill(&m.not_a_whole_number, &[("column", column), ("value", value)])
             }
-            NotADate { column, value } => fill(&m.not_a_date, &[("column", column), ("value", value)]),
+            NotADate { column, value, setting } => {
+                fill(&m.not_a_date, &[("column", column), ("value", value), ("setting", setting)])
+            }
             FteOutOfRange { column, value } => {
                 fill(&m.fte_out_of_range, &[("column", column), ("value", value)])
             }
@@ -498,7 +524,30 @@ mod tests {
     fn every_message_fills_its_placeholders() {
         let kinds = [
             ProblemKind::FteOutOfRange { column: "VTE".into(), value: "1,5".into() },
-            ProblemKind::SheetMissing { sheet: "Medewerkers".into(), available: vec!["Blad1".into()] },
+            ProblemKind::SheetMissing {
+                sheet: "Medewerkers".into(),
+                available: vec!["Blad1".into()],
+                key: "employees".into(),
+            },
+            ProblemKind::ColumnMissing {
+                column: "VTE".into(),
+                found: vec!["Naam".into()],
+                mapping: "[input.employees.columns] fte = \"…\"".into(),
+                field: Some(("employees".into(), "fte".into())),
+            },
+            ProblemKind::NotADate {
+                column: "DOB".into(),
+                value: "gisteren".into(),
+                setting: "[input.employees.formats] birth_date".into(),
+            },
+            ProblemKind::AgeImplausible {
+                column: "DOB".into(),
+                value: "1/1/0083".into(),
+                age: "1943".into(),
+                reference: "31/12/2026".into(),
+                min: 14,
+                max: 80,
+            },
             ProblemKind::Duplicate { column: "Code".into(), value: "OPL-1".into(), first: "A3".into() },
             ProblemKind::UnknownCode {
                 column: "Geslacht".into(),
