@@ -218,3 +218,35 @@ fn rows_left_out_by_rule_or_for_a_problem_are_listed_and_counted() {
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squeezed.contains("6rowsofthedataarenotcountedinthisplan"), "the data-quality note is missing");
 }
+
+#[test]
+fn check_proposes_the_mapping_and_the_proposal_reads_the_export() {
+    let dir = folder(EXPORT);
+    let start = PLAN.find("[input.employees]").unwrap();
+    let end = PLAN.find("[input.trainings]").unwrap();
+    let bare = format!("{}{}", &PLAN[..start], &PLAN[end..]);
+    std::fs::write(dir.path().join("plan.toml"), &bare).unwrap();
+    let Err(BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else { panic!("built") };
+    let m = &Language::En.strings().messages;
+    let proposal = problems
+        .iter()
+        .find_map(|p| match &p.kind {
+            opleidingsplan::problem::ProblemKind::MappingProposal { block } => Some(block.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| {
+            panic!("{:#?}", problems.sorted().iter().map(|p| p.describe(m)).collect::<Vec<_>>())
+        });
+    assert!(proposal.contains("id = \"EmpID\""), "{proposal}");
+    assert!(proposal.contains("start_date = \"DateofHire\""), "{proposal}");
+    assert!(proposal.contains("formats = { fte = \"percent\" }"), "{proposal}");
+    // Pasted as it is, the proposal reads the export.
+    std::fs::write(dir.path().join("plan.toml"), format!("{bare}\n{proposal}")).unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| match e {
+        BuildError::Problems(p) => {
+            panic!("{:#?}", p.sorted().iter().map(|p| p.describe(m)).collect::<Vec<_>>())
+        }
+        other => panic!("{other}"),
+    });
+    assert_eq!(prepared.figures.workforce.total.heads, 6);
+}

@@ -7,6 +7,7 @@ mod employees;
 mod exclude;
 
 mod participations;
+mod proposal;
 mod quarters;
 mod read;
 mod reader;

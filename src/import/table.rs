@@ -6,8 +6,8 @@
 //! column A, whatever the used area.
 
 use super::dates::{self, ColumnOrder};
-use super::exclude;
 use super::read::{Book, Sheet};
+use super::{exclude, proposal};
 use crate::config::fields::{Field, SheetSpec};
 use crate::config::{DefaultValue, SheetMapping, ValueFormat};
 use crate::model::Language;
@@ -133,6 +133,15 @@ impl<F: Field> Table<F> {
                 let field = Some((spec.key.to_string(), field.key().to_string()));
                 let kind = ProblemKind::ColumnMissing { column, found, mapping, field };
                 problems.error(Location::sheet(&file, &name), kind);
+            }
+        }
+        if !complete && spec.key == "employees" {
+            let missing: Vec<&str> =
+                F::ALL.iter().filter(|f| !satisfied(&columns, **f)).map(|f| f.key()).collect();
+            let fte = F::ALL.iter().find(|f| f.key() == "fte").and_then(|f| columns[f.index()]);
+            if let Some(block) = proposal::employees(&book, index, header_row, &headers_found, &missing, fte)
+            {
+                problems.warning(Location::sheet(&file, &name), ProblemKind::MappingProposal { block });
             }
         }
         let exclusions = exclude::resolve(

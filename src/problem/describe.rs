@@ -251,6 +251,12 @@ pub enum ProblemKind {
         /// The plan.toml setting that decides it.
         key: String,
     },
+    /// A proposal, shown with the problems of a sheet that lacks columns: the
+    /// plan.toml block that would read it.
+    MappingProposal {
+        /// The block, ready to paste.
+        block: String,
+    },
     /// Warning: a row left out by the sheet's exclusion rules.
     RowExcluded {
         /// The export's header the rule names.
@@ -319,6 +325,9 @@ pub enum ProblemKind {
         max: u16,
     },
 }
+
+/// Fields that name one row each: no default can stand in for them.
+const IDENTIFIERS: [&str; 5] = ["id", "code", "title", "employee_id", "training_code"];
 
 impl ProblemKind {
     /// Problems with `plan.toml` or the folder, rather than the workbook's data.
@@ -408,6 +417,10 @@ impl ProblemKind {
                     &[("column", column), ("found", &list(found, m)), ("mapping", mapping)],
                 );
                 match field {
+                    // A value for every row suits a work regime, never an id.
+                    Some((key, field)) if IDENTIFIERS.contains(&field.as_str()) => {
+                        format!("{first} {}", fill(&m.column_missing_row, &[("key", key)]))
+                    }
                     Some((key, field)) => {
                         format!("{first} {}", fill(&m.column_missing_more, &[("key", key), ("field", field)]))
                     }
@@ -458,6 +471,7 @@ impl ProblemKind {
             }
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
             FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
+            MappingProposal { block } => fill(&m.mapping_proposal, &[("block", block)]),
             RowExcluded { column, value, key } => {
                 fill(&m.row_excluded, &[("column", column), ("value", value), ("key", key)])
             }
