@@ -46,15 +46,33 @@ fn push_without_accent(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// Whether a count as shown takes the singular: it is one. (French also
+/// puts zero in the singular; messages never count zero things.)
+fn is_one(shown: &str) -> bool {
+    shown.trim() == "1"
+}
+
 /// Replaces each `{name}` in `template` by its value, in one pass: a value
 /// that itself holds `{name}` (an organisation called "{pages} BV") stays
 /// as written. A placeholder without a value stays as it is.
+/// `{count|rij|rijen}` is the word for one or for more, after `count`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
+        // `{count|opleiding|opleidingen}`: the word for one or for more,
+        // after the value of `count`.
+        if let Some((inner, len)) = after.find('}').map(|close| (&after[..close], close))
+            && let Some((name, forms)) = inner.split_once('|')
+            && let Some((one, other)) = forms.split_once('|')
+            && let Some((_, value)) = values.iter().find(|(n, _)| *n == name)
+        {
+            out.push_str(if is_one(value) { one } else { other });
+            rest = &after[len + 1..];
+            continue;
+        }
         let name = after
             .find('}')
             .map(|close| &after[..close])
@@ -123,6 +141,15 @@ pub fn full_slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_words_agree_with_their_count() {
+        let template = "{count} {count|rij|rijen}";
+        assert_eq!(fill(template, &[("count", "1")]), "1 rij");
+        assert_eq!(fill(template, &[("count", "2")]), "2 rijen");
+        assert_eq!(fill(template, &[("count", "< 5")]), "< 5 rijen");
+        assert_eq!(fill("{n|a|b}", &[]), "{n|a|b}");
+    }
 
     #[test]
     fn fill_substitutes_in_one_pass() {

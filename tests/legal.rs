@@ -131,7 +131,7 @@ advice = \"Positief advies.\"
     assert!(stdout.contains("Checklist wettelijke elementen"), "{stdout}");
     assert!(stdout.contains("✓ Advies van het overlegorgaan (aanwezig)"), "{stdout}");
     assert!(stdout.contains("✗ Aandacht voor werknemers met een handicap (ontbreekt)"), "{stdout}");
-    assert!(stdout.contains("! Informele opleidingen met hun doelgroep (aandacht): 1 informele opleidingen; zonder doelgroep: T2."), "{stdout}");
+    assert!(stdout.contains("! Informele opleidingen met hun doelgroep (aandacht): 1 informele opleiding; zonder doelgroep: T2."), "{stdout}");
     // The draft went out 26 February for a meeting on 10 March: 15 days before is 23 February.
     assert!(
         stderr.contains("waarschuwing: plan.toml: Ontwerp bezorgd aan het overlegorgaan: gedaan op 26/02/2027, maar de wettelijke termijn was 23/02/2027."),

@@ -194,3 +194,25 @@ fn the_scans_see_a_missing_key() {
     assert!(lookup(&layout_wording(Language::Nl), "pdf.checklist.verdicts.presnt").is_none());
     assert_eq!(expand("/pdf/edition/{}/name"), ["/pdf/edition/council/name", "/pdf/edition/internal/name"]);
 }
+
+/// The plan.toml templates `init` writes point to README sections that exist.
+#[test]
+fn the_templates_point_to_readme_sections_that_exist() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let headings: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect();
+    for (path, text) in files("src/template", "toml") {
+        for line in text.lines().filter(|l| l.contains("README")) {
+            let after = &line[line.find("README").unwrap()..];
+            let quoted = after
+                .split(['"', '«', '»'])
+                .nth(1)
+                .map(|q| q.trim())
+                .unwrap_or_else(|| panic!("{path}: {line}"));
+            assert!(headings.contains(&quoted), "{path}: no README section {quoted:?}");
+        }
+    }
+}

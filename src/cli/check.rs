@@ -35,10 +35,12 @@ fn print_checklist(view: &crate::view::PlanView) {
                 ("groups", &check.withheld.join(", ")),
             ],
         );
+        // The language's own colon: French puts a no-break space before it.
         say!(
-            "  {mark} {} ({}): {explanation}",
+            "  {mark} {} ({}){}{explanation}",
             text(&item["title"]),
-            text(&pdf["verdicts"][check.verdict.key()])
+            text(&pdf["verdicts"][check.verdict.key()]),
+            view.meta.language.strings().messages.separator
         );
     }
     say!();
