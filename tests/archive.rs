@@ -142,7 +142,7 @@ fn verify_finds_changed_missing_and_extra_files() {
     let path = out.path().to_str().unwrap();
     let ok = run(&["verify", path]);
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("1 versies nagekeken, 0 wijken af"));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("1 versie nagekeken, 0 wijken af"));
     let pdf = files_with(&folder, "pdf").remove(0);
     let xlsx = files_with(&folder, "xlsx").remove(0);
     let original = std::fs::read(&pdf).unwrap();
