@@ -76,7 +76,10 @@ const CASES: &[Case] = &[
     Case {
         name: "birth date not a date",
         change: |i| employees(i)[1][3] = Text("gisteren"),
-        expect: &["Medewerkers › D2: Geboortedatum \"gisteren\" is geen datum"],
+        expect: &[
+            "Medewerkers › D2: Geboortedatum \"gisteren\" is geen datum",
+            "zeg dan hoe in plan.toml: [input.employees.formats] birth_date = \"%m/%d/%Y\"",
+        ],
     },
     Case {
         name: "birth date after the reference date",
@@ -191,6 +194,7 @@ const CASES: &[Case] = &[
         },
         expect: &[
             "gegevens.xlsx: tabblad \"Opleidingen\" ontbreekt. Gevonden tabbladen: \"Medewerkers\", \"Deelnames\"",
+            "noem dat bestand dan in plan.toml: [input.trainings] workbook = ",
         ],
     },
     Case {
@@ -199,6 +203,8 @@ const CASES: &[Case] = &[
         expect: &[
             "gegevens.xlsx › Medewerkers: kolom \"Geslacht\" ontbreekt",
             "[input.employees.columns] gender = ",
+            "[input.employees] header_row = 5",
+            "[input.employees.defaults] gender = …",
         ],
     },
     Case {
