@@ -121,6 +121,8 @@ mod tests {
             assert_eq!(unshowable(text), Unshowable::default(), "{text}");
         }
         assert!(covered(REPLACEMENT));
+        // French typography's narrow no-break space.
+        assert!(covered('\u{202F}'));
     }
 
     #[test]

@@ -216,3 +216,62 @@ fn the_templates_point_to_readme_sections_that_exist() {
         }
     }
 }
+
+/// French typography: a narrow no-break space before `:` `;` `!` `?` and
+/// inside « », in every French text (placeholders, settings and quoted code
+/// aside).
+#[test]
+fn french_punctuation_has_its_narrow_no_break_space() {
+    let text = std::fs::read_to_string(root().join("src/i18n/fr.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&text).unwrap();
+    let mut wrong = Vec::new();
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            toml::Value::Table(table) => stack.extend(table.into_iter().map(|(_, v)| v)),
+            toml::Value::Array(items) => stack.extend(items),
+            toml::Value::String(s) => {
+                let prose = strip(&s);
+                let chars: Vec<char> = prose.chars().collect();
+                for (i, c) in chars.iter().enumerate() {
+                    let before = if i > 0 { chars[i - 1] } else { ' ' };
+                    let after = chars.get(i + 1).copied().unwrap_or(' ');
+                    let bad = (matches!(c, ':' | ';' | '!' | '?') && i > 0 && before != '\u{202F}')
+                        || (*c == '«' && after != '\u{202F}')
+                        || (*c == '»' && before != '\u{202F}');
+                    if bad {
+                        wrong.push(s.clone());
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} French texts lack the space: {:#?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(5)]
+    );
+}
+
+/// `s` without what is not French prose: placeholders, plan.toml settings
+/// in brackets, quoted code, addresses.
+fn strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = (0, 0, false);
+    for c in s.chars() {
+        match c {
+            '{' => depth.0 += 1,
+            '}' => depth.0 -= 1,
+            '[' => depth.1 += 1,
+            ']' => depth.1 -= 1,
+            '"' => depth.2 = !depth.2,
+            _ if depth == (0, 0, false) => out.push(c),
+            _ => {}
+        }
+    }
+    // Split on plain spaces only: the no-break ones are what is checked.
+    out.split(' ').filter(|w| !w.contains("://") && !w.contains(".toml")).collect::<Vec<_>>().join(" ")
+}
