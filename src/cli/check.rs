@@ -70,7 +70,9 @@ pub fn run(args: Args) -> u8 {
             );
             say!("{summary}");
             // `check` is for whoever prepares the plan: the full checklist.
-            print_checklist(&prepared.view(crate::model::Edition::Internal));
+            let view = prepared.view(crate::model::Edition::Internal);
+            print_checklist(&view);
+            super::todo::print(&view, messages);
             let warnings = prepared.warnings.len();
             if warnings > 0 {
                 say!("{}", fill(&messages.check_warnings, &[("count", &count(warnings))]));

@@ -7,6 +7,7 @@ mod demo;
 mod history;
 mod init;
 mod report;
+mod todo;
 mod verify;
 
 use crate::model::Language;

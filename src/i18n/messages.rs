@@ -130,9 +130,33 @@ pub struct Messages {
     pub(crate) file_hard_link: String,
     /// Wording of each limit of the workbook reader, with `{n}`.
     pub(crate) limits: LimitWords,
+    /// What `check` tells the author is still to do: never in the document.
+    pub(crate) todo: TodoWords,
     /// The thousands separator, copied from `[number]` when loaded.
     #[serde(skip)]
     pub(crate) group: String,
+}
+
+/// What is still to do before a plan is complete, said to its author by
+/// `check` (the document only says what it does not yet describe).
+#[derive(Debug, Deserialize)]
+#[allow(missing_docs)]
+pub struct TodoWords {
+    pub title: String,
+    pub strategy_texts: String,
+    pub strategy_goals: String,
+    pub target_source: String,
+    pub annual_goals: String,
+    pub annual_roles: String,
+    pub annual_rules: String,
+    pub advice: String,
+    pub deadlines: String,
+    pub target_group: String,
+    pub no_formal: String,
+    pub no_informal: String,
+    pub training_gap: String,
+    pub no_participations: String,
+    pub risk_group: String,
 }
 
 /// Wording of [`crate::problem::Limit`]: what went beyond `{n}`.

@@ -8,7 +8,7 @@ mod balance;
 pub(crate) mod branding;
 mod comparison;
 mod detail;
-mod legal;
+pub(crate) mod legal;
 mod num;
 mod participation;
 mod trainings;

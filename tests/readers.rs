@@ -1,0 +1,75 @@
+//! The document speaks to its readers: no file names, settings or
+//! instructions to its author in any edition or language. What the author
+//! still has to do is said by `check`.
+
+mod common;
+
+use common::*;
+use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{CachePolicy, Resources, page_texts};
+use opleidingsplan::pipeline;
+
+/// Words that only make sense to whoever prepares the plan.
+const FOR_THE_AUTHOR: &[&str] = &[
+    "plan.toml",
+    "[strategy",
+    "[annual",
+    "[consultation",
+    "training_days_source",
+    "advice_date",
+    "Vul ",
+    "Voeg ",
+    "Leg uit",
+    "Fill in",
+    "Add them",
+    "Explain how",
+    "Complétez",
+    "Ajoutez",
+    "Expliquez",
+    "kolom Doelgroep",
+    "kolom Risicogroep",
+    "Target group column",
+    "Risk group column",
+    "colonne Groupe",
+    "tabblad",
+    "Trainings sheet",
+    "Participations sheet",
+    "feuille Formations",
+    "feuille Participations",
+];
+
+#[test]
+fn no_edition_tells_its_author_what_to_do() {
+    // The fixture lacks a mission, annual goals, roles, rules and the advice,
+    // and has trainings without a target group.
+    for language in ["nl", "fr", "en"] {
+        let plan = PLAN_TOML
+            .replace("language = \"nl\"", &format!("language = \"{language}\""))
+            .replace("training_days_source = \"sectorakkoord (fixture)\"\n", "");
+        let dir = plan_folder(&plan, &fixture_sheets());
+        let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+        for edition in [Edition::Council, Edition::Internal] {
+            let typeset = prepared.typeset(edition, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
+            for (number, page) in page_texts(&typeset.document).iter().enumerate() {
+                for words in FOR_THE_AUTHOR {
+                    assert!(
+                        !page.contains(words),
+                        "{language} {edition:?}, page {}: {words:?} in {page:?}",
+                        number + 1
+                    );
+                }
+            }
+        }
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
+            .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("Still to do before the plan is complete:"), "{stdout}");
+        for todo in
+            ["[annual] as goals", "advice_date under [consultation]", "training_days_source under [plan]"]
+        {
+            assert!(stdout.contains(todo), "{language}: check does not say {todo:?}:\n{stdout}");
+        }
+    }
+}
