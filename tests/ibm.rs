@@ -46,6 +46,13 @@ fn the_ibm_export_builds_through_mapping_alone() {
     assert!(text.contains(&common::squeeze("On 31 December 2026, IBM HR sample has 1,470 active employees")));
     // Nationality is not in the export: the non-EU figure says it rests on no data.
     assert!(text.contains(&common::squeeze("The nationality of 1,470 employees is not known")));
+    // Disability and nationality are not recorded at all: unknown, never 0,
+    // and the checklist does not assess them.
+    assert!(text.contains(&common::squeeze("unknown: the data does not record who belongs to this group")));
+    let unassessed =
+        text.matches(&common::squeeze("Not assessed: the data does not record who belongs")).count();
+    assert_eq!(unassessed, 2, "disability and non-EU nationality");
+    assert!(!text.contains(&common::squeeze("0 (0.0% of the workforce)")), "a risk group shown as 0");
 }
 
 /// Regenerates data/ibm-hr/opleidingen.xlsx: a year's trainings for the

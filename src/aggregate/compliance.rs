@@ -60,6 +60,9 @@ pub enum Verdict {
     Missing,
     /// The element does not apply (e.g. no workers in a risk group).
     NotApplicable,
+    /// The data does not record what the element is judged on (a risk
+    /// group without its column): it cannot be assessed.
+    Unrecorded,
 }
 
 /// One group's participation, as a check weighs it.
@@ -162,7 +165,9 @@ fn risk_group(figures: &Figures, index: usize, group: RiskGroup) -> Check {
     let f = &figures.risk_groups[index];
     let p = &figures.participation.by_risk_group[index];
     let found = finding(Subject::RiskGroup(group), p, figures);
-    let verdict = if f.count.heads == 0 {
+    let verdict = if !f.recorded {
+        Verdict::Unrecorded
+    } else if f.count.heads == 0 {
         Verdict::NotApplicable
     } else if f.targeted_trainings == 0 {
         Verdict::Missing

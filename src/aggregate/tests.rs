@@ -112,6 +112,7 @@ pub(crate) fn fixture() -> Plan {
         branding: Default::default(),
         quarterly_fte: Vec::new(),
         left_out: 0,
+        unrecorded: Vec::new(),
         employees: vec![e1, e2, e3, e4, e5, e6],
         trainings: vec![
             training("T1", TrainingKind::Formal, 8.0, Some(1000.0), &[RiskGroup::Aged50Plus]),

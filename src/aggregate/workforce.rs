@@ -113,6 +113,9 @@ pub struct RiskGroupFigures {
     pub(crate) share: Option<f64>,
     /// Trainings that name this group as a target.
     pub(crate) targeted_trainings: u32,
+    /// Whether the data records who belongs to the group; when not, its
+    /// size is unknown (and reads 0 here).
+    pub(crate) recorded: bool,
 }
 
 pub fn risk_groups(plan: &Plan, active: &[bool], workforce: &Workforce) -> Vec<RiskGroupFigures> {
@@ -130,6 +133,7 @@ pub fn risk_groups(plan: &Plan, active: &[bool], workforce: &Workforce) -> Vec<R
                 count,
                 share: super::ratio(f64::from(count.heads), f64::from(workforce.total.heads)),
                 targeted_trainings: targeted as u32,
+                recorded: !plan.unrecorded.contains(&group),
             }
         })
         .collect()

@@ -22,7 +22,7 @@ fn print_checklist(view: &crate::view::PlanView) {
             Verdict::Present => "✓",
             Verdict::Attention => "!",
             Verdict::Missing => "✗",
-            Verdict::NotApplicable | Verdict::NotAssessed => "–",
+            Verdict::NotApplicable | Verdict::NotAssessed | Verdict::Unrecorded => "–",
         };
         let codes = check.codes.join(", ");
         let explanation = fill(

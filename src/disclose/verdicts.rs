@@ -28,6 +28,9 @@ pub enum Verdict {
     /// This edition withholds the figures the verdict rests on, and so
     /// does not assess it.
     NotAssessed,
+    /// The data does not record what the verdict rests on: not assessed
+    /// in any edition.
+    Unrecorded,
 }
 
 impl Verdict {
@@ -39,6 +42,7 @@ impl Verdict {
             Verdict::Missing => "missing",
             Verdict::NotApplicable => "not_applicable",
             Verdict::NotAssessed => "not_assessed",
+            Verdict::Unrecorded => "unrecorded",
         }
     }
 }
@@ -50,6 +54,7 @@ impl From<compliance::Verdict> for Verdict {
             compliance::Verdict::Attention => Verdict::Attention,
             compliance::Verdict::Missing => Verdict::Missing,
             compliance::Verdict::NotApplicable => Verdict::NotApplicable,
+            compliance::Verdict::Unrecorded => Verdict::Unrecorded,
         }
     }
 }

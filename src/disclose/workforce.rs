@@ -246,6 +246,8 @@ pub struct RiskGroupCells {
     pub count: CountCells,
     /// Trainings that name it as a target (part of the offer: shown).
     pub targeted_trainings: u32,
+    /// Whether the data records who belongs to it.
+    pub recorded: bool,
 }
 
 pub(super) fn risk_groups(figures: &Figures, rule: Rule) -> Vec<RiskGroupCells> {
@@ -265,6 +267,7 @@ pub(super) fn risk_groups(figures: &Figures, rule: Rule) -> Vec<RiskGroupCells> 
                 share: rule.derived(r.share, withheld),
             },
             targeted_trainings: r.targeted_trainings,
+            recorded: r.recorded,
         })
         .collect()
 }

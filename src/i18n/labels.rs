@@ -14,6 +14,8 @@ pub struct Labels {
     pub hidden_count: String,
     /// Another figure about such a group.
     pub hidden: String,
+    /// A figure the data does not record, e.g. "onbekend".
+    pub unrecorded: String,
     pub gender: BTreeMap<Gender, String>,
     pub risk_group: BTreeMap<RiskGroup, String>,
     pub training_kind: BTreeMap<TrainingKind, String>,

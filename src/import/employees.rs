@@ -5,7 +5,7 @@ use super::vocabulary::{EDUCATION, GENDER, STATUTE};
 use super::{Ids, cell};
 use crate::config::ValueFormat;
 use crate::config::fields::EmployeeField as F;
-use crate::model::{Birth, Employee, Fte, Nationality, NationalityText, Settings};
+use crate::model::{Birth, Employee, Fte, Nationality, NationalityText, RiskGroup, Settings};
 use crate::problem::{ProblemKind, Problems};
 
 /// Reads every employee row; rows with a problem are reported and left out.
@@ -50,6 +50,19 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
         }
     }
     employees
+}
+
+/// The risk groups the sheet does not record: no column and no value for all.
+pub fn unrecorded(table: &Table<F>) -> Vec<RiskGroup> {
+    [
+        (F::Disability, RiskGroup::Disability),
+        (F::Nationality, RiskGroup::NonEuNationality),
+        (F::Bottleneck, RiskGroup::BottleneckOccupation),
+    ]
+    .into_iter()
+    .filter(|(field, _)| !table.records(*field))
+    .map(|(_, group)| group)
+    .collect()
 }
 
 /// The birth date, or else the age (taken as on the reference date). A row

@@ -50,6 +50,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         books.table(&fields::PARTICIPATIONS, &input.participations, language, &mut problems);
     let quarter_table = books.table(&fields::QUARTERS, &input.quarterly_fte, language, &mut problems);
 
+    let unrecorded = employee_table.as_ref().map(employees::unrecorded).unwrap_or_default();
     let mut employee_ids = Ids::default();
     let employees = employee_table
         .as_ref()
@@ -98,6 +99,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         participations,
         quarterly_fte,
         left_out,
+        unrecorded,
     };
     Ok(Imported { plan, warnings: problems })
 }

@@ -231,6 +231,12 @@ impl<F: Field> Table<F> {
         &self.headers[field.index()]
     }
 
+    /// Whether the data says something about `field` for every row: a
+    /// column, or a value the mapping gives them all.
+    pub fn records(&self, field: F) -> bool {
+        self.columns[field.index()].is_some() || self.defaults[field.index()].is_some()
+    }
+
     /// Whether the sheet has a column for `field` (rather than a default).
     pub fn has_column(&self, field: F) -> bool {
         self.columns[field.index()].is_some()

@@ -58,6 +58,9 @@ pub struct Plan {
     /// Rows of the data left out, by the sheets' exclusion rules or for a
     /// problem (`invalid_rows = "exclude"`): every one listed by `check`.
     pub(crate) left_out: u32,
+    /// Risk groups whose membership the data does not record (no
+    /// disability column, say): their figures are unknown, never zero.
+    pub(crate) unrecorded: Vec<RiskGroup>,
 }
 
 /// FTE declared to the RSZ/ONSS at the end of one quarter.

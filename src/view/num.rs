@@ -112,6 +112,12 @@ impl<'s> Fmt<'s> {
         Num { value: None, text, status: Status::Small }
     }
 
+    /// A figure the data does not record (a risk group without its column):
+    /// "onbekend", never 0.
+    pub fn unrecorded(&self) -> Num {
+        Num { value: None, text: self.strings.labels.unrecorded.clone(), status: Status::Missing }
+    }
+
     /// A figure withheld with a small group (its FTE, rate or hours).
     pub fn hidden(&self) -> Num {
         Num { value: None, text: self.strings.labels.hidden.clone(), status: Status::Hidden }

@@ -84,7 +84,22 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> ParticipationView {
     let risks = RiskGroup::ALL
         .iter()
         .zip(&p.by_risk_group)
-        .map(|(group, g)| row(group.label(labels).into(), g))
+        .zip(&disclosed.risk_groups)
+        .map(|((group, g), cells)| {
+            let shown = row(group.label(labels).into(), g);
+            if cells.recorded {
+                return shown;
+            }
+            let unknown = fmt.unrecorded();
+            GroupRow {
+                heads: unknown.clone(),
+                participants: unknown.clone(),
+                rate: unknown.clone(),
+                hours: unknown.clone(),
+                hours_per_fte: unknown,
+                ..shown
+            }
+        })
         .collect();
     ParticipationView {
         overall: row(labels.everyone.clone(), &p.overall),

@@ -91,6 +91,9 @@ pub struct RiskGroupRow {
     pub(crate) targeted: Num,
     /// Titles of the trainings aimed at this group.
     pub(crate) trainings: Vec<String>,
+    /// Whether the data records who belongs to the group; when not, its
+    /// figures read "unknown".
+    pub(crate) recorded: bool,
 }
 
 fn key<T: Serialize>(value: T) -> Option<String> {
@@ -184,9 +187,10 @@ pub fn risk_groups(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<RiskGroupRow>
         .map(|r| RiskGroupRow {
             key: r.group,
             label: r.group.label(labels).to_string(),
-            heads: fmt.count_cell(r.count.heads),
-            fte: fmt.cell(r.count.fte, |x| fmt.fte(x)),
-            share: fmt.cell(r.count.share, |s| fmt.percent(s)),
+            heads: if r.recorded { fmt.count_cell(r.count.heads) } else { fmt.unrecorded() },
+            fte: if r.recorded { fmt.cell(r.count.fte, |x| fmt.fte(x)) } else { fmt.unrecorded() },
+            share: if r.recorded { fmt.cell(r.count.share, |s| fmt.percent(s)) } else { fmt.unrecorded() },
+            recorded: r.recorded,
             targeted: fmt.count(r.targeted_trainings),
             trainings: disclosed
                 .public
