@@ -86,6 +86,9 @@ impl Rule {
     /// mislead).
     pub fn count(self, n: u32, withheld: bool) -> Cell<u32> {
         match self.k {
+            // A zero is withheld only with its group (the participants of a
+            // hidden group): "< k" would say it is not zero, so it is "•".
+            Some(_) if withheld && n == 0 => Cell::Hidden,
             Some(k) if withheld && n < k => Cell::Small,
             Some(_) if withheld => Cell::Hidden,
             _ => Cell::Shown(n),

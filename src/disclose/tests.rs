@@ -39,11 +39,20 @@ struct Reader {
     whole: bool,
     /// The least a "< 5" in the table being read can be.
     floor: i64,
+    /// The counts being read go with their group (participants).
+    follower: bool,
 }
 
 impl Reader {
     fn new() -> Self {
-        Self { system: System::default(), truth: Vec::new(), small: Vec::new(), whole: false, floor: 1 }
+        Self {
+            system: System::default(),
+            truth: Vec::new(),
+            small: Vec::new(),
+            whole: false,
+            floor: 1,
+            follower: false,
+        }
     }
 
     /// The next counts belong to a table withheld whole or not, whose
@@ -58,14 +67,26 @@ impl Reader {
         var
     }
 
+    /// A participants count: like [`Reader::count`], withheld with its group.
+    fn participants(&mut self, cell: Cell<u32>, truth: u32, what: impl Into<String>) -> usize {
+        self.follower = true;
+        let var = self.count(cell, truth, what);
+        self.follower = false;
+        var
+    }
+
     /// The same figure shown a second time, perhaps withheld differently.
     fn also(&mut self, var: usize, cell: Cell<u32>, truth: u32, what: impl Into<String>) {
         let (lo, hi) = bounds(cell, self.whole, self.floor);
+        // A participants count may be withheld with its group even at zero,
+        // as "•": the reader cannot assume such a "•" is at least k.
+        let lo = if self.follower && cell == Cell::Hidden { 0 } else { lo };
+        let what = what.into();
         self.system.narrow(var, lo, hi);
         self.truth.push((var, i64::from(truth)));
         let small = truth > 0 && truth < K;
         if cell != Cell::Shown(truth) && small {
-            self.small.push((var, i64::from(truth), what.into()));
+            self.small.push((var, i64::from(truth), what));
         }
     }
 
@@ -328,8 +349,11 @@ fn attack_company(plan: &Plan) {
         r.table(whole(Table::AgeAndGender), 1);
         r.also(*heads, cells.heads, p.by_gender[g].heads, format!("participation heads, gender {g}"));
         r.table(whole(Table::ParticipationByGender), if cells.heads.is_shown() { 1 } else { 0 });
-        let participants =
-            r.count(cells.participants, p.by_gender[g].participants, format!("participants, gender {g}"));
+        let participants = r.participants(
+            cells.participants,
+            p.by_gender[g].participants,
+            format!("participants, gender {g}"),
+        );
         r.system.at_most(participants, *heads);
         by_gender.push(participants);
     }
@@ -339,8 +363,11 @@ fn attack_company(plan: &Plan) {
         r.table(whole(Table::AgeAndGender), 1);
         r.also(band_totals[i], cells.heads, p.by_age_band[i].heads, format!("participation heads, band {i}"));
         r.table(whole(Table::ParticipationByAge), if cells.heads.is_shown() { 1 } else { 0 });
-        let participants =
-            r.count(cells.participants, p.by_age_band[i].participants, format!("participants, band {i}"));
+        let participants = r.participants(
+            cells.participants,
+            p.by_age_band[i].participants,
+            format!("participants, band {i}"),
+        );
         r.system.at_most(participants, band_totals[i]);
         by_band.push(participants);
     }
@@ -361,7 +388,7 @@ fn attack_company(plan: &Plan) {
         );
         r.also(heads, cells.heads, p.by_risk_group[i].heads, format!("participation heads, risk group {i}"));
         r.table(false, if cells.heads.is_shown() { 1 } else { 0 });
-        let participants = r.count(
+        let participants = r.participants(
             cells.participants,
             p.by_risk_group[i].participants,
             format!("participants, risk group {i}"),
