@@ -73,3 +73,45 @@ fn no_edition_tells_its_author_what_to_do() {
         }
     }
 }
+
+/// The example's council edition cannot show the disability group (too
+/// small), whose participation is low: it says a point of attention exists,
+/// never "no points of attention", and names the plan's own rule.
+#[test]
+fn the_council_edition_says_a_withheld_point_of_attention_exists() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let prepared = pipeline::prepare(&example).unwrap_or_else(|e| panic!("{e:?}"));
+    let resources = Resources::bundled(CachePolicy::KeepUntilExit);
+    let council =
+        squeeze(&page_texts(&prepared.typeset(Edition::Council, &resources).unwrap().document).join(" "));
+    assert!(
+        council.contains(&squeeze("Voor Werknemers met een handicap is er een aandachtspunt")),
+        "withheld point missing"
+    );
+    assert!(!council.contains(&squeeze("Geen aandachtspunten")), "the council edition says there are none");
+    let internal =
+        squeeze(&page_texts(&prepared.typeset(Edition::Internal, &resources).unwrap().document).join(" "));
+    assert!(
+        internal.contains(&squeeze("minder dan 80% zo vaak")) || internal.contains("80%"),
+        "the rule is named"
+    );
+
+    // The rule is the plan's own: at 90%, it says so.
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["plan.toml", "gegevens.xlsx"] {
+        std::fs::copy(example.join(file), dir.path().join(file)).unwrap();
+    }
+    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan.replacen("[plan]\n", "[plan]\nparticipation_rule = 0.9\n", 1),
+    )
+    .unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let internal =
+        squeeze(&page_texts(&prepared.typeset(Edition::Internal, &resources).unwrap().document).join(" "));
+    assert!(
+        internal.contains(&squeeze("onder 90% van die van alle medewerkers")) || internal.contains("90%"),
+        "the 90% rule is not named"
+    );
+}

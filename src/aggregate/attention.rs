@@ -5,9 +5,6 @@
 use super::{ParticipationFigures, RiskGroupFigures};
 use crate::model::{Gender, RiskGroup};
 
-/// A group's participation rate below this share of the overall rate is flagged.
-pub const LOW_PARTICIPATION: f64 = 0.8;
-
 /// A group of employees the plan judges the participation of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -30,11 +27,17 @@ pub struct Attention {
     pub concern: Concern,
 }
 
-pub fn points(participation: &ParticipationFigures, risk_groups: &[RiskGroupFigures]) -> Vec<Attention> {
+/// The points of attention; `rule` is the plan's participation rule (a
+/// group taking part less than `rule` times as often as everyone).
+pub fn points(
+    participation: &ParticipationFigures,
+    risk_groups: &[RiskGroupFigures],
+    rule: f64,
+) -> Vec<Attention> {
     let mut points = Vec::new();
     let Some(overall) = participation.overall.rate() else { return points };
     let low = |group: &super::GroupParticipation| {
-        group.rate().filter(|rate| group.heads > 0 && *rate < LOW_PARTICIPATION * overall)
+        group.rate().filter(|rate| group.heads > 0 && *rate < rule * overall)
     };
     for gender in Gender::ALL {
         if let Some(rate) = low(&participation.by_gender[gender.index()]) {

@@ -5,7 +5,7 @@
 //! again.
 
 use super::Figures;
-use super::attention::{self, Subject};
+use super::attention::Subject;
 use super::deadlines::{Deadline, Status};
 use crate::model::{Gender, Plan, RiskGroup, TrainingKind};
 use serde::Serialize;
@@ -156,7 +156,7 @@ fn training_right(figures: &Figures) -> Check {
 fn finding(subject: Subject, group: &super::GroupParticipation, figures: &Figures) -> GroupFinding {
     let overall = figures.participation.overall.rate();
     let rate = group.rate();
-    let low = matches!((rate, overall), (Some(r), Some(o)) if r < attention::LOW_PARTICIPATION * o);
+    let low = matches!((rate, overall), (Some(r), Some(o)) if r < figures.participation_rule * o);
     GroupFinding { subject, rate, overall, low }
 }
 

@@ -54,6 +54,9 @@ pub struct Figures {
     /// gender, age band and risk group.
     pub participation: ParticipationFigures,
     pub(crate) attention: Vec<attention::Attention>,
+    /// The plan's participation rule the points of attention and the
+    /// checklist were judged by (0,8: less than 80% as often as everyone).
+    pub(crate) participation_rule: f64,
     pub(crate) accounts: accounts::Accounts,
     pub(crate) budget: budget::Budget,
     pub(crate) suppliers: Vec<budget::Supplier>,
@@ -81,7 +84,8 @@ pub fn aggregate(plan: &Plan) -> Figures {
     let mut figures = Figures {
         training: training::totals(plan, &active, &workforce, legal.target),
         accounts: accounts::accounts(plan, legal.target),
-        attention: attention::points(&participation, &risk_groups),
+        attention: attention::points(&participation, &risk_groups, plan.settings.participation_rule),
+        participation_rule: plan.settings.participation_rule,
         budget: budget::budget(plan, workforce.total.fte),
         suppliers: budget::suppliers(plan),
         social_balance: social_balance::social_balance(plan),

@@ -94,6 +94,7 @@ pub(crate) fn fixture() -> Plan {
             hours_per_day: 7.6,
             age_bands: AgeBands::default(),
             working_ages: (14, 80),
+            participation_rule: 0.8,
             min_group_size: 5,
             editions: crate::model::EditionChoice::Council,
         },

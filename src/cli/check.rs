@@ -33,6 +33,7 @@ fn print_checklist(view: &crate::view::PlanView) {
                 ("rate", &check.rate.text),
                 ("reference", &check.reference.text),
                 ("groups", &check.withheld.join(", ")),
+                ("threshold", &view.meta.participation_rule),
             ],
         );
         // The language's own colon: French puts a no-break space before it.

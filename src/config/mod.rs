@@ -135,6 +135,7 @@ struct PlanSection {
     training_days_per_fte: Option<Spanned<Number>>,
     training_days_source: Option<String>,
     hours_per_day: Option<Spanned<Number>>,
+    participation_rule: Option<Spanned<Number>>,
     age_bands: Option<Spanned<Vec<u16>>>,
     working_ages: Option<Spanned<Vec<i64>>>,
     min_group_size: Option<Spanned<i64>>,
@@ -322,6 +323,8 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
     };
     let hours_per_day =
         bounded(s.hours_per_day.as_ref(), 7.6, (1.0, 12.0), "plan.hours_per_day", text, problems)?;
+    let participation_rule =
+        bounded(s.participation_rule.as_ref(), 0.8, (0.5, 1.0), "plan.participation_rule", text, problems)?;
     let age_bands = match &s.age_bands {
         None => AgeBands::default(),
         Some(bands) => match AgeBands::new(bands.get_ref().clone()) {
@@ -383,6 +386,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         hours_per_day,
         age_bands,
         working_ages,
+        participation_rule,
     })
 }
 

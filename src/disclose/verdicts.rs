@@ -106,6 +106,9 @@ pub struct Verdicts {
     pub attention: Vec<Attention>,
     /// Groups with members whose participation this edition withholds.
     pub unassessed: Vec<Subject>,
+    /// Groups with a point of attention this edition cannot show (their
+    /// figures are withheld): it says the point exists, without figures.
+    pub attention_withheld: Vec<Subject>,
 }
 
 /// The participation cells of `subject`.
@@ -127,16 +130,15 @@ fn shows(participation: &Participation, subject: Subject) -> bool {
 pub(super) fn verdicts(figures: &Figures, participation: &Participation) -> Verdicts {
     let shown = |subject| shows(participation, subject);
     let checklist = figures.compliance.iter().map(|c| check(c, &shown)).collect();
-    let attention = figures
+    let (attention, withheld): (Vec<Attention>, Vec<Attention>) = figures
         .attention
         .iter()
-        .filter(|a| matches!(a.concern, Concern::NoTargetedTraining) || shown(a.subject))
-        .copied()
-        .collect();
+        .partition(|a| matches!(a.concern, Concern::NoTargetedTraining) || shown(a.subject));
+    let attention_withheld = withheld.iter().map(|a| a.subject).collect();
     let subjects = Gender::ALL.map(Subject::Gender).into_iter().chain(RiskGroup::ALL.map(Subject::RiskGroup));
     let unassessed =
         subjects.filter(|&s| !shown(s) && !matches!(cells(participation, s).heads, Cell::Shown(0))).collect();
-    Verdicts { checklist, attention, unassessed }
+    Verdicts { checklist, attention, unassessed, attention_withheld }
 }
 
 fn check(c: &compliance::Check, shown: &dyn Fn(Subject) -> bool) -> Check {

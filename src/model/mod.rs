@@ -108,6 +108,9 @@ pub struct Settings {
     /// reference date; an age outside is an error at its cell, since it
     /// usually means a misread date.
     pub(crate) working_ages: (u16, u16),
+    /// The plan's own rule for equal chances: a group needs attention when it
+    /// takes part less than this share as often as everyone (default 0,8).
+    pub(crate) participation_rule: f64,
     /// The council edition hides every figure about fewer people than this.
     pub(crate) min_group_size: u32,
     /// The editions to write when the command line does not say

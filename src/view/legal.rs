@@ -50,6 +50,8 @@ pub struct LegalView {
     /// Groups with members whose participation this edition withholds
     /// (council edition), and so does not assess.
     pub unjudged: Vec<String>,
+    /// Groups with a point of attention this edition cannot show.
+    pub attention_withheld: Vec<String>,
     /// The legal checklist.
     pub checklist: Vec<CheckView>,
 }
@@ -249,6 +251,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
             .collect(),
         attention: disclosed.verdicts.attention.iter().map(|p| attention(p, fmt)).collect(),
         unjudged: disclosed.verdicts.unassessed.iter().map(|s| label(*s, fmt)).collect(),
+        attention_withheld: disclosed.verdicts.attention_withheld.iter().map(|s| label(*s, fmt)).collect(),
         checklist: disclosed.verdicts.checklist.iter().map(|c| check(c, fmt)).collect(),
     }
 }

@@ -110,6 +110,8 @@ pub struct Meta {
     /// Tables withheld whole (`age_and_gender`, `departments`, ...): too
     /// small to show without giving a small group away.
     pub(crate) withheld_tables: Vec<crate::disclose::Table>,
+    /// The plan's participation rule as printed, "80%".
+    pub(crate) participation_rule: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -173,6 +175,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
             edition: disclosed.edition,
             min_group_size: disclosed.min_group_size,
             withheld_tables: disclosed.withheld_tables.clone(),
+            participation_rule: strings.number.percent(settings.participation_rule, 0),
         },
         strings: strings.for_layout.clone(),
         organisation: organisation(public),
