@@ -36,6 +36,13 @@ fn builds_the_bundled_example() {
     // folders left behind.
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 5);
     assert!(folder.join("manifest.json").is_file());
+    // The data's document date is the manifest's (and the PDF's).
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(folder.join(name)).unwrap()).unwrap()
+    };
+    let data = read("opleidingsplan-2027-voorbeeld-nv-gegevens.json");
+    let manifest = read("manifest.json");
+    assert_eq!(data["meta"]["document_date"]["iso"], manifest["document_date"], "{}", manifest);
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
 }
 

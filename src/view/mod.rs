@@ -101,6 +101,8 @@ pub struct Meta {
     pub(crate) year: i16,
     pub(crate) title: String,
     pub(crate) reference_date: DateText,
+    /// The plan's date: `[plan] date`, else SOURCE_DATE_EPOCH, else the
+    /// reference date; the same date as the PDF's and the manifest's.
     pub(crate) document_date: Option<DateText>,
     pub(crate) hours_per_day: Num,
     pub(crate) generator: String,
@@ -169,7 +171,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
             year: settings.year,
             title,
             reference_date: fmt.date(settings.reference_date),
-            document_date: settings.document_date.map(|d| fmt.date(d)),
+            document_date: Some(fmt.date(settings.metadata_date())),
             hours_per_day: fmt.decimal(settings.hours_per_day, 1),
             generator: GENERATOR.to_string(),
             edition: disclosed.edition,
