@@ -53,7 +53,9 @@ pub fn deadlines(plan: &Plan) -> Vec<Deadline> {
     // time is on 15 March, so the draft must be out 15 days before that.
     let meeting = c.meeting.unwrap_or(advice_by);
     let draft_by = meeting.checked_sub(15.days()).unwrap_or(meeting);
-    let in_force = c.fixed_on.unwrap_or(fixed_by);
+    // The upload runs from the day the plan enters into force: as the
+    // plan says, else the day it was fixed, else the last day it may be.
+    let in_force = c.in_force.or(c.fixed_on).unwrap_or(fixed_by);
     let upload_by = in_force.checked_add(1.month()).unwrap_or(in_force);
     let advice_done = c.advice_date.or(c.meeting.filter(|_| c.advice.is_some()));
     [

@@ -107,6 +107,7 @@ pub(crate) fn fixture() -> Plan {
             advice_date: None,
             advice: None,
             fixed_on: None,
+            in_force: None,
             uploaded: None,
         },
         readiness: None,

@@ -134,6 +134,11 @@ fn deadlines_follow_the_meeting_and_the_plan_year() {
             (Step::Upload, date(2027, 4, 30), Status::Missed),
         ]
     );
+    // A plan that enters into force on 1 May: the upload is due a month
+    // after that, and 5 May is in time.
+    plan.consultation.in_force = Some(date(2027, 5, 1));
+    let d = aggregate(&plan).deadlines;
+    assert_eq!((d[3].due, d[3].status), (date(2027, 6, 1), Status::Met));
     // Nothing recorded: the latest draft date assumes a meeting on 15 March.
     let d = aggregate(&fixture()).deadlines;
     assert_eq!((d[0].due, d[0].status), (date(2027, 2, 28), Status::Open));

@@ -68,6 +68,7 @@ pub(super) struct ConsultationSection {
     advice_date: Option<Spanned<toml::value::Datetime>>,
     advice: Option<String>,
     fixed_on: Option<Spanned<toml::value::Datetime>>,
+    in_force: Option<Spanned<toml::value::Datetime>>,
     uploaded: Option<Spanned<toml::value::Datetime>>,
 }
 
@@ -145,6 +146,7 @@ pub(super) fn consultation(
         advice_date: day(&s.advice_date, "advice_date"),
         advice: text(s.advice),
         fixed_on: day(&s.fixed_on, "fixed_on"),
+        in_force: day(&s.in_force, "in_force"),
         uploaded: day(&s.uploaded, "uploaded"),
     }
 }

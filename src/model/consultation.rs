@@ -40,8 +40,11 @@ pub struct Consultation {
     pub advice_date: Option<Date>,
     /// The advice, in a few sentences.
     pub advice: Option<String>,
-    /// The day the plan was fixed (and entered into force).
+    /// The day the plan was fixed.
     pub fixed_on: Option<Date>,
+    /// The day the plan enters into force, when not the day it is fixed:
+    /// the upload deadline runs from it.
+    pub in_force: Option<Date>,
     /// The day the anonymised copy was uploaded to the FOD WASO.
     pub uploaded: Option<Date>,
 }
