@@ -115,3 +115,26 @@ fn the_council_edition_says_a_withheld_point_of_attention_exists() {
         "the 90% rule is not named"
     );
 }
+
+/// `check` says what is implausible: a works council in a company of four,
+/// a quarter declaring more FTE than the company has people.
+#[test]
+fn implausible_settings_and_figures_are_warned_about() {
+    let mut sheets = fixture_sheets();
+    sheets.push(Sheet {
+        name: "VTE per kwartaal",
+        rows: vec![vec![Text("Kwartaal"), Text("VTE")], vec![Text("2025-Q1"), Number(99.0)]],
+    });
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let messages = &opleidingsplan::model::Language::En.strings().messages;
+    let lines: Vec<String> = prepared.warnings.sorted().iter().map(|p| p.describe(messages)).collect();
+    assert!(lines.iter().any(|l| l.contains("works council, with 4 active employees")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l
+                .contains("VTE per kwartaal › B2: 99 FTE declared for this quarter, more than the 6 people")),
+        "{lines:#?}"
+    );
+}

@@ -112,6 +112,8 @@ pub struct Messages {
     pub(crate) column_missing_more: String,
     pub(crate) column_missing_row: String,
     pub(crate) row_excluded: String,
+    pub(crate) quarter_above_workforce: String,
+    pub(crate) works_council_small: String,
     pub(crate) mapping_proposal: String,
     pub(crate) row_left_out: String,
     pub(crate) date_order_month_first: String,

@@ -76,8 +76,10 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
             }
             _ => (Vec::new(), 0),
         };
-    let quarterly_fte =
-        quarter_table.as_ref().map(|t| quarters::read(t, &settings, &mut problems)).unwrap_or_default();
+    let quarterly_fte = quarter_table
+        .as_ref()
+        .map(|t| quarters::read(t, &settings, employees.len(), &mut problems))
+        .unwrap_or_default();
     let left_out = employee_table.as_ref().map_or(0, |t| t.left_out())
         + training_table.as_ref().map_or(0, |t| t.left_out())
         + participation_table.as_ref().map_or(0, |t| t.left_out())

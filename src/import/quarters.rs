@@ -6,7 +6,15 @@ use crate::config::fields::QuarterField as F;
 use crate::model::{QuarterFte, Settings};
 use crate::problem::{ProblemKind, Problems};
 
-pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems) -> Vec<QuarterFte> {
+/// The quarters; `people` is how many employees the employees sheet holds:
+/// a quarter declaring more FTE than that is said (a sum over several
+/// entities, or another company's figures?).
+pub fn read(
+    table: &Table<F>,
+    settings: &Settings,
+    people: usize,
+    problems: &mut Problems,
+) -> Vec<QuarterFte> {
     let mut quarters: Vec<QuarterFte> = Vec::new();
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);
@@ -25,6 +33,14 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems) -> V
         let fte = r.amount(F::Fte);
         if r.is_empty(F::Fte) {
             r.missing(F::Fte);
+        }
+        if let Some(declared) = fte.filter(|f| people > 0 && *f > people as f64) {
+            let kind = ProblemKind::QuarterAboveWorkforce {
+                value: r.shown(F::Fte),
+                people: people.to_string(),
+                declared: declared.to_string(),
+            };
+            r.warn(F::Fte, kind);
         }
         if let (true, Some((year, quarter)), Some(fte)) = (r.ok(), quarter, fte) {
             match quarters.iter_mut().find(|q| q.year == year && q.quarter == quarter) {

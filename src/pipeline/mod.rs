@@ -282,6 +282,7 @@ pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
 pub(crate) fn prepare_plan(plan: Plan, mut warnings: Problems, sources: Sources) -> Prepared {
     let figures = aggregate::aggregate(&plan);
     warn_missed_deadlines(&plan, &figures, &mut warnings);
+    warn_implausible(&plan, &figures, &mut warnings);
     Prepared { plan, figures, warnings, sources, previous: Vec::new(), not_compared: None }
 }
 
@@ -331,6 +332,17 @@ impl Prepared {
 }
 
 /// Consultation dates in plan.toml that miss their legal deadline.
+/// Plausibility of plan.toml against the data: a works council is required
+/// from 100 workers, and one in a company of a few dozen is most likely a
+/// template value left in place.
+fn warn_implausible(plan: &Plan, figures: &Figures, warnings: &mut Problems) {
+    let heads = figures.workforce.total.heads;
+    if plan.organisation.works_council && heads < 50 {
+        let kind = ProblemKind::WorksCouncilSmall { heads: heads.to_string() };
+        warnings.warning(Location::file(config::PLAN_FILE), kind);
+    }
+}
+
 fn warn_missed_deadlines(plan: &Plan, figures: &Figures, warnings: &mut Problems) {
     let strings = plan.settings.language.strings();
     for d in figures.deadlines.iter().filter(|d| d.status == aggregate::deadlines::Status::Missed) {

@@ -257,6 +257,22 @@ pub enum ProblemKind {
         /// The block, ready to paste.
         block: String,
     },
+    /// Warning: a quarter declares more FTE than the employees sheet holds
+    /// people.
+    QuarterAboveWorkforce {
+        /// The FTE as shown.
+        value: String,
+        /// How many employees the sheet holds.
+        people: String,
+        /// The FTE as read.
+        declared: String,
+    },
+    /// Warning: a works council in a company far below the size that
+    /// requires one.
+    WorksCouncilSmall {
+        /// Active employees.
+        heads: String,
+    },
     /// Warning: a row left out by the sheet's exclusion rules.
     RowExcluded {
         /// The export's header the rule names.
@@ -472,6 +488,10 @@ impl ProblemKind {
             CellError { column, value } => fill(&m.cell_error, &[("column", column), ("value", value)]),
             FormulaNotCalculated { column } => fill(&m.formula_not_calculated, &[("column", column)]),
             MappingProposal { block } => fill(&m.mapping_proposal, &[("block", block)]),
+            QuarterAboveWorkforce { value, people, .. } => {
+                fill(&m.quarter_above_workforce, &[("value", value), ("people", people)])
+            }
+            WorksCouncilSmall { heads } => fill(&m.works_council_small, &[("heads", heads)]),
             RowExcluded { column, value, key } => {
                 fill(&m.row_excluded, &[("column", column), ("value", value), ("key", key)])
             }
