@@ -35,11 +35,13 @@ fn hand_computed_figures_and_literal_text_reach_the_pdf() {
         "0403.019.261",
         // 4 active employees (E5 left, E6 starts later), 3,3 FTE.
         "Op 31 december 2026 telt Fixture BV 4 actieve medewerkers, samen 3,3 voltijdse equivalenten",
-        // 34 planned hours, 34 / 7,6 = 4,5 days, 1,4 days per FTE, 27,1% of the 5-day target.
-        "34 geplande opleidingsuren",
-        "4,5 opleidingsdagen",
-        "1,4 dagen per VTE",
-        "27,1%",
+        // 18 planned hours of formal and informal training (E4's 16 hours of
+        // initial training are apart), 18 / 7,6 = 2,4 days, 0,7 days per FTE,
+        // 14,4% of the 5-day target.
+        "18 geplande opleidingsuren",
+        "2,4 opleidingsdagen",
+        "0,7 dagen per VTE",
+        "14,4%",
         // Budget 1000 + 200; per FTE 1200 / 3,3.
         "€\u{a0}1.200",
         "€\u{a0}364",
@@ -80,7 +82,7 @@ fn the_same_plan_reads_in_french_and_english() {
         "On 31 December 2026, Fixture BV has 4 active employees",
         "75.0%",
         "€1,200",
-        "1.4 days per FTE",
+        "0.7 days per FTE",
     ] {
         assert_contains(&text, expected);
     }
@@ -126,7 +128,7 @@ fn the_annex_holds_numbers_not_text() {
     );
     let key = book.worksheet_range("Kerncijfers").unwrap();
     assert_eq!(cell_after(&key, "Aantal werknemers"), Data::Float(4.0));
-    assert_eq!(cell_after(&key, "Geplande opleidingsuren"), Data::Float(34.0));
+    assert_eq!(cell_after(&key, "Geplande opleidingsuren"), Data::Float(18.0));
     assert_eq!(cell_after(&key, "Opleidingsbudget"), Data::Float(1200.0));
     assert_eq!(cell_after(&key, "Deelnamegraad"), Data::Float(0.75));
     let Data::Float(fte) = cell_after(&key, "Voltijdse equivalenten (VTE)") else {

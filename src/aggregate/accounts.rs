@@ -71,7 +71,12 @@ pub fn accounts(plan: &Plan, target: f64) -> Accounts {
     let hours_per_day = plan.settings.hours_per_day;
     let mut planned = vec![0.0; plan.employees.len()];
     let mut followed = vec![0.0; plan.employees.len()];
-    for p in plan.participations.iter().filter(|p| p.counts()) {
+    // Only training that counts towards the right fills its account.
+    let counts = |p: &&crate::model::Participation| {
+        let kind = plan.trainings[p.training].kind;
+        kind != crate::model::TrainingKind::Initial || plan.settings.count_initial_training
+    };
+    for p in plan.participations.iter().filter(|p| p.counts()).filter(counts) {
         planned[p.employee] += p.hours / hours_per_day;
         if p.status == ParticipationStatus::Completed {
             followed[p.employee] += p.hours / hours_per_day;

@@ -95,6 +95,7 @@ pub(crate) fn fixture() -> Plan {
             age_bands: AgeBands::default(),
             working_ages: (14, 80),
             participation_rule: 0.8,
+            count_initial_training: false,
             min_group_size: 5,
             editions: crate::model::EditionChoice::Council,
         },
@@ -174,10 +175,12 @@ fn risk_groups_on_the_reference_date() {
 #[test]
 fn training_effort_excludes_cancelled_and_inactive() {
     let t = aggregate(&fixture()).training;
-    // E1 8 h, E2 6 + 4 h, E4 16 h; E3 cancelled, E5 and E6 inactive.
-    close(t.hours, 34.0);
-    close(t.days, 34.0 / 7.6);
-    close(t.days_per_fte.unwrap(), 34.0 / 7.6 / 3.3);
+    // E1 8 h, E2 6 + 4 h; E3 cancelled, E5 and E6 inactive. E4's 16 h of
+    // initial (dual) training are shown apart: only formal and informal
+    // training counts towards the training right.
+    close(t.hours, 18.0);
+    close(t.days, 18.0 / 7.6);
+    close(t.days_per_fte.unwrap(), 18.0 / 7.6 / 3.3);
     close(t.target_days, 16.5);
     assert_eq!(t.participations, 4);
     let formal = t.by_kind[TrainingKind::Formal.index()];
@@ -189,6 +192,10 @@ fn training_effort_excludes_cancelled_and_inactive() {
     close(t.by_kind[TrainingKind::Initial.index()].hours, 16.0);
     close(t.budget, 1200.0);
     close(t.budget_per_fte.unwrap(), 1200.0 / 3.3);
+    // A plan that counts initial training too ([plan] count_initial_training).
+    let mut plan = fixture();
+    plan.settings.count_initial_training = true;
+    close(aggregate(&plan).training.hours, 34.0);
 }
 
 #[test]

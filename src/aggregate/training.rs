@@ -18,6 +18,11 @@ pub struct TrainingFigures {
     pub(crate) target_days: f64,
     /// Indexed by `TrainingKind::index`.
     pub(crate) by_kind: [KindFigures; 3],
+    /// Hours of every kind, initial training included when it does not
+    /// count: the total of the table per kind.
+    pub(crate) all_hours: f64,
+    /// Whether initial training is shown apart (it does not count).
+    pub(crate) initial_apart: bool,
     /// The trainings' budgets added up, in euro; a training without a budget
     /// adds nothing.
     pub budget: f64,
@@ -51,7 +56,10 @@ pub fn totals(plan: &Plan, active: &[bool], workforce: &Workforce, target: f64) 
         figures.participants = participants[kind.index()].len() as u32;
         figures.days = figures.hours / hours_per_day;
     }
-    let hours: f64 = by_kind.iter().map(|k| k.hours).sum();
+    // The headline counts what counts towards the training right: formal
+    // and informal training; initial training is shown apart (see Settings).
+    let counts = |kind: TrainingKind| kind != TrainingKind::Initial || plan.settings.count_initial_training;
+    let hours: f64 = TrainingKind::ALL.iter().filter(|k| counts(**k)).map(|k| by_kind[k.index()].hours).sum();
     let days = hours / hours_per_day;
     let budget: f64 = plan.trainings.iter().filter_map(|t| t.budget).sum();
     let fte = workforce.total.fte;
@@ -63,6 +71,8 @@ pub fn totals(plan: &Plan, active: &[bool], workforce: &Workforce, target: f64) 
         days_per_fte: ratio(days, fte),
         target_days_per_fte: target,
         target_days: target * fte,
+        all_hours: by_kind.iter().map(|k| k.hours).sum(),
+        initial_apart: !plan.settings.count_initial_training,
         by_kind,
         budget,
         budget_per_fte: ratio(budget, fte),

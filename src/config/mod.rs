@@ -136,6 +136,7 @@ struct PlanSection {
     training_days_source: Option<String>,
     hours_per_day: Option<Spanned<Number>>,
     participation_rule: Option<Spanned<Number>>,
+    count_initial_training: Option<bool>,
     age_bands: Option<Spanned<Vec<u16>>>,
     working_ages: Option<Spanned<Vec<i64>>>,
     min_group_size: Option<Spanned<i64>>,
@@ -387,6 +388,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         age_bands,
         working_ages,
         participation_rule,
+        count_initial_training: s.count_initial_training.unwrap_or(false),
     })
 }
 

@@ -111,6 +111,11 @@ pub struct Settings {
     /// The plan's own rule for equal chances: a group needs attention when it
     /// takes part less than this share as often as everyone (default 0,8).
     pub(crate) participation_rule: f64,
+    /// Whether initial (dual) training counts towards the training right.
+    /// The law counts formal and informal training (law of 3 October 2022,
+    /// art. 50 §1, as the federal employment ministry describes it); no
+    /// source counts initial training, so it is shown apart by default.
+    pub(crate) count_initial_training: bool,
     /// The council edition hides every figure about fewer people than this.
     pub(crate) min_group_size: u32,
     /// The editions to write when the command line does not say

@@ -87,6 +87,12 @@ pub struct TrainingRightView {
     pub budget: Num,
     pub budget_per_fte: Num,
     pub by_kind: Vec<KindRow>,
+    /// The table per kind's total: hours and days of every kind.
+    pub all_hours: Num,
+    /// The same in days.
+    pub all_days: Num,
+    /// Whether initial training is shown apart from the training right.
+    pub initial_apart: bool,
     /// The share of all hours (100%), for the total row of `by_kind`.
     pub total_share: Num,
 }
@@ -215,7 +221,7 @@ fn kind_rows(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<KindRow> {
                 participants: fmt.count(k.participants),
                 hours: fmt.hours(k.hours),
                 days: fmt.decimal(k.days, 1),
-                share_of_hours: fmt.percent(ratio(k.hours, t.hours)),
+                share_of_hours: fmt.percent(ratio(k.hours, t.all_hours)),
             }
         })
         .collect()
@@ -236,6 +242,9 @@ pub fn training_right(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingRightView {
         budget: fmt.euro(Some(t.budget)),
         budget_per_fte: fmt.euro(t.budget_per_fte),
         by_kind: kind_rows(public, fmt),
-        total_share: fmt.percent(ratio(t.hours, t.hours)),
+        all_hours: fmt.hours(t.all_hours),
+        all_days: fmt.decimal(t.all_hours / public.settings.hours_per_day, 1),
+        initial_apart: t.initial_apart && t.by_kind[TrainingKind::Initial.index()].hours > 0.0,
+        total_share: fmt.percent(ratio(t.all_hours, t.all_hours)),
     }
 }
