@@ -138,3 +138,18 @@ fn implausible_settings_and_figures_are_warned_about() {
         "{lines:#?}"
     );
 }
+
+/// Participation costs beyond a training's budget are said, with both sums.
+#[test]
+fn costs_beyond_a_budget_are_warned_about() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let prepared = pipeline::prepare(&example).unwrap_or_else(|e| panic!("{e:?}"));
+    let messages = &opleidingsplan::model::Language::Nl.strings().messages;
+    let lines: Vec<String> = prepared.warnings.sorted().iter().map(|p| p.describe(messages)).collect();
+    assert!(
+        lines.iter().any(
+            |l| l.contains("opleiding VEI-01 kosten €\u{a0}9.920, meer dan haar budget van €\u{a0}3.200")
+        ),
+        "{lines:#?}"
+    );
+}

@@ -114,6 +114,7 @@ pub struct Messages {
     pub(crate) row_excluded: String,
     pub(crate) quarter_above_workforce: String,
     pub(crate) works_council_small: String,
+    pub(crate) costs_above_budget: String,
     pub(crate) mapping_proposal: String,
     pub(crate) row_left_out: String,
     pub(crate) date_order_month_first: String,

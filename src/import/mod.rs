@@ -18,7 +18,7 @@ mod workbook;
 
 use crate::config::{self, PlanConfig, SheetMapping, fields};
 use crate::model::Plan;
-use crate::problem::{CellRef, Problems};
+use crate::problem::{CellRef, ProblemKind, Problems};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use workbook::Workbook;
@@ -85,6 +85,9 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         + participation_table.as_ref().map_or(0, |t| t.left_out())
         + quarter_table.as_ref().map_or(0, |t| t.left_out())
         + participations_left_out;
+    if let Some(table) = &training_table {
+        warn_costs_above_budget(&trainings, &participations, table, settings.language, &mut problems);
+    }
     if problems.has_errors() {
         return Err(problems);
     }
@@ -104,6 +107,31 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         unrecorded,
     };
     Ok(Imported { plan, warnings: problems })
+}
+
+/// Participation costs beyond a training's budget: one of the two is wrong,
+/// and the plan's money would not reconcile.
+fn warn_costs_above_budget(
+    trainings: &[crate::model::Training],
+    participations: &[crate::model::Participation],
+    table: &table::Table<fields::TrainingField>,
+    language: crate::model::Language,
+    problems: &mut Problems,
+) {
+    let number = &language.strings().number;
+    for (index, training) in trainings.iter().enumerate() {
+        let Some(budget) = training.budget else { continue };
+        let costs: f64 =
+            participations.iter().filter(|p| p.training == index && p.counts()).filter_map(|p| p.cost).sum();
+        if costs > budget + 0.005 {
+            let kind = ProblemKind::CostsAboveBudget {
+                code: training.code.clone(),
+                costs: number.euro(costs),
+                budget: number.euro(budget),
+            };
+            problems.warning(crate::problem::Location::sheet(&table.file, &table.sheet), kind);
+        }
+    }
 }
 
 /// Workbooks opened once each, however many sheets come from them.

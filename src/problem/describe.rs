@@ -267,6 +267,15 @@ pub enum ProblemKind {
         /// The FTE as read.
         declared: String,
     },
+    /// Warning: the participation costs of a training exceed its budget.
+    CostsAboveBudget {
+        /// The training's code.
+        code: String,
+        /// Its participations' costs added up, as printed.
+        costs: String,
+        /// Its budget, as printed.
+        budget: String,
+    },
     /// Warning: a works council in a company far below the size that
     /// requires one.
     WorksCouncilSmall {
@@ -490,6 +499,9 @@ impl ProblemKind {
             MappingProposal { block } => fill(&m.mapping_proposal, &[("block", block)]),
             QuarterAboveWorkforce { value, people, .. } => {
                 fill(&m.quarter_above_workforce, &[("value", value), ("people", people)])
+            }
+            CostsAboveBudget { code, costs, budget } => {
+                fill(&m.costs_above_budget, &[("code", code), ("costs", costs), ("budget", budget)])
             }
             WorksCouncilSmall { heads } => fill(&m.works_council_small, &[("heads", heads)]),
             RowExcluded { column, value, key } => {
