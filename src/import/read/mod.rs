@@ -18,6 +18,7 @@ mod sparse;
 mod text;
 mod xls;
 mod xlsx;
+mod xml;
 mod zip_check;
 
 pub(crate) use error::ReadError;

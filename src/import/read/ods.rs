@@ -5,7 +5,7 @@
 use super::error::ReadError;
 use super::limits::*;
 use super::sparse::*;
-use super::xlsx::{Xml, attr, text_of};
+use super::xml::{Xml, attr, text_of};
 use calamine::{CellErrorType, Data};
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
