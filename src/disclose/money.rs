@@ -62,7 +62,7 @@ pub(super) fn budget_by_department(
         privacy::protect(&mut hidden, &values);
         hidden
     });
-    amounts
+    let mut rows: Vec<DepartmentBudget> = amounts
         .iter()
         .zip(mask)
         .map(|((department, amount), withheld)| DepartmentBudget {
@@ -70,7 +70,14 @@ pub(super) fn budget_by_department(
             amount: rule.derived(*amount, withheld),
             share: rule.derived(ratio(*amount, figures.budget.total), withheld),
         })
-        .collect()
+        .collect();
+    if rows.iter().any(|r| !r.amount.is_shown()) {
+        // Ranked by amount, the order would rank the hidden ones too.
+        rows.sort_by(|a, b| {
+            (a.department.is_none(), &a.department).cmp(&(b.department.is_none(), &b.department))
+        });
+    }
+    rows
 }
 
 /// One cell of the social balance's training section.

@@ -569,3 +569,19 @@ fn debug_company() {
     eprintln!("whole {:?}", d.withheld_tables);
     attack_company(&plan);
 }
+
+/// A table ranked by amount would rank its hidden rows too: with any
+/// amount withheld, the budget per department is in the order of names.
+#[test]
+fn hidden_budgets_are_not_ranked() {
+    let plan = crate::aggregate::tests::fixture();
+    let figures = aggregate(&plan);
+    let council = disclose(&plan, &figures, Edition::Council, None);
+    let rows = &council.budget_by_department;
+    assert!(rows.iter().any(|r| !r.amount.is_shown()), "the fixture's departments are small");
+    let names: Vec<(bool, Option<String>)> =
+        rows.iter().map(|r| (r.department.is_none(), r.department.clone())).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
