@@ -142,14 +142,33 @@ fn implausible_settings_and_figures_are_warned_about() {
 /// Participation costs beyond a training's budget are said, with both sums.
 #[test]
 fn costs_beyond_a_budget_are_warned_about() {
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
-    let prepared = pipeline::prepare(&example).unwrap_or_else(|e| panic!("{e:?}"));
+    // T2 has a budget of 200; E2's and E6's participations cost 150 each.
+    let mut sheets = fixture_sheets();
+    let participations = &mut sheets[2].rows;
+    participations[0].push(Text("Kosten"));
+    for row in participations.iter_mut().skip(1) {
+        let cost = if matches!(row[1], Text("T2")) { Number(150.0) } else { Empty };
+        row.push(cost);
+    }
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
     let messages = &opleidingsplan::model::Language::Nl.strings().messages;
     let lines: Vec<String> = prepared.warnings.sorted().iter().map(|p| p.describe(messages)).collect();
+    // E3's participation is cancelled: 2 x 150 = 300.
     assert!(
-        lines.iter().any(
-            |l| l.contains("opleiding VEI-01 kosten €\u{a0}9.920, meer dan haar budget van €\u{a0}3.200")
-        ),
+        lines
+            .iter()
+            .any(|l| l.contains("opleiding T2 kosten €\u{a0}300, meer dan haar budget van €\u{a0}200")),
         "{lines:#?}"
     );
+    // The bundled example's money reconciles.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let prepared = pipeline::prepare(&example).unwrap_or_else(|e| panic!("{e:?}"));
+    let over: Vec<String> = prepared
+        .warnings
+        .iter()
+        .filter(|p| matches!(p.kind, opleidingsplan::problem::ProblemKind::CostsAboveBudget { .. }))
+        .map(|p| p.describe(messages))
+        .collect();
+    assert!(over.is_empty(), "{over:#?}");
 }

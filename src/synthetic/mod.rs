@@ -282,6 +282,7 @@ fn participations(
         })
         .collect();
     for training in TRAININGS {
+        let first = rows.len();
         let audience =
             active.iter().zip(&propensity).filter(|(e, _)| in_audience(e, training.audience, reference));
         for (e, propensity) in audience {
@@ -312,6 +313,15 @@ fn participations(
                 date,
                 cost,
             });
+        }
+        // The participations share the training's budget, so that the
+        // example's money reconciles (check warns where it would not).
+        let registered = rows[first..].iter().filter(|r| r.cost.is_some()).count();
+        if let (Some(budget), true) = (training.budget, registered > 0) {
+            let share = (budget / registered as f64).floor();
+            for row in rows[first..].iter_mut().filter(|r| r.cost.is_some()) {
+                row.cost = Some(share);
+            }
         }
     }
     rows
