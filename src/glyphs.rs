@@ -16,14 +16,20 @@ pub(crate) use bundled::BUNDLED_FONTS;
 /// square, visibly not a letter, which Inter has.
 pub const REPLACEMENT: char = '\u{25A1}';
 
+/// The bundled fonts, parsed once per process: the PDF's font set and the
+/// coverage below share them.
+pub(crate) static FONTS: LazyLock<Vec<typst::text::Font>> = LazyLock::new(|| {
+    BUNDLED_FONTS
+        .iter()
+        .flat_map(|data| typst::text::Font::iter(typst::foundations::Bytes::new(*data)))
+        .collect()
+});
+
 /// The code points covered by any bundled font, as sorted, disjoint,
 /// inclusive ranges. Built once per process (a few milliseconds).
 static COVERED: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
-    let mut points: Vec<u32> = BUNDLED_FONTS
-        .iter()
-        .flat_map(|data| typst::text::Font::iter(typst::foundations::Bytes::new(*data)))
-        .flat_map(|font| font.info().coverage.iter().collect::<Vec<_>>())
-        .collect();
+    let mut points: Vec<u32> =
+        FONTS.iter().flat_map(|font| font.info().coverage.iter().collect::<Vec<_>>()).collect();
     points.sort_unstable();
     points.dedup();
     let mut ranges: Vec<(u32, u32)> = Vec::new();
@@ -97,6 +103,11 @@ pub fn without_controls(text: &str) -> String {
 /// "U+0007", how a message names a character that cannot be printed.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
+}
+
+/// "U+0007, U+001F": several characters, as messages name them.
+pub fn code_points(chars: &[char]) -> String {
+    chars.iter().map(|c| code_point(*c)).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

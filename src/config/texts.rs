@@ -90,7 +90,7 @@ impl Walk<'_> {
 }
 
 fn codes(chars: &[char]) -> String {
-    chars.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ")
+    glyphs::code_points(chars)
 }
 
 fn join(prefix: &str, key: &str) -> String {

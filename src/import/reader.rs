@@ -106,13 +106,13 @@ impl<'r, 't, F: Field> RowReader<'r, 't, F> {
         let found = glyphs::unshowable(&text);
         if !found.missing.is_empty() {
             let chars: String = found.missing.iter().collect();
-            let codes = found.missing.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ");
+            let codes = glyphs::code_points(&found.missing);
             self.warn(field, ProblemKind::NoGlyph { field: self.header(field), chars, codes });
         }
         if found.controls.is_empty() {
             return text;
         }
-        let codes = found.controls.iter().map(|c| glyphs::code_point(*c)).collect::<Vec<_>>().join(", ");
+        let codes = glyphs::code_points(&found.controls);
         self.warn(field, ProblemKind::ControlCharacters { field: self.header(field), codes });
         let kept = glyphs::without_controls(&text);
         kept.trim().to_string()

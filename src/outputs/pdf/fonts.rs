@@ -11,11 +11,6 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    pub(crate) fn from_data(data: impl IntoIterator<Item = Bytes>) -> Self {
-        let fonts: Vec<Font> = data.into_iter().flat_map(Font::iter).collect();
-        Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
-    }
-
     /// These fonts and `extra` (a plan's own), the extra ones found first
     /// by family name.
     pub(crate) fn extended(&self, extra: impl IntoIterator<Item = Bytes>) -> Self {
@@ -27,7 +22,8 @@ impl FontSet {
     /// Parsed once per process.
     pub(crate) fn bundled() -> &'static FontSet {
         static BUNDLED: std::sync::LazyLock<FontSet> = std::sync::LazyLock::new(|| {
-            FontSet::from_data(crate::glyphs::BUNDLED_FONTS.iter().map(|data| Bytes::new(*data)))
+            let fonts = crate::glyphs::FONTS.clone();
+            FontSet { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
         });
         &BUNDLED
     }
