@@ -5,7 +5,8 @@
 
 use super::Figures;
 use super::attention::Subject;
-use crate::model::{Gender, RiskGroup};
+use crate::model::{Gender, RiskGroup, Training, TrainingKind};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// What a key figure measures. The names are part of the archive's format:
@@ -103,7 +104,8 @@ pub(crate) struct KeyFigure {
 }
 
 /// A training of the plan with its registrations and completions: what
-/// next year's plan compares its realisation with.
+/// next year's plan compares its realisation with, and the final plan its
+/// draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainingRecord {
     /// The training's code.
@@ -114,6 +116,58 @@ pub struct TrainingRecord {
     pub planned: u32,
     /// Registrations marked as followed.
     pub completed: u32,
+    /// What the training is (format 2 and later; `None` in files of
+    /// release 0.2 and before, which did not record it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<TrainingDetails>,
+}
+
+/// A training's fields that a reader of the plan compares between two
+/// versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingDetails {
+    /// Formal, informal or initial.
+    pub kind: TrainingKind,
+    /// Hours per participant.
+    pub hours: f64,
+    /// Its budget.
+    pub budget: Option<f64>,
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+    /// Who gives it.
+    pub provider: Option<String>,
+    /// Whom it is for, in the plan's words.
+    pub target_group: Option<String>,
+    /// The risk groups it aims at.
+    pub risk_groups: Vec<RiskGroup>,
+    /// The strategic goal it serves.
+    pub goal: Option<String>,
+}
+
+impl TrainingRecord {
+    /// The record of `training`, with its `usage`.
+    pub(crate) fn of(training: &Training, usage: &super::TrainingUsage) -> Self {
+        let t = training;
+        TrainingRecord {
+            code: t.code.clone(),
+            title: t.title.clone(),
+            planned: t.registrations.unwrap_or(usage.registrations),
+            completed: usage.completed,
+            details: Some(TrainingDetails {
+                kind: t.kind,
+                hours: t.duration_hours,
+                budget: t.budget,
+                start: t.start_date,
+                end: t.end_date,
+                provider: t.provider.clone(),
+                target_group: t.target_group.clone(),
+                risk_groups: t.risk_groups.clone(),
+                goal: t.goal.clone(),
+            }),
+        }
+    }
 }
 
 /// This year's key figures, on all figures (no edition has withheld any).
@@ -128,17 +182,8 @@ pub(crate) struct KeyFigures {
 /// The key figures of `figures` for `plan`.
 pub(crate) fn key_figures(plan: &crate::model::Plan, figures: &Figures) -> KeyFigures {
     let values = Metric::all().into_iter().map(|m| (m, value(figures, m))).collect();
-    let trainings = plan
-        .trainings
-        .iter()
-        .zip(&figures.usage)
-        .map(|(t, u)| TrainingRecord {
-            code: t.code.clone(),
-            title: t.title.clone(),
-            planned: t.registrations.unwrap_or(u.registrations),
-            completed: u.completed,
-        })
-        .collect();
+    let trainings =
+        plan.trainings.iter().zip(&figures.usage).map(|(t, u)| TrainingRecord::of(t, u)).collect();
     KeyFigures { values, trainings }
 }
 

@@ -20,6 +20,7 @@ pub mod key_figures;
 pub(crate) mod legal;
 mod participation;
 pub(crate) mod readiness;
+pub(crate) mod revision;
 pub(crate) mod social_balance;
 mod training;
 mod workforce;

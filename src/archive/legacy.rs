@@ -65,6 +65,7 @@ pub(super) fn key_figures(bytes: &[u8], year: i16, version: u32) -> Option<Previ
                 title: t.get("title")?.as_str()?.to_string(),
                 planned: count(t.get("registrations")?)?,
                 completed: count(t.get("completed")?)?,
+                details: None,
             })
         })
         .collect();

@@ -3,7 +3,7 @@
 //! archive is as it was written.
 
 use crate::config::sources::{Sources, hex};
-use crate::model::{Edition, EnterpriseNumber, Language};
+use crate::model::{Edition, EnterpriseNumber, Language, Stage};
 use crate::outputs::{OutputFile, OutputKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -14,8 +14,8 @@ use sha2::{Digest, Sha256};
 pub const MANIFEST_FILE: &str = "manifest.json";
 /// Bumped when the manifest's shape changes. 1: release 0.1.0; 2: each
 /// output records its kind and edition; 3: the SHA-256 of the version
-/// before it.
-pub const FORMAT: u32 = 3;
+/// before it; 4: the plan's stage.
+pub const FORMAT: u32 = 4;
 /// A manifest lists a few dozen files; anything near this is not one.
 const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
 
@@ -43,6 +43,9 @@ pub struct Manifest {
     pub language: Language,
     /// The editions in the folder.
     pub editions: Vec<Edition>,
+    /// Draft or final (format 4 and later; `null` before).
+    #[serde(default)]
+    pub stage: Option<Stage>,
     /// The date written inside the PDF and XLSX (from the plan, or
     /// `SOURCE_DATE_EPOCH`): never the clock.
     pub document_date: Date,
@@ -126,6 +129,8 @@ pub(crate) struct Facts<'a> {
     pub language: Language,
     /// The editions written.
     pub editions: Vec<Edition>,
+    /// Draft or final.
+    pub stage: Stage,
     /// The date written inside the files.
     pub document_date: Date,
     /// The plan's fingerprint.
@@ -159,6 +164,7 @@ impl Manifest {
             previous,
             language: facts.language,
             editions: facts.editions,
+            stage: Some(facts.stage),
             document_date: facts.document_date,
             built_at: Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
             fingerprint: facts.fingerprint,

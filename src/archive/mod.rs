@@ -6,6 +6,7 @@
 //! touched again. Each manifest records the SHA-256 of the manifest before
 //! it, so that `verify` sees a version deleted, swapped or renamed.
 
+pub(crate) mod earlier;
 pub(crate) mod history;
 mod legacy;
 pub mod location;
@@ -69,19 +70,22 @@ pub fn latest(out: &Path, plan: PlanKey<'_>, complete: bool) -> Option<(u32, Pat
     })
 }
 
-/// Writes `files` and the manifest `manifest(N, previous)` as the next
-/// version of `plan`, `previous` being the SHA-256 of version N − 1's
-/// manifest. Two builds racing for the same number both succeed: the rename
-/// of the second fails on the existing folder, and it takes the next. A
-/// write that fails leaves no folder it created behind.
+/// Writes `files` and the manifest `manifest(previous)` as version
+/// `number` of `plan` (the number its documents carry, see
+/// [`earlier::earlier`]), `previous` being the SHA-256 of version
+/// `number − 1`'s manifest. When another build took that number first,
+/// nothing is written and the error is `AlreadyExists`: the caller builds
+/// again for the next number. A write that fails leaves no folder it
+/// created behind.
 pub(crate) fn write_version(
     out: &Path,
     plan: PlanKey<'_>,
+    number: u32,
     files: &[OutputFile],
-    manifest: impl Fn(u32, Option<String>) -> Manifest,
-) -> io::Result<(u32, PathBuf)> {
+    manifest: impl Fn(Option<String>) -> Manifest,
+) -> io::Result<PathBuf> {
     let created = Created::new(out, plan.name, plan.number);
-    let result = write_new(out, plan, files, manifest);
+    let result = write_new(out, plan, number, files, manifest);
     if result.is_err() {
         created.remove_if_empty();
     }
@@ -91,9 +95,10 @@ pub(crate) fn write_version(
 fn write_new(
     out: &Path,
     plan: PlanKey<'_>,
+    number: u32,
     files: &[OutputFile],
-    manifest: impl Fn(u32, Option<String>) -> Manifest,
-) -> io::Result<(u32, PathBuf)> {
+    manifest: impl Fn(Option<String>) -> Manifest,
+) -> io::Result<PathBuf> {
     std::fs::create_dir_all(out)?;
     clear_stale_staging(out);
     location::migrate(out, plan.number, plan.name)?;
@@ -103,32 +108,29 @@ fn write_new(
         std::fs::write(staging.path().join(&file.name), &file.bytes)?;
     }
     std::fs::create_dir_all(&year_dir)?;
-    let year_dir = year_dir.as_path();
-    let first = versions(year_dir).last().map_or(1, |(n, _)| n + 1);
-    for number in first..first + 1000 {
-        let target = year_dir.join(format!("v{number}"));
-        let previous = number
-            .checked_sub(1)
-            .filter(|n| *n > 0)
-            .and_then(|n| {
-                crate::files::read_regular(&year_dir.join(format!("v{n}")).join(MANIFEST_FILE), 16 << 20).ok()
-            })
-            .map(|bytes| manifest::sha256(&bytes));
-        std::fs::write(staging.path().join(MANIFEST_FILE), manifest(number, previous).bytes())?;
-        if !target.exists() {
-            match std::fs::rename(staging.path(), &target) {
-                Ok(()) => {
-                    // The folder now lives at `target`; nothing left to clean up.
-                    let _ = staging.keep();
-                    sync_dir(year_dir);
-                    return Ok((number, target));
-                }
-                Err(_) if target.exists() => {}
-                Err(e) => return Err(e),
-            }
-        }
+    let taken = || io::Error::new(io::ErrorKind::AlreadyExists, format!("v{number} exists"));
+    let target = year_dir.join(format!("v{number}"));
+    if target.exists() || versions(&year_dir).last().is_some_and(|(n, _)| *n >= number) {
+        return Err(taken());
     }
-    Err(io::Error::other(format!("no free version number in {}", year_dir.display())))
+    let previous = number
+        .checked_sub(1)
+        .filter(|n| *n > 0)
+        .and_then(|n| {
+            crate::files::read_regular(&year_dir.join(format!("v{n}")).join(MANIFEST_FILE), 16 << 20).ok()
+        })
+        .map(|bytes| manifest::sha256(&bytes));
+    std::fs::write(staging.path().join(MANIFEST_FILE), manifest(previous).bytes())?;
+    match std::fs::rename(staging.path(), &target) {
+        Ok(()) => {
+            // The folder now lives at `target`; nothing left to clean up.
+            let _ = staging.keep();
+            sync_dir(&year_dir);
+            Ok(target)
+        }
+        Err(_) if target.exists() => Err(taken()),
+        Err(e) => Err(e),
+    }
 }
 
 /// On Unix, makes the rename durable before saying the version is written.
@@ -200,6 +202,10 @@ impl Created {
 mod tests {
     use super::*;
 
+    fn manifest_of(version: u32) -> impl Fn(Option<String>) -> Manifest {
+        move |previous| manifest(version, previous)
+    }
+
     fn manifest(version: u32, previous: Option<String>) -> Manifest {
         let sources = crate::config::Sources::default();
         manifest::Manifest::new(
@@ -209,6 +215,7 @@ mod tests {
                 year: 2027,
                 language: crate::model::Language::Nl,
                 editions: vec![crate::model::Edition::Council],
+                stage: crate::model::Stage::Final,
                 document_date: jiff::civil::date(2026, 12, 31),
                 fingerprint: "f".into(),
                 sources: &sources,
@@ -256,22 +263,27 @@ mod tests {
                 edition: crate::model::Edition::Council,
             }]
         };
-        let (first, path) = write_version(out.path(), ORG, &file("one"), manifest).unwrap();
-        let (second, path_2) = write_version(out.path(), ORG, &file("two"), manifest).unwrap();
-        assert_eq!((first, second), (1, 2));
+        let path = write_version(out.path(), ORG, 1, &file("one"), manifest_of(1)).unwrap();
+        let path_2 = write_version(out.path(), ORG, 2, &file("two"), manifest_of(2)).unwrap();
+        assert_eq!((path.file_name().unwrap(), path_2.file_name().unwrap()), ("v1".as_ref(), "v2".as_ref()));
         assert_eq!(std::fs::read_to_string(path.join("plan.pdf")).unwrap(), "one");
         assert_eq!(Manifest::read(&path).unwrap().version, 1);
         // Each manifest names the one before it.
         assert_eq!(Manifest::read(&path).unwrap().previous, None);
         let first_manifest = std::fs::read(path.join(MANIFEST_FILE)).unwrap();
         assert_eq!(Manifest::read(&path_2).unwrap().previous, Some(manifest::sha256(&first_manifest)));
-        // A folder in the way (another build got there first) is skipped.
+        // A version taken (another build got there first) is never
+        // replaced: the write fails as such, and the caller builds again.
         std::fs::create_dir(year.join("v3")).unwrap();
         std::fs::write(year.join("v3/other"), "x").unwrap();
-        std::fs::remove_dir_all(year.join("v2")).unwrap();
-        let (third, _) = write_version(out.path(), ORG, &file("three"), manifest).unwrap();
-        assert_eq!(third, 4);
+        let taken = write_version(out.path(), ORG, 3, &file("three"), manifest_of(3)).unwrap_err();
+        assert_eq!(taken.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read_to_string(year.join("v3/other")).unwrap(), "x");
+        // Nor is a number below the latest one taken again.
+        std::fs::remove_dir_all(year.join("v2")).unwrap();
+        let below = write_version(out.path(), ORG, 2, &file("three"), manifest_of(2)).unwrap_err();
+        assert_eq!(below.kind(), io::ErrorKind::AlreadyExists);
+        assert!(!year.join("v2").exists());
         // Nothing else in the output folder: no staging left.
         let names: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["0403019261-org-nv"]);
@@ -288,7 +300,7 @@ mod tests {
             kind: crate::outputs::OutputKind::Pdf,
             edition: crate::model::Edition::Council,
         }];
-        assert!(write_version(&out, long, &file, manifest).is_err());
+        assert!(write_version(&out, long, 1, &file, manifest_of(1)).is_err());
         assert!(!out.exists(), "{:?}", std::fs::read_dir(&out).map(|d| d.count()));
     }
 

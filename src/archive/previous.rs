@@ -44,6 +44,16 @@ pub(crate) fn find(
     let Some((version, folder, manifest)) = latest(out, last_year, false) else {
         return Ok(Vec::new());
     };
+    key_figures(&folder, &manifest, version)
+}
+
+/// The key figures of the version `version` in `folder`, per edition it
+/// holds, each file only when it is as the manifest recorded.
+pub(crate) fn key_figures(
+    folder: &Path,
+    manifest: &super::Manifest,
+    version: u32,
+) -> Result<Vec<Found>, NotCompared> {
     let mut found = Vec::new();
     for edition in Edition::ALL {
         let entry = manifest
@@ -52,11 +62,11 @@ pub(crate) fn find(
             .find(|e| e.edition == Some(edition) && e.kind == Some(OutputKind::KeyFigures));
         let entry = match entry {
             Some(entry) => Some(entry),
-            None if manifest.format < 2 => legacy::data_file(&manifest, edition),
+            None if manifest.format < 2 => legacy::data_file(manifest, edition),
             None => None,
         };
         let Some(entry) = entry else { continue };
-        let bytes = read_verified(&folder, entry)?;
+        let bytes = read_verified(folder, entry)?;
         let previous = if entry.kind == Some(OutputKind::KeyFigures) {
             let file: KeyFiguresFile = serde_json::from_slice(&bytes)
                 .map_err(|_| NotCompared::Damaged { file: entry.path.clone() })?;
@@ -65,7 +75,7 @@ pub(crate) fn find(
             }
             PreviousYear { year: file.year, version, values: file.figures, trainings: file.trainings }
         } else {
-            legacy::key_figures(&bytes, year - 1, version)
+            legacy::key_figures(&bytes, manifest.year, version)
                 .ok_or_else(|| NotCompared::Damaged { file: entry.path.clone() })?
         };
         found.push(Found { edition, previous, file: entry.path.clone(), bytes: Arc::from(bytes) });

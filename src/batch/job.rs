@@ -73,6 +73,7 @@ fn outcome(parsed: Parsed, shared: &Shared) -> Result<Outcome, Failure> {
         layout: shared.batch.layout.as_deref(),
     };
     let job = pipeline::Job {
+        stage: None,
         folder: &folder,
         out: &shared.options.out,
         editions: shared.options.editions.clone(),

@@ -23,6 +23,12 @@ pub struct Args {
     /// Default: `[plan] edition` in plan.toml, else `council`.
     #[arg(long, value_enum)]
     edition: Option<EditionChoice>,
+    /// `draft` for the advisory body before its advice (marked as a draft
+    /// on every page), or `final`, fixed after the advice, with what changed
+    /// since the latest archived draft. Default: `[plan] stage` in
+    /// plan.toml, else `final` once the advice is recorded, else `draft`.
+    #[arg(long, value_enum)]
+    stage: Option<crate::model::Stage>,
     /// Archive a new version even when it is identical to the latest one.
     #[arg(long)]
     new_version: bool,
@@ -62,6 +68,7 @@ pub fn run(args: Args) -> u8 {
         None => bundled,
     };
     let job = Job {
+        stage: args.stage,
         folder: &args.plan.plan,
         out: &args.out,
         editions: args.edition.map(EditionChoice::editions),

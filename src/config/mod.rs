@@ -20,7 +20,7 @@ pub use sources::{BatchContext, SourceKind, Sources};
 use crate::model::Language;
 use crate::model::{
     AgeBands, AnnualPlan, Body, Branding, Consultation, EditionChoice, EnterpriseNumber, Organisation,
-    Readiness, Settings, Strategy,
+    Readiness, Settings, Stage, Strategy,
 };
 use crate::problem::{Expected, FileFault, Location, Problem, ProblemKind, Problems};
 use jiff::civil::Date;
@@ -47,6 +47,14 @@ pub struct PlanConfig {
     pub readiness: Option<Readiness>,
     pub input: Input,
     pub branding: Branding,
+}
+
+impl PlanConfig {
+    /// Settles the plan's stage and date (see [`Settings::settle`]);
+    /// `asked` is the command line's `--stage`.
+    pub fn settle(&mut self, asked: Option<Stage>) {
+        self.settings.settle(asked, &self.consultation);
+    }
 }
 
 /// What a batch's `batch.toml` sets for every plan under it; each key a
@@ -130,6 +138,7 @@ struct PlanSection {
     year: Spanned<i64>,
     language: Option<Language>,
     edition: Option<EditionChoice>,
+    stage: Option<Stage>,
     reference_date: Option<Spanned<toml::value::Datetime>>,
     date: Option<Spanned<toml::value::Datetime>>,
     training_days_per_fte: Option<Spanned<Number>>,
@@ -389,6 +398,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         working_ages,
         participation_rule,
         count_initial_training: s.count_initial_training.unwrap_or(false),
+        stage: s.stage,
     })
 }
 

@@ -27,6 +27,7 @@ mod groups;
 mod linked;
 mod money;
 mod verdicts;
+mod versions;
 mod workforce;
 
 #[cfg(test)]
@@ -38,6 +39,7 @@ pub use comparison::Comparison;
 pub use groups::{GroupCells, Participation};
 pub use money::{BalanceCells, DepartmentBudget, Standings};
 pub use verdicts::{Check, Verdict, Verdicts};
+pub use versions::{SinceDraft, Versions};
 pub use workforce::{AgeRow, CountCells, Flow, RiskGroupCells, Workforce};
 
 use crate::aggregate::accounts::Account;
@@ -269,6 +271,8 @@ pub struct Disclosed<'p> {
     /// Tables withheld whole: too small for any figure in them to be shown
     /// without giving a small group away.
     pub withheld_tables: Vec<Table>,
+    /// Stage, version number, history and changes since the draft.
+    pub versions: Versions,
 }
 
 /// What `edition` may show of `plan`, its `figures` and their comparison
@@ -313,6 +317,7 @@ pub fn disclose<'p>(
         not_compared: None,
         key_figures: Vec::new(),
         withheld_tables: Vec::new(),
+        versions: Versions { stage: plan.settings.stage(&plan.consultation), ..Versions::default() },
     };
     whole.sort_by_key(|t| *t as u8);
     whole.dedup();

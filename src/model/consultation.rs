@@ -40,6 +40,12 @@ pub struct Consultation {
     pub advice_date: Option<Date>,
     /// The advice, in a few sentences.
     pub advice: Option<String>,
+    /// The employer's response to the advice: what it takes over, and why
+    /// not the rest.
+    pub response: Option<String>,
+    /// Who fixes the plan for the employer ("Jan Peeters, director"): the
+    /// approval block's signatory.
+    pub approved_by: Option<String>,
     /// The day the plan was fixed.
     pub fixed_on: Option<Date>,
     /// The day the plan enters into force, when not the day it is fixed:
@@ -47,4 +53,11 @@ pub struct Consultation {
     pub in_force: Option<Date>,
     /// The day the anonymised copy was uploaded to the FOD WASO.
     pub uploaded: Option<Date>,
+}
+
+impl Consultation {
+    /// Whether the advice is recorded: its date or its text.
+    pub fn advice_recorded(&self) -> bool {
+        self.advice_date.is_some() || self.advice.is_some()
+    }
 }

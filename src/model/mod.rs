@@ -14,6 +14,7 @@ mod employee;
 mod enterprise_number;
 mod language;
 pub mod readiness;
+mod stage;
 mod training;
 
 pub(crate) use age::{AgeBand, AgeBands, age_on};
@@ -30,6 +31,7 @@ pub(crate) use employee::{Fte, Gender};
 pub use enterprise_number::EnterpriseNumber;
 pub use language::Language;
 pub(crate) use readiness::Readiness;
+pub use stage::{Stage, VersionRecord};
 pub use training::RiskGroup;
 pub(crate) use training::{Participation, ParticipationStatus, Pillar, Training, TrainingKind};
 
@@ -121,9 +123,31 @@ pub struct Settings {
     /// The editions to write when the command line does not say
     /// (`[plan] edition`, or the batch's default).
     pub(crate) editions: EditionChoice,
+    /// The stage asked for (`build --stage`, else `[plan] stage`); `None`
+    /// until [`Plan::stage`] settles it from the consultation.
+    pub(crate) stage: Option<Stage>,
 }
 
 impl Settings {
+    /// The plan's stage: as asked, else final once the advice is recorded,
+    /// else draft.
+    pub fn stage(&self, consultation: &Consultation) -> Stage {
+        self.stage.unwrap_or(if consultation.advice_recorded() { Stage::Final } else { Stage::Draft })
+    }
+
+    /// Settles the stage (`asked` overrides `plan.toml`) and, when the plan
+    /// gives no date, dates it on its stage's day: the day a draft is sent,
+    /// the day the final plan is fixed.
+    pub(crate) fn settle(&mut self, asked: Option<Stage>, consultation: &Consultation) {
+        let stage = asked.unwrap_or_else(|| self.stage(consultation));
+        self.stage = Some(stage);
+        let day = match stage {
+            Stage::Draft => consultation.draft_sent,
+            Stage::Final => consultation.fixed_on,
+        };
+        self.document_date = self.document_date.or(day);
+    }
+
     /// The date written into the PDF and XLSX metadata: the plan's date,
     /// else `SOURCE_DATE_EPOCH`, else the reference date. Never the clock,
     /// so the same inputs give the same bytes.

@@ -4,12 +4,15 @@
 
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
 use crate::aggregate::key_figures::{KeyFigure, TrainingRecord};
+
 use crate::model::Edition;
 use serde::{Deserialize, Serialize};
 
 /// Bumped when the file's shape changes; readers say plainly which formats
 /// they know.
-pub const KEY_FIGURES_FORMAT: u32 = 1;
+/// 1: release 0.1; 2: each training's details, for the changes between
+/// two versions.
+pub const KEY_FIGURES_FORMAT: u32 = 2;
 
 /// The file as written and read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,18 +48,7 @@ impl Output for KeyFigures {
             year: d.public.settings.year,
             edition: d.edition,
             figures: d.key_figures.clone(),
-            trainings: d
-                .public
-                .trainings
-                .iter()
-                .zip(d.public.usage)
-                .map(|(t, u)| TrainingRecord {
-                    code: t.code.clone(),
-                    title: t.title.clone(),
-                    planned: t.registrations.unwrap_or(u.registrations),
-                    completed: u.completed,
-                })
-                .collect(),
+            trainings: d.training_records(),
         };
         // Plain data always serialises.
         let bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();

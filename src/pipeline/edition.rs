@@ -5,7 +5,7 @@ use super::{BuildError, Prepared};
 use crate::aggregate::key_figures::year_over_year;
 use crate::archive::previous;
 use crate::disclose::{self, Disclosed};
-use crate::model::Edition;
+use crate::model::{Edition, Stage};
 use crate::outputs::pdf::{self, Resources, Typeset};
 use crate::outputs::{self, Context, FileNames, OutputFile};
 use crate::view::{self, PlanView};
@@ -29,6 +29,18 @@ impl Prepared {
         let yoy = previous.map(|found| year_over_year(&self.figures.key_figures, &found.previous));
         let mut disclosed = disclose::disclose(&self.plan, &self.figures, edition, yoy.as_ref());
         disclosed.not_compared = self.not_compared.clone();
+        let earlier = &self.earlier;
+        disclosed.versions.version = earlier.version;
+        disclosed.versions.history = earlier.history.clone();
+        if disclosed.versions.stage == Stage::Final
+            && let Some((version, found)) = &earlier.draft
+        {
+            let draft = match found {
+                Ok(found) => previous::for_edition(found, edition).map(|f| Ok(&f.previous)),
+                Err(reason) => Some(Err(reason.clone())),
+            };
+            disclosed.versions.since_draft = draft.map(|draft| disclosed.since(*version, draft));
+        }
         disclosed
     }
 

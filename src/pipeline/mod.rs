@@ -12,12 +12,13 @@ pub use edition::{typst_project, view_json};
 
 use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
+use crate::archive::earlier::Earlier;
 use crate::archive::previous::{self, Found};
 use crate::archive::{self, Manifest, manifest::Facts};
 use crate::config::sources::{BatchContext, PREVIOUS_PREFIX, SourceKind, Sources};
 use crate::config::{self, Defaults, LAYOUT_FOLDER, PlanConfig};
 use crate::import;
-use crate::model::{Edition, Language, Plan};
+use crate::model::{Edition, Language, Plan, Stage};
 use crate::outputs::OutputFile;
 use crate::outputs::pdf::{LayoutFileError, Resources};
 use crate::problem::{Location, ProblemKind, Problems};
@@ -83,6 +84,8 @@ pub(crate) struct Job<'a> {
     pub out: &'a Path,
     /// The editions to write; `None`: as `plan.toml` (or the batch) says.
     pub editions: Option<Vec<Edition>>,
+    /// Draft or final; `None`: as `plan.toml` says, else by the consultation.
+    pub stage: Option<Stage>,
     /// Archive a new version even when it would be identical to the latest.
     pub new_version: bool,
     /// Skip the plan, without importing it, when its fingerprint equals the
@@ -154,6 +157,9 @@ pub struct Prepared {
     pub previous: Vec<Found>,
     /// Why last year's archived plan is not compared with, though it is there.
     pub not_compared: Option<NotCompared>,
+    /// This year's earlier versions: the new version's number, its history
+    /// and the draft a final plan compares itself with.
+    pub earlier: Earlier,
 }
 
 /// Runs `job`: builds and archives the plan, or skips it.
@@ -167,9 +173,10 @@ pub(crate) fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
 /// [`run`] for a `plan.toml` already read (a batch reads them all first).
 pub(crate) fn run_config(
     job: &Job<'_>,
-    config: PlanConfig,
+    mut config: PlanConfig,
     problems: Problems,
 ) -> Result<Outcome, BuildError> {
+    config.settle(job.stage);
     let own_layout = Some(job.folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
     let overlaid;
     let resources = match &own_layout {
@@ -187,9 +194,10 @@ pub(crate) fn run_config(
     let mut sources = Sources::collect(job.folder, &config, job.batch, &layouts);
     let (previous, not_compared) = compare_with_archive(job.out, &config, &mut sources);
     let fingerprint = fingerprint(&sources, &editions, &config.settings);
+    let name = config.organisation.name.clone();
     let key = archive::PlanKey {
         number: config.organisation.enterprise_number,
-        name: &config.organisation.name,
+        name: &name,
         year: config.settings.year,
     };
     if job.skip_unchanged
@@ -203,20 +211,21 @@ pub(crate) fn run_config(
     let mut prepared = prepare_plan(imported.plan, imported.warnings, sources);
     prepared.previous = previous;
     prepared.not_compared = not_compared;
-    let runs = edition::render_all(&prepared, &editions, resources)?;
-    let mut files = Vec::new();
-    let (mut pages, mut layout_warnings) = (0, Vec::new());
-    for run in runs {
-        files.extend(run.files);
-        pages = pages.max(run.pages);
-        for warning in run.warnings {
-            // Both editions share their warnings; say each once.
-            if !layout_warnings.contains(&warning) {
-                layout_warnings.push(warning);
+    // The documents print their version number: a build that loses the
+    // number to another build at the same moment is made again for the next.
+    let mut attempts = 0;
+    let (stored, pages, layout_warnings) = loop {
+        prepared.earlier = archive::earlier::earlier(job.out, key, &fingerprint, job.new_version);
+        let (files, pages, layout_warnings) = render_editions(&prepared, &editions, resources)?;
+        match store(&prepared, &editions, &fingerprint, files, job.out) {
+            Err(BuildError::Write { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists && attempts < 5 =>
+            {
+                attempts += 1;
             }
+            stored => break (stored?, pages, layout_warnings),
         }
-    }
-    let stored = store(&prepared, &editions, &fingerprint, files, job.out, job.new_version)?;
+    };
     let plan = &prepared.plan;
     Ok(Outcome::Built(Built {
         organisation: plan.organisation.name.clone(),
@@ -231,6 +240,29 @@ pub(crate) fn run_config(
     }))
 }
 
+/// Every edition's files, the longest PDF's pages and the layout's
+/// warnings (each once).
+fn render_editions(
+    prepared: &Prepared,
+    editions: &[Edition],
+    resources: &Resources,
+) -> Result<(Vec<OutputFile>, usize, Vec<String>), BuildError> {
+    let runs = edition::render_all(prepared, editions, resources)?;
+    let mut files = Vec::new();
+    let (mut pages, mut layout_warnings) = (0, Vec::new());
+    for run in runs {
+        files.extend(run.files);
+        pages = pages.max(run.pages);
+        for warning in run.warnings {
+            // Both editions share their warnings; say each once.
+            if !layout_warnings.contains(&warning) {
+                layout_warnings.push(warning);
+            }
+        }
+    }
+    Ok((files, pages, layout_warnings))
+}
+
 /// What [`build`] needs besides the plan folder.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -238,6 +270,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// The editions to write; `None`: as `plan.toml` says.
     pub editions: Option<Vec<Edition>>,
+    /// Draft or final; `None`: as `plan.toml` says, else by the consultation.
+    pub stage: Option<Stage>,
     /// A folder whose files replace those of the default layout.
     pub layout: Option<PathBuf>,
     /// Write a new version even when it would be identical to the latest.
@@ -258,6 +292,7 @@ pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildErro
         folder: plan_dir,
         out: &options.out,
         editions: options.editions.clone(),
+        stage: options.stage,
         new_version: options.new_version,
         skip_unchanged: false,
         batch: None,
@@ -272,7 +307,8 @@ pub fn build(plan_dir: &Path, options: &BuildOptions) -> Result<Built, BuildErro
 /// Reads and validates a plan folder, and aggregates it: what `check`
 /// shows. Writes nothing.
 pub fn prepare(plan_dir: &Path) -> Result<Prepared, BuildError> {
-    let (config, problems) = config::read(plan_dir).map_err(BuildError::Problems)?;
+    let (mut config, problems) = config::read(plan_dir).map_err(BuildError::Problems)?;
+    config.settle(None);
     let sources = Sources::collect(plan_dir, &config, None, &[]);
     let imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
     Ok(prepare_plan(imported.plan, imported.warnings, sources))
@@ -283,7 +319,15 @@ pub(crate) fn prepare_plan(plan: Plan, mut warnings: Problems, sources: Sources)
     let figures = aggregate::aggregate(&plan);
     warn_missed_deadlines(&plan, &figures, &mut warnings);
     warn_implausible(&plan, &figures, &mut warnings);
-    Prepared { plan, figures, warnings, sources, previous: Vec::new(), not_compared: None }
+    Prepared {
+        plan,
+        figures,
+        warnings,
+        sources,
+        previous: Vec::new(),
+        not_compared: None,
+        earlier: Earlier::default(),
+    }
 }
 
 /// Last year's key figures of the same enterprise in the archive `out`;
@@ -364,20 +408,20 @@ pub(crate) fn fingerprint(
     let keys = editions.iter().map(|e| e.key()).collect::<Vec<_>>().join(",");
     let date = settings.metadata_date().to_string();
     let outputs = crate::outputs::identity();
-    let settings = [("editions", keys.as_str()), ("date", &date), ("outputs", &outputs)];
+    let stage = settings.stage.map_or("", Stage::key);
+    let settings = [("editions", keys.as_str()), ("date", &date), ("outputs", &outputs), ("stage", stage)];
     sources.fingerprint(&crate::config::sources::tool_identity(), &settings)
 }
 
-/// Archives `files` as the plan's next version, unless the latest version
-/// was built from the same inputs into the same bytes (and `new_version`
-/// is not asked).
+/// Archives `files` as version `prepared.earlier.version` of the plan,
+/// unless that is the latest version, built from the same inputs into the
+/// same bytes.
 fn store(
     prepared: &Prepared,
     editions: &[Edition],
     fingerprint: &str,
     files: Vec<OutputFile>,
     out: &Path,
-    new_version: bool,
 ) -> Result<Stored, BuildError> {
     let plan = &prepared.plan;
     let key = archive::PlanKey {
@@ -385,21 +429,23 @@ fn store(
         name: &plan.organisation.name,
         year: plan.settings.year,
     };
+    let version = prepared.earlier.version;
     let paths = |folder: &Path| files.iter().map(|f| folder.join(&f.name)).collect::<Vec<_>>();
-    if let Some((version, folder, latest)) = archive::latest(out, key, true)
-        && !new_version
+    if let Some((latest_version, folder, latest)) = archive::latest(out, key, true)
+        && latest_version == version
         && latest.fingerprint == fingerprint
         && latest.same_outputs(&files)
     {
         return Ok(Stored { version, files: paths(&folder), folder, written: false });
     }
-    let facts = |version, previous| {
+    let facts = |previous| {
         let facts = Facts {
             organisation: &plan.organisation.name,
             enterprise_number: plan.organisation.enterprise_number,
             year: plan.settings.year,
             language: plan.settings.language,
             editions: editions.to_vec(),
+            stage: plan.settings.stage(&plan.consultation),
             document_date: plan.settings.metadata_date(),
             fingerprint: fingerprint.to_string(),
             sources: &prepared.sources,
@@ -407,7 +453,7 @@ fn store(
         };
         Manifest::new(facts, version, previous)
     };
-    let (version, folder) = archive::write_version(out, key, &files, facts).map_err(|source| {
+    let folder = archive::write_version(out, key, version, &files, facts).map_err(|source| {
         let path = archive::year_dir(out, key.number, key.name, key.year);
         BuildError::Write { path, source }
     })?;
