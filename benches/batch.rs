@@ -63,7 +63,13 @@ fn batch_parallel() {
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn sequential_in_process() {
     let out = tempfile::tempdir().unwrap();
-    let options = BuildOptions { out: out.path().into(), layout: None, editions: None, new_version: false };
+    let options = BuildOptions {
+        out: out.path().into(),
+        layout: None,
+        editions: None,
+        new_version: false,
+        stage: None,
+    };
     for folder in &BATCH.folders {
         pipeline::build(folder, &options).unwrap();
     }

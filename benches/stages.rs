@@ -116,6 +116,7 @@ fn whole_build(bencher: divan::Bencher, employees: usize) {
             layout: None,
             editions: Some(vec![Edition::Council]),
             new_version: false,
+            stage: None,
         };
         pipeline::build(&plan, &options).unwrap();
         out

@@ -253,8 +253,13 @@ fn normalise(text: &str) -> String {
 }
 
 fn build(plan_dir: &Path, out: &Path, editions: Vec<Edition>) -> Vec<PathBuf> {
-    let options =
-        BuildOptions { out: out.into(), layout: None, editions: Some(editions), new_version: false };
+    let options = BuildOptions {
+        out: out.into(),
+        layout: None,
+        editions: Some(editions),
+        new_version: false,
+        stage: None,
+    };
     pipeline::build(plan_dir, &options).unwrap_or_else(|e| panic!("{e:?}")).stored.files
 }
 

@@ -76,6 +76,7 @@ fn errors(dir: &Path) -> Option<Vec<String>> {
         layout: None,
         editions: Some(vec![Edition::Internal]),
         new_version: false,
+        stage: None,
     };
     let messages = &Language::Nl.strings().messages;
     match pipeline::build(dir, &options) {
@@ -308,6 +309,7 @@ fn layout_files_are_checked_and_named() {
             layout: Some(layout.to_path_buf()),
             editions: Some(vec![Edition::Internal]),
             new_version: false,
+            stage: None,
         };
         match pipeline::build(plan.path(), &options) {
             Err(error) => error.describe(messages),

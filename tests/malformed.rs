@@ -328,6 +328,7 @@ fn every_malformed_input_gets_its_own_message_and_no_output() {
             layout: None,
             editions: Some(vec![Edition::Internal]),
             new_version: false,
+            stage: None,
         };
         let result = std::panic::catch_unwind(|| pipeline::build(dir.path(), &options));
         let lines: Vec<String> = match result {

@@ -107,6 +107,7 @@ fn the_annex_holds_numbers_not_text() {
             layout: None,
             editions: Some(vec![Edition::Internal]),
             new_version: false,
+            stage: None,
         },
     )
     .unwrap();
@@ -188,6 +189,7 @@ fn every_problem_is_reported_with_its_cell_and_nothing_is_written() {
             layout: None,
             editions: Some(vec![Edition::Internal]),
             new_version: false,
+            stage: None,
         },
     ) else {
         panic!("the build should fail with problems");
@@ -260,6 +262,7 @@ email = "info@advies.example"
         layout: None,
         editions: Some(vec![Edition::Council]),
         new_version: false,
+        stage: None,
     };
     let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
     let pdf = built.stored.files.iter().find(|f| f.extension().is_some_and(|e| e == "pdf")).unwrap();

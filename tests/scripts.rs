@@ -48,7 +48,8 @@ fn check_names_the_cells_that_cannot_be_shown_and_builds_anyway() {
     assert!(control[0].contains("H3") && control[0].contains("U+0007"), "{}", control[0]);
 
     let out = dir.path().join("out");
-    let options = BuildOptions { out: out.clone(), layout: None, editions: None, new_version: false };
+    let options =
+        BuildOptions { out: out.clone(), layout: None, editions: None, new_version: false, stage: None };
     pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
 }
 

@@ -40,6 +40,21 @@ fn expand(pattern: &str) -> Vec<String> {
             &["annex", "plan_toml", "workbook", "branding", "layout", "batch", "previous_year"]
         }
         "breakdown_{key}" => &["total", "gender", "age", "risk_group"],
+        "/pdf/versions/{key}" => &["since_none", "added", "removed", "changed", "figures"],
+        "/pdf/versions/stages/{}" => &["draft", "final"],
+        "/pdf/versions/fields/{}" => &[
+            "title",
+            "planned",
+            "kind",
+            "hours",
+            "budget",
+            "start",
+            "end",
+            "provider",
+            "target_group",
+            "risk_groups",
+            "goal",
+        ],
         other => {
             panic!("a key built at run time that this test does not know: {other:?}; add its values here")
         }

@@ -89,7 +89,7 @@ pub struct TrainingChange {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FigureChange {
     /// What it measures.
-    pub metric: Metric,
+    pub(crate) metric: Metric,
     /// In the earlier version.
     pub before: Recorded,
     /// In the later version.

@@ -8,7 +8,8 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub manifest: Manifest,
-    /// The earlier version this one repeats (same inputs, same files).
+    /// The earlier version this one was built from the same inputs as
+    /// (its files differ only in the version they print).
     pub same_as: Option<u32>,
 }
 
@@ -36,10 +37,7 @@ pub fn history(out: &Path, organisation: Option<&str>) -> Vec<Entry> {
         let (previous, entry) = (&before[i - 1], &mut after[0]);
         let same_plan = previous.manifest.organisation == entry.manifest.organisation
             && previous.manifest.year == entry.manifest.year;
-        if same_plan
-            && previous.manifest.fingerprint == entry.manifest.fingerprint
-            && previous.manifest.outputs == entry.manifest.outputs
-        {
+        if same_plan && previous.manifest.fingerprint == entry.manifest.fingerprint {
             entry.same_as = Some(previous.same_as.unwrap_or(previous.manifest.version));
         }
     }

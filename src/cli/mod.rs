@@ -4,6 +4,7 @@ mod batch;
 mod build;
 mod check;
 mod demo;
+mod diff;
 mod history;
 mod init;
 mod report;
@@ -43,6 +44,8 @@ enum Command {
     Verify(verify::Args),
     /// List the archived versions per organisation and year.
     History(history::Args),
+    /// Show what changed between two archived versions: trainings and key figures.
+    Diff(diff::Args),
     /// A worker process of `batch` (started by it; not for people).
     #[command(hide = true, name = "batch-worker")]
     BatchWorker(batch::WorkerArgs),
@@ -69,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Verify(args) => verify::run(args),
         Command::History(args) => history::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::BatchWorker(args) => batch::worker(args),
     };
     ExitCode::from(code)

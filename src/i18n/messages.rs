@@ -42,6 +42,9 @@ pub struct Messages {
     /// Organisation, year, version, built, editions, fingerprint.
     pub(crate) history_columns: Vec<String>,
     pub(crate) history_same: String,
+    pub(crate) diff_header: String,
+    pub(crate) diff_no_version: String,
+    pub(crate) diff_no_edition: String,
     pub(crate) batch_built: String,
     pub(crate) batch_skipped: String,
     pub(crate) batch_failed: String,

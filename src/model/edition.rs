@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 /// Which edition of the plan is being built: who it is for decides what it
 /// may show (see `crate::disclose`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Edition {
     /// For the works council, the union delegation, the employees and the

@@ -273,6 +273,8 @@ draft_sent = {year}-02-16
 meeting = {year}-03-04
 advice_date = {year}-03-04
 advice = "De ondernemingsraad geeft een positief advies. Hij vraagt extra aandacht voor de deelname van medewerkers met een handicap en wil in september een tussentijdse stand van de opleidingsrekeningen."
+response = "De directie neemt het advies over. De opleiding 'Werken met een beperking: aanpassingen op maat' wordt in het najaar een tweede keer ingericht, en in september krijgt de ondernemingsraad een tussentijdse stand van de opleidingsrekeningen."
+approved_by = "Marleen Claes, algemeen directeur"
 fixed_on = {year}-03-20
 
 [readiness]

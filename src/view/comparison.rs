@@ -62,7 +62,7 @@ pub fn view(comparison: &Comparison, fmt: Fmt<'_>) -> ComparisonView {
         .iter()
         .map(|c| ComparisonRow {
             label: label(c.metric, fmt),
-            previous: previous(c.previous, c.metric, fmt),
+            previous: recorded(c.previous, c.metric, fmt),
             current: fmt.cell(c.current, |v| value(v, c.metric, fmt)),
             change: fmt.cell(c.delta, |d| d.map_or_else(super::num::missing, |d| change(d, c.metric, fmt))),
         })
@@ -110,7 +110,7 @@ fn realised(code: String, title: String, planned: u32, completed: u32, fmt: Fmt<
 }
 
 /// The figure's name: "Medewerkers", "Deelnamegraad, vrouwen".
-fn label(metric: Metric, fmt: Fmt<'_>) -> String {
+pub(super) fn label(metric: Metric, fmt: Fmt<'_>) -> String {
     let word = |key: &str| fmt.strings.layout(&format!("/pdf/comparison/rows/{key}")).to_string();
     let labels = &fmt.strings.labels;
     let group = |subject: Subject| match subject {
@@ -141,8 +141,8 @@ fn value(value: Option<f64>, metric: Metric, fmt: Fmt<'_>) -> Num {
     }
 }
 
-/// Last year's figure as that year's edition recorded it.
-fn previous(recorded: Recorded, metric: Metric, fmt: Fmt<'_>) -> Num {
+/// A figure as an edition recorded it.
+pub(super) fn recorded(recorded: Recorded, metric: Metric, fmt: Fmt<'_>) -> Num {
     match recorded {
         Recorded::Value(v) => value(Some(v), metric, fmt),
         Recorded::Missing => super::num::missing(),

@@ -114,6 +114,10 @@ pub struct ConsultationView {
     pub advice_date: Option<DateText>,
     /// The advice, in a few sentences.
     pub advice: Option<String>,
+    /// The employer's response to it.
+    pub response: Option<String>,
+    /// Who fixes the plan for the employer.
+    pub approved_by: Option<String>,
     /// The day the plan was fixed.
     pub fixed_on: Option<DateText>,
     /// The day the anonymised copy was uploaded.
@@ -198,6 +202,10 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
     let s = &disclosed.standings;
     let c = public.consultation;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| fmt.date(d));
+    // A draft goes to the advisory body before its advice: whatever
+    // plan.toml already records after sending it is not part of the draft.
+    let draft = disclosed.versions.stage == crate::model::Stage::Draft;
+    let after_draft = |d: Option<jiff::civil::Date>| if draft { None } else { date(d) };
     LegalView {
         basis: legal.basis,
         period: format!("{}–{}", legal.period.0, legal.period.1),
@@ -239,15 +247,23 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
             body: c.body,
             draft_sent: date(c.draft_sent),
             meeting: date(c.meeting),
-            advice_date: date(c.advice_date),
-            advice: c.advice.clone(),
-            fixed_on: date(c.fixed_on),
-            uploaded: date(c.uploaded),
+            advice_date: after_draft(c.advice_date),
+            advice: c.advice.clone().filter(|_| !draft),
+            response: c.response.clone().filter(|_| !draft),
+            // A person's name: only where personal data may be (the
+            // council edition is also the anonymised copy for the FOD WASO).
+            approved_by: c.approved_by.clone().filter(|_| disclosed.personal.is_some()),
+            fixed_on: after_draft(c.fixed_on),
+            uploaded: after_draft(c.uploaded),
         },
         deadlines: public
             .deadlines
             .iter()
-            .map(|d| DeadlineView { key: d.step, due: fmt.date(d.due), done: date(d.done), status: d.status })
+            .map(|d| {
+                let pending = draft && d.step != Step::DraftSent;
+                let (done, status) = if pending { (None, Status::Open) } else { (date(d.done), d.status) };
+                DeadlineView { key: d.step, due: fmt.date(d.due), done, status }
+            })
             .collect(),
         attention: disclosed.verdicts.attention.iter().map(|p| attention(p, fmt)).collect(),
         unjudged: disclosed.verdicts.unassessed.iter().map(|s| label(*s, fmt)).collect(),

@@ -12,6 +12,7 @@ pub(crate) mod legal;
 mod num;
 mod participation;
 mod trainings;
+mod versions;
 mod workforce;
 
 pub(crate) use annual::AnnualView;
@@ -24,6 +25,7 @@ pub use num::Num;
 pub(crate) use num::{DateText, Fmt, Status};
 pub use participation::{GroupRow, ParticipationSection, ParticipationView};
 pub(crate) use trainings::{GoalView, TrainingRightView, TrainingsView};
+pub use versions::{RevisionView, VersionsView, revision_view, stage_name};
 pub use workforce::{AgeView, CountRow, RiskGroupRow, WorkforceView};
 
 use crate::disclose::{Disclosed, Public};
@@ -114,6 +116,8 @@ pub struct Meta {
     pub(crate) withheld_tables: Vec<crate::disclose::Table>,
     /// The plan's participation rule as printed, "80%".
     pub(crate) participation_rule: String,
+    /// Draft or final, the version number and the version history.
+    pub(crate) versions: VersionsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,6 +182,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
             min_group_size: disclosed.min_group_size,
             withheld_tables: disclosed.withheld_tables.clone(),
             participation_rule: strings.number.percent(settings.participation_rule, 0),
+            versions: versions::view(&disclosed.versions, settings.metadata_date(), fmt),
         },
         strings: strings.for_layout.clone(),
         organisation: organisation(public),
