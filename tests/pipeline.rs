@@ -53,6 +53,17 @@ fn hand_computed_figures_and_literal_text_reach_the_pdf() {
         "*vet* en $x^2$ <lbl> @ref",
         // The training aimed at 50+ is named under that risk group.
         "50-plussers",
+        // Participation by statute, education level and department (E3's
+        // only registration is cancelled; E4's 16 hours are initial
+        // training, which is participation too).
+        "Naar statuut Groep Aantal Deelnemers Deelnamegraad Uren Uren per VTE Arbeiders 2 2 100,0% 18",
+        "Bedienden 1 0 0,0% 0",
+        "Kaderleden 1 1 100,0% 16",
+        "Naar opleidingsniveau",
+        "Hooggeschoold 2 1 50,0% 16",
+        "Naar afdeling",
+        "Productie 2 2 100,0% 18",
+        "Administratie 2 1 50,0% 16",
     ] {
         assert_contains(&text, expected);
     }

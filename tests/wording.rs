@@ -39,7 +39,7 @@ fn expand(pattern: &str) -> Vec<String> {
         "/pdf/attachments/{key}" => {
             &["annex", "plan_toml", "workbook", "branding", "layout", "batch", "previous_year"]
         }
-        "breakdown_{key}" => &["total", "gender", "age", "risk_group"],
+        "breakdown_{key}" => &["total", "gender", "age", "risk_group", "statute", "education", "department"],
         "/pdf/versions/{key}" => &["since_none", "added", "removed", "changed", "figures"],
         "/pdf/versions/stages/{}" => &["draft", "final"],
         "/pdf/versions/fields/{}" => &[

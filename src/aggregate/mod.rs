@@ -81,7 +81,7 @@ pub fn aggregate(plan: &Plan) -> Figures {
     let workforce = workforce::composition(plan, &active);
     let legal = legal::frame(plan, workforce.total.fte, workforce.total.heads);
     let risk_groups = workforce::risk_groups(plan, &active, &workforce);
-    let participation = participation::by_group(plan, &active, &learning);
+    let participation = participation::by_group(plan, &active, &learning, &workforce);
     let mut figures = Figures {
         training: training::totals(plan, &active, &workforce, legal.target),
         accounts: accounts::accounts(plan, legal.target),

@@ -1,4 +1,4 @@
-use super::{EmployeeLearning, ratio};
+use super::{EmployeeLearning, Workforce, ratio};
 use crate::model::{Employee, Plan, RiskGroup};
 
 /// Participation of one group of active employees.
@@ -40,9 +40,20 @@ pub struct ParticipationFigures {
     pub by_age_band: Vec<GroupParticipation>,
     /// In the order of `RiskGroup::ALL`.
     pub by_risk_group: [GroupParticipation; 4],
+    /// Per statute, in the order of `Workforce::by_statute`.
+    pub by_statute: Vec<GroupParticipation>,
+    /// Per education level, in the order of `Workforce::by_education`.
+    pub by_education: Vec<GroupParticipation>,
+    /// Per department, in the order of `Workforce::by_department`.
+    pub by_department: Vec<GroupParticipation>,
 }
 
-pub(super) fn by_group(plan: &Plan, active: &[bool], learning: &EmployeeLearning) -> ParticipationFigures {
+pub(super) fn by_group(
+    plan: &Plan,
+    active: &[bool],
+    learning: &EmployeeLearning,
+    workforce: &Workforce,
+) -> ParticipationFigures {
     let on = plan.settings.reference_date;
     let bands = &plan.settings.age_bands;
     let mut figures = ParticipationFigures {
@@ -50,6 +61,15 @@ pub(super) fn by_group(plan: &Plan, active: &[bool], learning: &EmployeeLearning
         by_gender: [GroupParticipation::default(); 3],
         by_age_band: vec![GroupParticipation::default(); bands.len()],
         by_risk_group: [GroupParticipation::default(); 4],
+        by_statute: vec![GroupParticipation::default(); workforce.by_statute.len()],
+        by_education: vec![GroupParticipation::default(); workforce.by_education.len()],
+        by_department: vec![GroupParticipation::default(); workforce.by_department.len()],
+    };
+    // The rows of the workforce tables, so that both list the same groups.
+    let statute = |e: &Employee| workforce.by_statute.iter().position(|(s, _)| *s == e.statute);
+    let education = |e: &Employee| workforce.by_education.iter().position(|(l, _)| *l == e.education);
+    let department = |e: &Employee| {
+        workforce.by_department.iter().position(|(d, _)| d.as_deref() == e.department.as_deref())
     };
     for (i, e) in plan.employees.iter().enumerate().filter(|(i, _)| active[*i]) {
         let (hours, participates) = (learning.hours[i], learning.participates[i]);
@@ -57,6 +77,16 @@ pub(super) fn by_group(plan: &Plan, active: &[bool], learning: &EmployeeLearning
         figures.by_gender[e.gender.index()].add(e, hours, participates);
         if let Some(age) = e.age_on(on) {
             figures.by_age_band[bands.index_of(age)].add(e, hours, participates);
+        }
+        let rows = [
+            (statute(e), &mut figures.by_statute),
+            (education(e), &mut figures.by_education),
+            (department(e), &mut figures.by_department),
+        ];
+        for (row, groups) in rows {
+            if let Some(row) = row {
+                groups[row].add(e, hours, participates);
+            }
         }
         for (g, group) in RiskGroup::ALL.iter().enumerate() {
             if e.is_in(*group, on) {

@@ -1,5 +1,6 @@
 //! Participation per group as an edition may show it.
 
+use super::breakdowns::breakdown;
 use super::{Cell, Rule, Workforce};
 use crate::aggregate::{Figures, GroupParticipation};
 use crate::privacy;
@@ -30,6 +31,12 @@ pub struct Participation {
     pub by_age_band: Vec<GroupCells>,
     /// In the order of `RiskGroup::ALL`.
     pub by_risk_group: [GroupCells; 4],
+    /// Per statute, in the order of the workforce's statutes.
+    pub by_statute: Vec<GroupCells>,
+    /// Per education level, in the order of the workforce's levels.
+    pub by_education: Vec<GroupCells>,
+    /// Per department, in the order of the workforce's departments.
+    pub by_department: Vec<GroupCells>,
 }
 
 pub(super) fn participation(
@@ -90,7 +97,42 @@ pub(super) fn participation(
             rule,
             (risk_participants.whole, false),
         )),
+        by_statute: in_order(&figures.workforce.by_statute, &p.by_statute, &workforce.statutes, p, rule),
+        by_education: in_order(
+            &figures.workforce.by_education,
+            &p.by_education,
+            &workforce.education,
+            p,
+            rule,
+        ),
+        by_department: in_order(
+            &figures.workforce.by_department,
+            &p.by_department,
+            &workforce.departments,
+            p,
+            rule,
+        ),
     }
+}
+
+/// One grouping's cells in the order of its workforce table as this
+/// edition shows it (which may differ from aggregation's: departments are
+/// listed by name when any is withheld), with the heads that table shows.
+fn in_order<K: PartialEq>(
+    aggregated: &[(K, crate::aggregate::Count)],
+    groups: &[GroupParticipation],
+    table: &[(K, super::CountCells)],
+    p: &crate::aggregate::ParticipationFigures,
+    rule: Rule,
+) -> Vec<GroupCells> {
+    let (groups, heads): (Vec<GroupParticipation>, Vec<Cell<u32>>) = table
+        .iter()
+        .filter_map(|(key, cells)| {
+            let i = aggregated.iter().position(|(k, _)| k == key)?;
+            Some((groups[i], cells.heads))
+        })
+        .unzip();
+    breakdown(&groups, &heads, &p.overall, rule)
 }
 
 fn to_array<const N: usize>(cells: Vec<GroupCells>) -> [GroupCells; N] {
@@ -101,7 +143,7 @@ fn to_array<const N: usize>(cells: Vec<GroupCells>) -> [GroupCells; N] {
 /// participants counts to withhold. Figures derived from a withheld count
 /// (rate, hours) are withheld with it; where the groups add up to everyone
 /// (`additive`), so do their hours, which are then protected in pairs.
-fn cells(
+pub(super) fn cells(
     groups: &[GroupParticipation],
     heads: &[Cell<u32>],
     participants: &[bool],

@@ -22,6 +22,7 @@
 //! ([`Public`]). Rows per employee pass only into the internal edition
 //! ([`Personal`]).
 
+mod breakdowns;
 mod comparison;
 mod groups;
 mod linked;

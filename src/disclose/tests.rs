@@ -241,6 +241,13 @@ fn company(people: &[Person]) -> Plan {
             e.department = Some(DEPARTMENTS[usize::from(p.department)].into());
             e.statute = [Some(Statute::BlueCollar), Some(Statute::WhiteCollar), Some(Statute::Manager), None]
                 [usize::from(p.statute)];
+            // Education varies with department and statute: some of each.
+            e.education = [
+                Some(crate::model::EducationLevel::Low),
+                Some(crate::model::EducationLevel::Medium),
+                Some(crate::model::EducationLevel::High),
+                None,
+            ][usize::from(p.department + p.statute) % 4];
             e.disability = p.disability;
             e.nationality = Country::parse(if p.non_eu { "MA" } else { "BE" }).map(Nationality::Country);
             e.bottleneck_occupation = p.bottleneck;
@@ -331,7 +338,7 @@ fn attack_company(plan: &Plan) {
             "statute" => w.by_statute.iter().map(|(_, c)| c.heads).collect(),
             _ => w.by_education.iter().map(|(_, c)| c.heads).collect(),
         };
-        let vars = rows
+        let vars: Vec<usize> = rows
             .iter()
             .zip(&truth)
             .enumerate()
@@ -418,6 +425,83 @@ fn attack_company(plan: &Plan) {
     r.assert_nothing_recovered(&format!("{} employees", plan.employees.len()));
 }
 
+/// One grouping as the attacker sees it: its name, its workforce table,
+/// each group's heads (as shown, true), participation cells and true
+/// participants.
+type Grouping<'a> = (&'static str, Table, Vec<(Cell<u32>, u32)>, &'a [super::GroupCells], Vec<u32>);
+
+/// Participation by department, statute and education level, each with
+/// its workforce table: a system of its own, since nothing published links
+/// one grouping to another beyond the headcount and everyone's
+/// participants, which are shown.
+fn attack_breakdowns(plan: &Plan) {
+    let figures = aggregate(plan);
+    let d = disclose(plan, &figures, Edition::Council, None);
+    let (w, p) = (&figures.workforce, &figures.participation);
+    let department_truth = |n: &Option<String>| w.by_department.iter().position(|(m, _)| m == n).unwrap();
+    let groupings: [Grouping<'_>; 3] = [
+        (
+            "department",
+            Table::Departments,
+            d.workforce
+                .departments
+                .iter()
+                .map(|(n, c)| (c.heads, w.by_department[department_truth(n)].1.heads))
+                .collect(),
+            &d.participation.by_department,
+            d.workforce
+                .departments
+                .iter()
+                .map(|(n, _)| p.by_department[department_truth(n)].participants)
+                .collect(),
+        ),
+        (
+            "statute",
+            Table::Statutes,
+            d.workforce
+                .statutes
+                .iter()
+                .zip(&w.by_statute)
+                .map(|((_, c), (_, t))| (c.heads, t.heads))
+                .collect(),
+            &d.participation.by_statute,
+            p.by_statute.iter().map(|g| g.participants).collect(),
+        ),
+        (
+            "education",
+            Table::Education,
+            d.workforce
+                .education
+                .iter()
+                .zip(&w.by_education)
+                .map(|((_, c), (_, t))| (c.heads, t.heads))
+                .collect(),
+            &d.participation.by_education,
+            p.by_education.iter().map(|g| g.participants).collect(),
+        ),
+    ];
+    for (name, table, heads, cells, truth) in groupings {
+        let mut r = Reader::new();
+        let headcount = r.system.known(i64::from(w.total.heads));
+        let everyone = r.system.known(i64::from(p.overall.participants));
+        r.table(d.withheld_tables.contains(&table), 1);
+        let sizes: Vec<usize> =
+            heads.iter().enumerate().map(|(i, (c, t))| r.count(*c, *t, format!("{name} {i}"))).collect();
+        r.system.sum(sizes.clone(), headcount);
+        // Withheld whole: every participant count reads "•".
+        let whole = cells.iter().all(|c| c.participants == Cell::Hidden);
+        let mut parts = Vec::new();
+        for (i, ((c, t), size)) in cells.iter().zip(&truth).zip(&sizes).enumerate() {
+            r.table(whole, if c.heads.is_shown() { 1 } else { 0 });
+            let var = r.participants(c.participants, *t, format!("participants, {name} {i}"));
+            r.system.at_most(var, *size);
+            parts.push(var);
+        }
+        r.system.sum(parts, everyone);
+        r.assert_nothing_recovered(&format!("{} employees, by {name}", plan.employees.len()));
+    }
+}
+
 /// Cases per property: a few hundred in the suite; `ATTACK_CASES=20000`
 /// for a deeper search.
 fn cases(default: u32) -> u32 {
@@ -434,6 +518,7 @@ proptest! {
         // `crate::privacy`): its headcount gives it away.
         prop_assume!(plan.employees.iter().filter(|e| e.is_active_on(plan.settings.reference_date)).count() >= K as usize);
         attack_company(&plan);
+        attack_breakdowns(&plan);
     }
 }
 

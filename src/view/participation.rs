@@ -12,12 +12,15 @@ pub struct ParticipationView {
     pub sections: Vec<ParticipationSection>,
 }
 
-/// Participation per group of one grouping: gender, age band or risk
-/// group.
+/// Participation per group of one grouping: gender, age band, risk
+/// group, statute, education level or department.
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipationSection {
     /// Which grouping; the layout names the section.
     pub key: SectionKey,
+    /// Whether the layout draws the rates as a chart (the groupings the
+    /// law names); the others are tables.
+    pub chart: bool,
     /// One row per group, in the grouping's order.
     pub rows: Vec<GroupRow>,
 }
@@ -32,6 +35,12 @@ pub enum SectionKey {
     Age,
     /// By risk group.
     RiskGroup,
+    /// By statute (blue- or white-collar, ...).
+    Statute,
+    /// By education level.
+    Education,
+    /// By department.
+    Department,
 }
 
 impl SectionKey {
@@ -41,6 +50,9 @@ impl SectionKey {
             SectionKey::Gender => "gender",
             SectionKey::Age => "age",
             SectionKey::RiskGroup => "risk_group",
+            SectionKey::Statute => "statute",
+            SectionKey::Education => "education",
+            SectionKey::Department => "department",
         }
     }
 }
@@ -101,12 +113,36 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> ParticipationView {
             }
         })
         .collect();
+    let w = &disclosed.workforce;
+    let unknown = || labels.unknown.clone();
+    let statutes = w
+        .statutes
+        .iter()
+        .zip(&p.by_statute)
+        .map(|((s, _), g)| row(s.map_or_else(unknown, |s| s.label(labels).into()), g))
+        .collect();
+    let education = w
+        .education
+        .iter()
+        .zip(&p.by_education)
+        .map(|((e, _), g)| row(e.map_or_else(unknown, |e| e.label(labels).into()), g))
+        .collect();
+    let departments = w
+        .departments
+        .iter()
+        .zip(&p.by_department)
+        .map(|((d, _), g)| row(d.clone().unwrap_or_else(unknown), g))
+        .collect();
+    let section = |key, chart, rows| ParticipationSection { key, chart, rows };
     ParticipationView {
         overall: row(labels.everyone.clone(), &p.overall),
         sections: vec![
-            ParticipationSection { key: SectionKey::Gender, rows: genders },
-            ParticipationSection { key: SectionKey::Age, rows: ages },
-            ParticipationSection { key: SectionKey::RiskGroup, rows: risks },
+            section(SectionKey::Gender, true, genders),
+            section(SectionKey::Age, true, ages),
+            section(SectionKey::RiskGroup, true, risks),
+            section(SectionKey::Statute, false, statutes),
+            section(SectionKey::Education, false, education),
+            section(SectionKey::Department, false, departments),
         ],
     }
 }
