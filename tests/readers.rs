@@ -89,12 +89,42 @@ fn the_council_edition_says_a_withheld_point_of_attention_exists() {
         "withheld point missing"
     );
     assert!(!council.contains(&squeeze("Geen aandachtspunten")), "the council edition says there are none");
+    // The summary up front says the same, coarser in the council edition:
+    // the point exists, without its figures; never "no group".
+    let council_summary =
+        squeeze(&page_texts(&prepared.typeset(Edition::Council, &resources).unwrap().document)[1]);
+    assert!(council_summary.starts_with("VoorbeeldNVOpleidingsplan2027Samenvatting"), "{council_summary}");
+    assert!(
+        council_summary.contains(&squeeze(
+            "Er is een aandachtspunt voor werknemers met een handicap; de groep is te klein"
+        )),
+        "{council_summary}"
+    );
+    assert!(!council_summary.contains(&squeeze("Geen enkele groep neemt minder")), "{council_summary}");
+    assert!(!council_summary.contains(&squeeze("handicap nemen minder deel")), "{council_summary}");
     let internal =
         squeeze(&page_texts(&prepared.typeset(Edition::Internal, &resources).unwrap().document).join(" "));
     assert!(
         internal.contains(&squeeze("minder dan 80% zo vaak")) || internal.contains("80%"),
         "the rule is named"
     );
+    let internal_summary =
+        squeeze(&page_texts(&prepared.typeset(Edition::Internal, &resources).unwrap().document)[1]);
+    assert!(
+        internal_summary.contains(&squeeze("Aandachtspunt: werknemers met een handicap nemen minder deel dan de regel van het plan toelaat (minder dan 80% zo vaak als iedereen).")),
+        "{internal_summary}"
+    );
+    for both in [&council_summary, &internal_summary] {
+        for figure in [
+            "139actievemedewerkers",
+            "4,6opleidingsdagenperVTE(doel:5)",
+            "84,9%",
+            "€51.400",
+            "Hetadvies(deondernemingsraad)werdgegevenop4maart2027",
+        ] {
+            assert!(both.contains(figure), "the summary lacks {figure}: {both}");
+        }
+    }
 
     // The rule is the plan's own: at 90%, it says so.
     let dir = tempfile::tempdir().unwrap();

@@ -38,6 +38,9 @@ pub struct ComparisonRow {
     pub current: Num,
     /// The change, signed.
     pub change: Num,
+    /// One of the few figures the summary repeats (headcount, days per
+    /// FTE, budget, participation rate).
+    pub headline: bool,
 }
 
 /// One of last year's trainings.
@@ -65,6 +68,10 @@ pub fn view(comparison: &Comparison, fmt: Fmt<'_>) -> ComparisonView {
             previous: recorded(c.previous, c.metric, fmt),
             current: fmt.cell(c.current, |v| value(v, c.metric, fmt)),
             change: fmt.cell(c.delta, |d| d.map_or_else(super::num::missing, |d| change(d, c.metric, fmt))),
+            headline: matches!(
+                c.metric,
+                Metric::Headcount | Metric::DaysPerFte | Metric::Budget | Metric::ParticipationRate
+            ),
         })
         .collect();
     let realisation: Vec<RealisedRow> = comparison
