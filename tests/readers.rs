@@ -202,3 +202,79 @@ fn costs_beyond_a_budget_are_warned_about() {
         .collect();
     assert!(over.is_empty(), "{over:#?}");
 }
+
+/// Each risk group (and equal treatment) gets an action plan from
+/// `[[actions]]`: what, who, by when, how measured; a misspelt group is
+/// an error at its line; a group that needs attention without an action is
+/// on `check`'s to-do list.
+#[test]
+fn action_plans_per_group_come_from_plan_toml() {
+    let actions = r#"
+[[actions]]
+group = "aged_50_plus"
+action = "Loopbaangesprek voor elke 50-plusser"
+owner = "HR-verantwoordelijke"
+deadline = 2027-06-30
+indicator = "Deelname minstens het gemiddelde"
+
+[[actions]]
+group = "gender"
+action = "Leiderschapsopleiding open voor iedereen"
+"#;
+    let dir = plan_folder(&format!("{PLAN_TOML}{actions}"), &fixture_sheets());
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let resources = Resources::bundled(CachePolicy::KeepUntilExit);
+    // Soft hyphens mark where the layout may break a word.
+    let text =
+        squeeze(&page_texts(&prepared.typeset(Edition::Council, &resources).unwrap().document).join(" "))
+            .replace('\u{ad}', "");
+    for expected in [
+        "3.1 50-plussers",
+        "Actieplan Actie Verantwoordelijke Tegen Indicator Loopbaangesprek voor elke 50-plusser HR-verantwoordelijke 30/06/2027 Deelname minstens het gemiddelde",
+        "Leiderschapsopleiding open voor iedereen",
+    ] {
+        let at = text.find("Actieplan").unwrap_or(0);
+        assert!(
+            text.contains(&squeeze(expected)),
+            "lacks {expected:?} in {}",
+            &text[at..(at + 300).min(text.len())]
+        );
+    }
+
+    // A group that does not exist: said at its line, with the ones that do.
+    let wrong = format!("{PLAN_TOML}\n[[actions]]\ngroup = \"vijftigplussers\"\naction = \"x\"\n");
+    let dir = plan_folder(&wrong, &fixture_sheets());
+    let Err(pipeline::BuildError::Problems(problems)) = pipeline::prepare(dir.path()) else {
+        panic!("a misspelt group is accepted")
+    };
+    let messages = &opleidingsplan::model::Language::En.strings().messages;
+    let line = PLAN_TOML.lines().count() + 3;
+    let said: Vec<String> = problems.sorted().iter().map(|p| p.describe(messages)).collect();
+    assert!(
+        said.iter().any(
+            |l| l.contains(&format!("plan.toml:{line}")) && l.contains("bottleneck_occupation or gender")
+        ),
+        "{said:#?}"
+    );
+
+    // The example without its disability action: check asks for one.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example.join("gegevens.xlsx"), dir.path().join("gegevens.xlsx")).unwrap();
+    let plan = std::fs::read_to_string(example.join("plan.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan.replace("group = \"disability\"", "group = \"gender\""),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
+        .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("needs attention: describe what is done")
+            && stdout.contains("group = \"disability\""),
+        "{stdout}"
+    );
+}

@@ -46,6 +46,19 @@ fn todos(view: &PlanView, m: &Messages) -> Vec<String> {
             out.push(text.clone());
         }
     }
+    // A group that needs attention gets an action (what, who, by when);
+    // men and women are one group for it.
+    let mut asked: Vec<&str> = Vec::new();
+    for point in &legal.attention {
+        let group = match point.kind {
+            crate::view::legal::SubjectKind::Gender => "gender",
+            crate::view::legal::SubjectKind::RiskGroup => point.key.as_str(),
+        };
+        if !view.annual.actions.iter().any(|a| a.group == group) && !asked.contains(&group) {
+            asked.push(group);
+            out.push(fill(&t.action, &[("group", &point.label), ("key", group)]));
+        }
+    }
     let titles = &view.strings["pdf"]["checklist"]["items"];
     for check in &legal.checklist {
         let values = [

@@ -3,7 +3,7 @@
 
 use super::{date, invalid};
 use crate::model::readiness::{self, Readiness};
-use crate::model::{AnnualPlan, Body, Consultation, Goal, Needs, Role, Strategy};
+use crate::model::{Action, ActionGroup, AnnualPlan, Body, Consultation, Goal, Needs, Role, Strategy};
 use crate::problem::{Expected, Problems};
 use serde::Deserialize;
 use toml::Spanned;
@@ -57,6 +57,34 @@ pub(super) struct AnnualSection {
 struct RoleSection {
     role: String,
     responsibility: String,
+}
+
+/// `[[actions]]`: an action for a risk group or for equal treatment.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActionSection {
+    group: Spanned<String>,
+    action: String,
+    owner: Option<String>,
+    deadline: Option<Spanned<toml::value::Datetime>>,
+    indicator: Option<String>,
+}
+
+/// The actions of `plan.toml`, each group checked.
+pub(super) fn actions(sections: Vec<ActionSection>, source: &str, problems: &mut Problems) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for s in sections {
+        let wanted = s.group.get_ref().trim().to_ascii_lowercase();
+        let Some(group) = ActionGroup::ALL.into_iter().find(|g| g.key() == wanted) else {
+            let value = format!("\"{}\"", s.group.get_ref());
+            problems.push(invalid(source, s.group.span(), "actions.group", value, Expected::ActionGroup));
+            continue;
+        };
+        let deadline = s.deadline.as_ref().and_then(|d| date(d, "actions.deadline", source, problems));
+        let Some(action) = text(Some(s.action)) else { continue };
+        actions.push(Action { group, action, owner: text(s.owner), deadline, indicator: text(s.indicator) });
+    }
+    actions
 }
 
 #[derive(Deserialize, Default)]
@@ -129,6 +157,7 @@ pub(super) fn annual(s: AnnualSection) -> AnnualPlan {
         roles: s.roles.into_iter().map(|r| Role { role: r.role, responsibility: r.responsibility }).collect(),
         rules: lines(s.rules),
         quality: text(s.quality),
+        actions: Vec::new(),
     }
 }
 

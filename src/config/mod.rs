@@ -88,6 +88,8 @@ struct PlanFile {
     annual: content::AnnualSection,
     #[serde(default)]
     consultation: content::ConsultationSection,
+    #[serde(default)]
+    actions: Vec<content::ActionSection>,
     readiness: Option<content::ReadinessSection>,
     #[serde(default)]
     branding: BrandingSection,
@@ -198,7 +200,8 @@ pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanCo
     let organisation = organisation(file.organisation, text, &mut problems);
     let settings = settings(&file.plan, defaults, text, &mut problems);
     let strategy = content::strategy(file.strategy, text, &mut problems);
-    let annual = content::annual(file.annual);
+    let mut annual = content::annual(file.annual);
+    annual.actions = content::actions(file.actions, text, &mut problems);
     let body = Body::for_organisation(organisation.works_council, organisation.union_delegation);
     let consultation = content::consultation(file.consultation, body, text, &mut problems);
     let readiness = file.readiness.map(|r| content::readiness(r, text, &mut problems));

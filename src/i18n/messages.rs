@@ -163,6 +163,7 @@ pub struct TodoWords {
     pub training_gap: String,
     pub no_participations: String,
     pub risk_group: String,
+    pub action: String,
 }
 
 /// Wording of [`crate::problem::Limit`]: what went beyond `{n}`.
@@ -194,6 +195,7 @@ pub struct ExpectedWords {
     pub group_size: String,
     pub goal_id: String,
     pub statement_ids: String,
+    pub action_group: String,
     pub colour: String,
     pub prepared_by_name: String,
     pub workbook: String,

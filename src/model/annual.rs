@@ -10,6 +10,58 @@ pub struct AnnualPlan {
     pub rules: Vec<String>,
     /// How the quality of trainings is assured and evaluated.
     pub quality: Option<String>,
+    /// The actions for the groups the law asks special attention for
+    /// (`[[actions]]`).
+    pub actions: Vec<Action>,
+}
+
+/// Whom an action is for: a risk group, or men and women (equal treatment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionGroup {
+    /// One of the risk groups.
+    RiskGroup(crate::model::RiskGroup),
+    /// Equal treatment of men and women.
+    Gender,
+}
+
+impl ActionGroup {
+    /// The group's key in `plan.toml` and in the layout: a risk group's
+    /// code (`aged_50_plus`), or `gender`.
+    pub fn key(self) -> &'static str {
+        use crate::model::RiskGroup;
+        match self {
+            ActionGroup::RiskGroup(RiskGroup::Aged50Plus) => "aged_50_plus",
+            ActionGroup::RiskGroup(RiskGroup::Disability) => "disability",
+            ActionGroup::RiskGroup(RiskGroup::NonEuNationality) => "non_eu_nationality",
+            ActionGroup::RiskGroup(RiskGroup::BottleneckOccupation) => "bottleneck_occupation",
+            ActionGroup::Gender => "gender",
+        }
+    }
+
+    /// Every group an action can be for.
+    pub const ALL: [ActionGroup; 5] = [
+        ActionGroup::RiskGroup(crate::model::RiskGroup::Aged50Plus),
+        ActionGroup::RiskGroup(crate::model::RiskGroup::Disability),
+        ActionGroup::RiskGroup(crate::model::RiskGroup::NonEuNationality),
+        ActionGroup::RiskGroup(crate::model::RiskGroup::BottleneckOccupation),
+        ActionGroup::Gender,
+    ];
+}
+
+/// One action of the plan for a group: what, who, by when, and how the
+/// organisation will know it worked.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// For whom.
+    pub group: ActionGroup,
+    /// What is done.
+    pub action: String,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// By when.
+    pub deadline: Option<jiff::civil::Date>,
+    /// How success is measured.
+    pub indicator: Option<String>,
 }
 
 #[derive(Debug, Clone)]

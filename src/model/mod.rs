@@ -18,7 +18,7 @@ mod stage;
 mod training;
 
 pub(crate) use age::{AgeBand, AgeBands, age_on};
-pub(crate) use annual::{AnnualPlan, Role};
+pub(crate) use annual::{Action, ActionGroup, AnnualPlan, Role};
 pub(crate) use branding::{Asset, AssetKind, Branding, PreparedBy};
 pub(crate) use consultation::{Body, Consultation};
 pub(crate) use country::{Country, Nationality, NationalityText};

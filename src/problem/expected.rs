@@ -32,6 +32,8 @@ pub enum Expected {
     GoalId,
     /// Readiness statement ids.
     StatementIds,
+    /// The group of an action: a risk group's key or `gender`.
+    ActionGroup,
     /// A colour such as "#1F4E79".
     Colour,
     /// The name of whoever prepared the plan.
@@ -143,6 +145,7 @@ impl Expected {
             Expected::GroupSize => e.group_size.clone(),
             Expected::GoalId => e.goal_id.clone(),
             Expected::StatementIds => e.statement_ids.clone(),
+            Expected::ActionGroup => e.action_group.clone(),
             Expected::Colour => e.colour.clone(),
             Expected::PreparedByName => e.prepared_by_name.clone(),
             Expected::Workbook => e.workbook.clone(),

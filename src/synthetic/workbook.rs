@@ -268,6 +268,41 @@ responsibility = "Bepalen mee de behoeften van hun team, voeren de POP-gesprekke
 role = "Ondernemingsraad"
 responsibility = "Geeft advies over het ontwerp en volgt de uitvoering op."
 
+[[actions]]
+group = "aged_50_plus"
+action = "Loopbaangesprek voor elke 50-plusser en het traject 'Werkbaar werk voor 50-plussers' (INC-01)."
+owner = "HR-verantwoordelijke"
+deadline = {year}-06-30
+indicator = "Deelnamegraad van 50-plussers minstens gelijk aan het gemiddelde."
+
+[[actions]]
+group = "disability"
+action = "Opleidingen op maat met redelijke aanpassingen (INC-03), afgesproken met elke medewerker en zijn leidinggevende."
+owner = "Leidinggevenden, met de preventieadviseur"
+deadline = {year}-09-30
+indicator = "Elke medewerker met een handicap volgt minstens één opleiding."
+
+[[actions]]
+group = "non_eu_nationality"
+action = "Nederlands op de werkvloer (INC-04) tijdens de werkuren, met een taalcoach in de ploeg."
+owner = "Ploegleiders"
+deadline = {year}-12-31
+indicator = "Alle deelnemers halen niveau A2 op de interne test."
+
+[[actions]]
+group = "bottleneck_occupation"
+action = "Interne trajecten naar lasser en elektromecanicien (VAK-01, VAK-03, VAK-06) met een peter of meter."
+owner = "Technisch directeur"
+deadline = {year}-12-31
+indicator = "Vier interne kandidaten gestart."
+
+[[actions]]
+group = "gender"
+action = "Opleidingen voor leidinggevenden staan open voor iedereen; bij gelijke geschiktheid gaat de plaats naar het ondervertegenwoordigde geslacht."
+owner = "Directie"
+deadline = {year}-12-31
+indicator = "Deelnamegraad van mannen en vrouwen verschilt niet meer dan 10 procentpunten."
+
 [consultation]
 draft_sent = {year}-02-16
 meeting = {year}-03-04

@@ -24,6 +24,23 @@ pub struct AnnualView {
     /// Trainings per evaluation method.
     pub evaluation: Vec<EvaluationRow>,
     pub pillars: Vec<PillarRow>,
+    /// The actions for the risk groups and for equal treatment.
+    pub actions: Vec<ActionView>,
+}
+
+/// One action for a group, as the plan states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    /// The group's key: a risk group's code, or `gender`.
+    pub group: &'static str,
+    /// What is done.
+    pub action: String,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// By when.
+    pub deadline: Option<super::DateText>,
+    /// How success is measured.
+    pub indicator: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,6 +126,17 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
                 trainings: fmt.count(s.trainings),
                 hours: fmt.hours(s.hours),
                 budget: fmt.euro(Some(s.budget)),
+            })
+            .collect(),
+        actions: a
+            .actions
+            .iter()
+            .map(|x| ActionView {
+                group: x.group.key(),
+                action: x.action.clone(),
+                owner: x.owner.clone(),
+                deadline: x.deadline.map(|d| fmt.date(d)),
+                indicator: x.indicator.clone(),
             })
             .collect(),
         roles: a
