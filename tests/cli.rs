@@ -32,9 +32,11 @@ fn builds_the_bundled_example() {
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-bijlage.xlsx").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-gegevens.json").is_file());
     assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-kengetallen.json").is_file());
+    // The example asks for the one-page summary for all employees.
+    assert!(folder.join("opleidingsplan-2027-voorbeeld-nv-samenvatting.pdf").is_file());
     // The council edition alone, by default, and the manifest; no staging
     // folders left behind.
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 5);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 6);
     assert!(folder.join("manifest.json").is_file());
     // The data's document date is the manifest's (and the PDF's).
     let read = |name: &str| -> serde_json::Value {

@@ -99,6 +99,7 @@ pub(crate) fn fixture() -> Plan {
             min_group_size: 5,
             editions: crate::model::EditionChoice::Council,
             stage: None,
+            employee_summary: false,
         },
         strategy: Strategy::default(),
         annual: AnnualPlan::default(),

@@ -141,6 +141,7 @@ struct PlanSection {
     language: Option<Language>,
     edition: Option<EditionChoice>,
     stage: Option<Stage>,
+    employee_summary: Option<bool>,
     reference_date: Option<Spanned<toml::value::Datetime>>,
     date: Option<Spanned<toml::value::Datetime>>,
     training_days_per_fte: Option<Spanned<Number>>,
@@ -402,6 +403,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         participation_rule,
         count_initial_training: s.count_initial_training.unwrap_or(false),
         stage: s.stage,
+        employee_summary: s.employee_summary.unwrap_or(false),
     })
 }
 

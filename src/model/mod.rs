@@ -123,6 +123,9 @@ pub struct Settings {
     /// The editions to write when the command line does not say
     /// (`[plan] edition`, or the batch's default).
     pub(crate) editions: EditionChoice,
+    /// Whether to write the one-page summary for all employees
+    /// (`[plan] employee_summary`).
+    pub(crate) employee_summary: bool,
     /// The stage asked for (`build --stage`, else `[plan] stage`); `None`
     /// until [`Plan::stage`] settles it from the consultation.
     pub(crate) stage: Option<Stage>,

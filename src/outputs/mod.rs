@@ -13,6 +13,7 @@ mod data;
 mod key_figures;
 mod names;
 pub mod pdf;
+mod summary;
 
 pub(crate) use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
 pub(crate) use names::FileNames;
@@ -50,6 +51,8 @@ pub enum OutputKind {
     Data,
     /// The key figures next year's plan compares itself with.
     KeyFigures,
+    /// The one-page summary for all employees.
+    EmployeeSummary,
 }
 
 /// What every output of one edition reads.
@@ -120,7 +123,7 @@ pub(crate) trait Output: Sync {
 
 /// Every output, in the order they are made.
 pub(crate) static REGISTRY: &[&dyn Output] =
-    &[&annex::Annex, &pdf::Pdf, &data::Data, &key_figures::KeyFigures];
+    &[&annex::Annex, &pdf::Pdf, &data::Data, &key_figures::KeyFigures, &summary::EmployeeSummary];
 
 /// The outputs and their formats, for the fingerprint: "annex:1,pdf:1,...".
 pub fn identity() -> String {

@@ -190,6 +190,7 @@ language = "{language}"
 # hours_per_day = 7.6
 # age_bands = [25, 35, 45, 50, 55]
 # min_group_size = 5               # council edition: smaller groups are hidden
+employee_summary = true            # also a one-page summary in plain words for all employees
 
 [input]
 workbook = "{workbook}"

@@ -13,7 +13,7 @@ mod embedded {
 }
 
 pub use fonts::FontSet;
-pub use layout::{Layout, LayoutFileError};
+pub use layout::{EMPLOYEES, Layout, LayoutFileError};
 pub use sanitize::for_typesetting;
 pub(crate) use typeset::DATA_PATH;
 pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
@@ -111,7 +111,19 @@ pub(crate) fn typeset_with(
     branding: &Branding,
     resources: &Resources,
 ) -> Result<Typeset, RenderError> {
-    let mut inputs = Inputs::new(view_json);
+    typeset_document(layout::MAIN, view_json, files, branding, resources)
+}
+
+/// Typesets the layout file `main` (a document of the layout) with the
+/// view and `files`, in the bundled fonts and the plan's own.
+pub(crate) fn typeset_document(
+    main: &'static str,
+    view_json: &[u8],
+    files: &[(String, Arc<[u8]>)],
+    branding: &Branding,
+    resources: &Resources,
+) -> Result<Typeset, RenderError> {
+    let mut inputs = Inputs::new(view_json).with_main(main);
     for (path, bytes) in files {
         inputs = inputs.with_file(path.clone(), bytes.clone());
     }

@@ -25,6 +25,9 @@ pub struct Typeset {
 /// the files the plan brings along (logos), each under a virtual path.
 pub struct Inputs {
     files: HashMap<String, Bytes>,
+    /// The layout file to typeset (the plan's `/main.typ`, or another
+    /// document of the same layout, such as the employees' summary).
+    main: &'static str,
 }
 
 impl Inputs {
@@ -32,7 +35,13 @@ impl Inputs {
     /// with any text the fonts cannot show replaced.
     pub fn new(view_json: &[u8]) -> Self {
         let json = super::for_typesetting(view_json);
-        Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(json))]) }
+        Self { files: HashMap::from([(DATA_PATH.to_string(), Bytes::new(json))]), main: super::layout::MAIN }
+    }
+
+    /// These inputs typeset from the layout file `main` instead.
+    pub(crate) fn with_main(mut self, main: &'static str) -> Self {
+        self.main = main;
+        self
     }
 
     pub(crate) fn with_file(mut self, path: String, bytes: std::sync::Arc<[u8]>) -> Self {
@@ -49,7 +58,7 @@ pub fn typeset(
     fonts: &FontSet,
     cache: CachePolicy,
 ) -> Result<Typeset, RenderError> {
-    let world = PlanWorld::new(layout, fonts, inputs.files);
+    let world = PlanWorld::new(layout, fonts, inputs.files, inputs.main);
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = result.warnings.iter().map(|d| describe(&world, d)).collect();
     let document = result.output.map_err(|errors| RenderError::Layout(describe_all(&world, &errors)));

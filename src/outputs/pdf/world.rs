@@ -1,5 +1,5 @@
 use super::fonts::FontSet;
-use super::layout::{Layout, MAIN};
+use super::layout::Layout;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult};
@@ -29,8 +29,9 @@ pub fn file_id(path: &str) -> FileId {
 }
 
 impl<'a> PlanWorld<'a> {
-    pub fn new(layout: &'a Layout, fonts: &'a FontSet, inputs: HashMap<String, Bytes>) -> Self {
-        Self { layout, fonts, inputs, main: file_id(MAIN) }
+    /// A world that typesets the layout file `main` (usually the layout's `/main.typ`).
+    pub fn new(layout: &'a Layout, fonts: &'a FontSet, inputs: HashMap<String, Bytes>, main: &str) -> Self {
+        Self { layout, fonts, inputs, main: file_id(main) }
     }
 
     fn path(id: FileId) -> FileResult<&'static str> {
