@@ -74,8 +74,8 @@ fn todos(view: &PlanView, m: &Messages) -> Vec<String> {
             ("informal_trainings", Verdict::Missing) => &t.no_informal,
             ("training_right", Verdict::Attention) => &t.training_gap,
             ("training_right", Verdict::Missing) => &t.no_participations,
-            ("consultation", Verdict::Attention | Verdict::Missing) => &t.advice,
-            ("deadlines", Verdict::Missing) => &t.deadlines,
+            ("consultation", Verdict::Attention | Verdict::Missing | Verdict::Pending) => &t.advice,
+            ("deadlines", Verdict::Missing | Verdict::Pending) => &t.deadlines,
             (
                 "aged_50_plus" | "disability" | "non_eu_nationality" | "bottleneck_occupation",
                 Verdict::Missing,

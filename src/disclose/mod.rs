@@ -292,7 +292,10 @@ pub fn disclose<'p>(
     }
     let workforce = workforce::workforce(plan, figures, rule, &linked, &mut whole);
     let participation = groups::participation(figures, &workforce, rule, &linked);
-    let verdicts = verdicts::verdicts(figures, &participation);
+    let mut verdicts = verdicts::verdicts(figures, &participation);
+    if plan.settings.stage(&plan.consultation) == crate::model::Stage::Draft {
+        verdicts.for_draft();
+    }
     let departments: Vec<(&Option<String>, bool)> =
         workforce.departments.iter().map(|(name, cells)| (name, !cells.heads.is_shown())).collect();
     let budget_by_department = money::budget_by_department(figures, &departments, rule);

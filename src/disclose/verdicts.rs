@@ -31,6 +31,8 @@ pub enum Verdict {
     /// The data does not record what the verdict rests on: not assessed
     /// in any edition.
     Unrecorded,
+    /// Still to come: the advice and the later steps, in a draft.
+    Pending,
 }
 
 impl Verdict {
@@ -43,6 +45,7 @@ impl Verdict {
             Verdict::NotApplicable => "not_applicable",
             Verdict::NotAssessed => "not_assessed",
             Verdict::Unrecorded => "unrecorded",
+            Verdict::Pending => "pending",
         }
     }
 }
@@ -109,6 +112,28 @@ pub struct Verdicts {
     /// Groups with a point of attention this edition cannot show (their
     /// figures are withheld): it says the point exists, without figures.
     pub attention_withheld: Vec<Subject>,
+}
+
+impl Verdicts {
+    /// The checklist of a draft: the advice and the steps after it are
+    /// still to come (a late draft stays late), whatever plan.toml already
+    /// records after the draft.
+    pub(super) fn for_draft(&mut self) {
+        use crate::aggregate::deadlines::{Status, Step};
+        for check in &mut self.checklist {
+            check.verdict = match check.item {
+                Item::Consultation => Verdict::Pending,
+                Item::Deadlines => {
+                    let late = check
+                        .deadlines
+                        .iter()
+                        .any(|d| d.step == Step::DraftSent && d.status == Status::Missed);
+                    if late { Verdict::Attention } else { Verdict::Pending }
+                }
+                _ => continue,
+            };
+        }
+    }
 }
 
 /// The participation cells of `subject`.

@@ -118,6 +118,9 @@ pub struct Messages {
     pub(crate) quarter_above_workforce: String,
     pub(crate) works_council_small: String,
     pub(crate) costs_above_budget: String,
+    pub(crate) title_language: String,
+    /// Dutch, French and English, in words: `nl`, `fr`, `en`.
+    pub(crate) language_names: std::collections::BTreeMap<String, String>,
     pub(crate) mapping_proposal: String,
     pub(crate) row_left_out: String,
     pub(crate) date_order_month_first: String,

@@ -12,6 +12,7 @@ mod quarters;
 mod read;
 mod reader;
 mod table;
+mod title_language;
 mod trainings;
 pub(crate) mod vocabulary;
 mod workbook;

@@ -52,6 +52,7 @@ pub fn read(
             pillar: r.code(F::Pillar, &PILLAR),
         };
         if r.ok() {
+            warn_title_language(&training, table, row.index, settings, problems);
             trainings.push(training);
         }
     }
@@ -80,4 +81,23 @@ fn goal(r: &mut RowReader<'_, '_, F>, strategy: &Strategy) -> Option<String> {
         r.fail(F::Goal, ProblemKind::UnknownGoal { value: text, known });
     }
     found.map(|g| g.id.clone())
+}
+
+/// A title in one language with another in the Language column: said at
+/// the Language cell.
+fn warn_title_language(
+    training: &Training,
+    table: &Table<F>,
+    row: u32,
+    settings: &Settings,
+    problems: &mut Problems,
+) {
+    let Some(said) = &training.language else { return };
+    let Some((written, named)) = super::title_language::contradiction(&training.title, said) else { return };
+    let names = &settings.language.strings().messages.language_names;
+    let name = |l: crate::model::Language| names.get(l.code()).cloned().unwrap_or_default();
+    let kind =
+        ProblemKind::TitleLanguage { code: training.code.clone(), written: name(written), said: name(named) };
+    let at = crate::problem::Location::cell(&table.file, &table.sheet, table.cell_ref(row, F::Language));
+    problems.warning(at, kind);
 }

@@ -276,6 +276,16 @@ pub enum ProblemKind {
         /// Its budget, as printed.
         budget: String,
     },
+    /// Warning: a training's title reads as one language while its
+    /// Language column names another.
+    TitleLanguage {
+        /// The training's code.
+        code: String,
+        /// The language the title is written in, in words.
+        written: String,
+        /// The language the column names, in words.
+        said: String,
+    },
     /// Warning: a works council in a company far below the size that
     /// requires one.
     WorksCouncilSmall {
@@ -502,6 +512,9 @@ impl ProblemKind {
             }
             CostsAboveBudget { code, costs, budget } => {
                 fill(&m.costs_above_budget, &[("code", code), ("costs", costs), ("budget", budget)])
+            }
+            TitleLanguage { code, written, said } => {
+                fill(&m.title_language, &[("code", code), ("written", written), ("said", said)])
             }
             WorksCouncilSmall { heads } => fill(&m.works_council_small, &[("heads", heads)]),
             RowExcluded { column, value, key } => {
