@@ -52,7 +52,7 @@ pub fn of_title(title: &str) -> Option<Language> {
     }
     let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
     let mut scores: Vec<(usize, Language)> = WORDS.iter().map(|(l, list)| (score(list), *l)).collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
     (scores[0].0 >= 1 && scores[0].0 > scores[1].0).then_some(scores[0].1)
 }
 
