@@ -44,6 +44,14 @@ pub struct Deadline {
     pub status: Status,
 }
 
+/// The last day of the upload: one month after the plan enters into force
+/// (`in_force`, else the day it is fixed), else after the last day it may
+/// be fixed, 31 March.
+pub fn upload_due(year: i16, in_force: Option<Date>) -> Date {
+    let in_force = in_force.unwrap_or_else(|| Date::new(year, 3, 31).unwrap_or(Date::MIN));
+    in_force.checked_add(1.month()).unwrap_or(in_force)
+}
+
 pub fn deadlines(plan: &Plan) -> Vec<Deadline> {
     let year = plan.settings.year;
     let c = &plan.consultation;
@@ -53,10 +61,7 @@ pub fn deadlines(plan: &Plan) -> Vec<Deadline> {
     // time is on 15 March, so the draft must be out 15 days before that.
     let meeting = c.meeting.unwrap_or(advice_by);
     let draft_by = meeting.checked_sub(15.days()).unwrap_or(meeting);
-    // The upload runs from the day the plan enters into force: as the
-    // plan says, else the day it was fixed, else the last day it may be.
-    let in_force = c.in_force.or(c.fixed_on).unwrap_or(fixed_by);
-    let upload_by = in_force.checked_add(1.month()).unwrap_or(in_force);
+    let upload_by = upload_due(year, c.in_force.or(c.fixed_on));
     let advice_done = c.advice_date.or(c.meeting.filter(|_| c.advice.is_some()));
     [
         (Step::DraftSent, draft_by, c.draft_sent),

@@ -141,6 +141,13 @@ pub fn revision(before: Snapshot<'_>, after: Snapshot<'_>) -> Revision {
         .iter()
         .filter_map(|now| {
             let then = before.figures.iter().find(|k| k.metric == now.metric)?;
+            // A withheld figure on either side is no change one can state:
+            // a group crossing the minimum size, or an internal plan
+            // beside a council draft.
+            let withheld = |r: Recorded| matches!(r, Recorded::Small | Recorded::Hidden);
+            if withheld(then.value) || withheld(now.value) {
+                return None;
+            }
             (!same(then.value, now.value)).then_some(FigureChange {
                 metric: now.metric,
                 before: then.value,
@@ -254,6 +261,14 @@ mod tests {
     fn identical_versions_have_no_changes_and_old_files_compare_what_they_recorded() {
         let a = [record("A", 10, 8.0, None)];
         let figures = [figure(Metric::Budget, Recorded::Small)];
+        // Withheld in one version, shown in the other: not a change to state.
+        let shown = [figure(Metric::Budget, Recorded::Value(4.0))];
+        let a_trainings = [record("A", 10, 8.0, None)];
+        let crossing = revision(
+            Snapshot { figures: &figures, trainings: &a_trainings },
+            Snapshot { figures: &shown, trainings: &a_trainings },
+        );
+        assert!(crossing.figures.is_empty());
         let same = revision(
             Snapshot { figures: &figures, trainings: &a },
             Snapshot { figures: &figures, trainings: &a },

@@ -96,6 +96,9 @@ pub struct Check {
     pub withheld: Vec<Subject>,
     /// The consultation calendar, for the deadlines item.
     pub deadlines: Vec<Deadline>,
+    /// The verdict is attention because of a group whose figures this
+    /// edition withholds: it says so, without the figures.
+    pub low_withheld: bool,
 }
 
 /// Everything the edition says about how the plan meets the law.
@@ -169,7 +172,12 @@ pub(super) fn verdicts(figures: &Figures, participation: &Participation) -> Verd
 fn check(c: &compliance::Check, shown: &dyn Fn(Subject) -> bool) -> Check {
     let (visible, withheld): (Vec<&compliance::GroupFinding>, Vec<&compliance::GroupFinding>) =
         c.groups.iter().partition(|g| shown(g.subject));
+    let low_withheld = withheld.iter().any(|g| g.low);
+    let low_visible = visible.iter().any(|g| g.low);
     let verdict = match c.verdict {
+        // Attention because of a withheld group: still attention, said
+        // without its figures (coarser, never different).
+        compliance::Verdict::Attention if low_withheld => Verdict::Attention,
         // A verdict about participation that rests on withheld groups only.
         compliance::Verdict::Attention | compliance::Verdict::Present
             if !withheld.is_empty() && !visible.iter().any(|g| g.low) =>
@@ -190,5 +198,6 @@ fn check(c: &compliance::Check, shown: &dyn Fn(Subject) -> bool) -> Check {
             .collect(),
         withheld: withheld.into_iter().map(|g| g.subject).collect(),
         deadlines: c.deadlines.clone(),
+        low_withheld: low_withheld && !low_visible,
     }
 }

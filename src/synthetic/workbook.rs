@@ -309,7 +309,7 @@ draft_sent = {year}-02-16
 meeting = {year}-03-04
 advice_date = {year}-03-04
 advice = "De ondernemingsraad geeft een positief advies. Hij vraagt extra aandacht voor de deelname van medewerkers met een handicap en wil in september een tussentijdse stand van de opleidingsrekeningen."
-response = "De directie neemt het advies over. De opleiding 'Werken met een beperking: aanpassingen op maat' wordt in het najaar een tweede keer ingericht, en in september krijgt de ondernemingsraad een tussentijdse stand van de opleidingsrekeningen."
+response = "De directie neemt het advies over. In september bespreekt ze met de ondernemingsraad een tussentijdse stand van de opleidingsrekeningen en de deelname van medewerkers met een handicap; blijft die laag, dan volgt een bijgewerkt plan."
 approved_by = "Marleen Claes, algemeen directeur"
 fixed_on = {year}-03-20
 

@@ -192,6 +192,9 @@ pub struct CheckView {
     pub reference: Num,
     /// Names of the groups this edition does not assess.
     pub withheld: Vec<String>,
+    /// Attention for a group whose figures this edition withholds: the
+    /// layout says so without figures.
+    pub low_withheld: bool,
 }
 
 /// The legal chapter of one edition.
@@ -205,6 +208,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
     // A draft goes to the advisory body before its advice: whatever
     // plan.toml already records after sending it is not part of the draft.
     let draft = disclosed.versions.stage == crate::model::Stage::Draft;
+    let legal_year = public.settings.year;
     let after_draft = |d: Option<jiff::civil::Date>| if draft { None } else { date(d) };
     LegalView {
         basis: legal.basis,
@@ -262,7 +266,12 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
             .map(|d| {
                 let pending = draft && d.step != Step::DraftSent;
                 let (done, status) = if pending { (None, Status::Open) } else { (date(d.done), d.status) };
-                DeadlineView { key: d.step, due: fmt.date(d.due), done, status }
+                // A draft does not know the day the plan will be fixed.
+                let due = match d.step {
+                    Step::Upload if draft => crate::aggregate::deadlines::upload_due(legal_year, c.in_force),
+                    _ => d.due,
+                };
+                DeadlineView { key: d.step, due: fmt.date(due), done, status }
             })
             .collect(),
         attention: disclosed.verdicts.attention.iter().map(|p| attention(p, fmt)).collect(),
@@ -333,5 +342,6 @@ fn check(c: &Check, fmt: Fmt<'_>) -> CheckView {
         rate,
         reference,
         withheld: c.withheld.iter().map(|s| label(*s, fmt)).collect(),
+        low_withheld: c.low_withheld,
     }
 }
