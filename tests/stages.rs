@@ -98,7 +98,7 @@ fn a_draft_then_a_final_in_one_archive_and_what_changed() {
     for expected in [
         "v2·Definitief",
         "Watveranderdesindshetontwerp",
-        "Ditplannaasthetontwerp(v1)",
+        "Vergelijkingmethetontwerp(v1)",
         // Added and removed, by code and title.
         "T4–Veiligheid,tweedesessie",
         "Opleidingengeschrapt",
