@@ -74,6 +74,8 @@ fn the_internal_edition_is_asked_for_and_named_so() {
             "opleidingsplan-2027-fixture-bv-intern-gegevens.json",
             "opleidingsplan-2027-fixture-bv-intern-kengetallen.json",
             "opleidingsplan-2027-fixture-bv-intern.pdf",
+            // The employees' personal statements.
+            "statements",
         ]
     );
     let wrong = run(&["build", dir.path().to_str().unwrap(), "--edition", "public"]);

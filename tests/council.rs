@@ -288,9 +288,14 @@ fn the_council_edition_names_nobody_and_the_internal_one_does() {
     let dir = plan_folder(PLAN_TOML, &sheets);
     let out = tempfile::tempdir().unwrap();
     let files = build(dir.path(), out.path(), vec![Edition::Council, Edition::Internal]);
-    assert_eq!(files.len(), 8, "{files:?}");
-    let (internal, council): (Vec<_>, Vec<_>) =
-        files.iter().partition(|f| f.file_name().unwrap().to_string_lossy().contains("-intern"));
+    // Four files per edition, and the internal edition's statements: one
+    // per employee employed in the plan year, and all together.
+    let statement = |f: &&std::path::PathBuf| f.parent().unwrap().ends_with("statements");
+    assert_eq!(files.iter().filter(|f| !statement(f)).count(), 8, "{files:?}");
+    assert_eq!(files.iter().filter(statement).count(), 32, "{files:?}");
+    let (internal, council): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|f| statement(f) || f.file_name().unwrap().to_string_lossy().contains("-intern"));
     assert_eq!(council.len(), 4);
     // The extraction reads the PDF's text and its alternative texts: a
     // search in an empty string would find nothing either.

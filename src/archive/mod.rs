@@ -105,7 +105,12 @@ fn write_new(
     let year_dir = location::year_dir(out, plan.number, plan.name, plan.year);
     let staging = tempfile::Builder::new().prefix(&staging_prefix()).tempdir_in(out)?;
     for file in files {
-        std::fs::write(staging.path().join(&file.name), &file.bytes)?;
+        let path = staging.path().join(&file.name);
+        // Statements go into their own folder of the version.
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &file.bytes)?;
     }
     std::fs::create_dir_all(&year_dir)?;
     let taken = || io::Error::new(io::ErrorKind::AlreadyExists, format!("v{number} exists"));

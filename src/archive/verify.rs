@@ -137,13 +137,18 @@ fn check(folder: &Path) -> VersionCheck {
     VersionCheck { folder: folder.into(), language: Some(manifest.language), findings }
 }
 
-/// A file name in the version folder itself: no folders, no way out.
+/// A file name in the version folder itself, or in its statements folder:
+/// no other folders, no way out.
 fn plain_name(path: &str) -> bool {
-    !path.is_empty()
-        && path != "."
-        && path != ".."
-        && !path.contains(['/', '\\', ':', '\0'])
-        && path != MANIFEST_FILE
+    let plain =
+        |part: &str| !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':', '\0']);
+    let parts: Vec<&str> = path.split('/').collect();
+    let inside = match parts[..] {
+        [name] => plain(name),
+        [folder, name] => folder == crate::outputs::STATEMENTS_FOLDER && plain(name),
+        _ => false,
+    };
+    inside && path != MANIFEST_FILE
 }
 
 /// The manifest against the folders it sits in: `v<version>` in `<year>` in

@@ -102,8 +102,33 @@ pub fn run(args: Args) -> u8 {
             let (version, folder) = (stored.version.to_string(), stored.folder.display().to_string());
             let template = if stored.written { &messages.build_version } else { &messages.build_identical };
             say!("{}", fill(template, &[("version", &version), ("folder", &folder)]));
+            // The statements, one per employee, are said as their folder.
+            let folder_of = |f: &std::path::Path| {
+                f.parent()
+                    .filter(|p| p.ends_with(crate::outputs::STATEMENTS_FOLDER))
+                    .map(std::path::Path::to_path_buf)
+            };
+            let mut said = Vec::new();
             for file in &stored.files {
-                say!("  {}", file.display());
+                match folder_of(file) {
+                    Some(folder) if said.contains(&folder) => {}
+                    Some(folder) => {
+                        // One per employee, and the combined one.
+                        let count =
+                            stored.files.iter().filter(|f| folder_of(f).as_ref() == Some(&folder)).count()
+                                - 1;
+                        let folder_text = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
+                        say!(
+                            "  {}",
+                            fill(
+                                &messages.build_statements,
+                                &[("folder", &folder_text), ("count", &count.to_string())]
+                            )
+                        );
+                        said.push(folder);
+                    }
+                    None => say!("  {}", file.display()),
+                }
             }
             exit::OK
         }

@@ -42,6 +42,7 @@ pub struct Messages {
     /// Organisation, year, version, built, editions, fingerprint.
     pub(crate) history_columns: Vec<String>,
     pub(crate) history_same: String,
+    pub(crate) build_statements: String,
     pub(crate) diff_header: String,
     pub(crate) diff_no_version: String,
     pub(crate) diff_no_edition: String,

@@ -65,6 +65,10 @@ pub(crate) struct DocumentNames {
     pub key_figures_file: String,
     /// The employees' summary's suffix.
     pub summary_file: String,
+    /// The combined statements' suffix.
+    pub statements_file: String,
+    /// One statement's name.
+    pub statement_file: String,
 }
 
 impl Strings {

@@ -13,10 +13,12 @@ mod data;
 mod key_figures;
 mod names;
 pub mod pdf;
+mod statements;
 mod summary;
 
 pub(crate) use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
 pub(crate) use names::FileNames;
+pub use statements::STATEMENTS_FOLDER;
 
 use crate::config::Sources;
 use crate::disclose::Disclosed;
@@ -53,6 +55,8 @@ pub enum OutputKind {
     KeyFigures,
     /// The one-page summary for all employees.
     EmployeeSummary,
+    /// The employees' personal statements of their training account.
+    Statements,
 }
 
 /// What every output of one edition reads.
@@ -122,8 +126,14 @@ pub(crate) trait Output: Sync {
 }
 
 /// Every output, in the order they are made.
-pub(crate) static REGISTRY: &[&dyn Output] =
-    &[&annex::Annex, &pdf::Pdf, &data::Data, &key_figures::KeyFigures, &summary::EmployeeSummary];
+pub(crate) static REGISTRY: &[&dyn Output] = &[
+    &annex::Annex,
+    &pdf::Pdf,
+    &data::Data,
+    &key_figures::KeyFigures,
+    &summary::EmployeeSummary,
+    &statements::Statements,
+];
 
 /// The outputs and their formats, for the fingerprint: "annex:1,pdf:1,...".
 pub fn identity() -> String {

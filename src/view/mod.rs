@@ -11,6 +11,7 @@ mod detail;
 pub(crate) mod legal;
 mod num;
 mod participation;
+pub(crate) mod statements;
 mod trainings;
 mod versions;
 mod workforce;

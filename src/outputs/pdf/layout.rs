@@ -18,6 +18,8 @@ pub struct Layout {
 pub const MAIN: &str = "/main.typ";
 /// The layout's one-page summary for all employees.
 pub const EMPLOYEES: &str = "/employees.typ";
+/// The layout's personal statements, one page per employee.
+pub const STATEMENTS: &str = "/statements.typ";
 
 /// The most one file of a layout folder may hold: an image, a font.
 pub const FILE_LIMIT: u64 = 64 << 20;

@@ -13,10 +13,10 @@ mod embedded {
 }
 
 pub use fonts::FontSet;
-pub use layout::{EMPLOYEES, Layout, LayoutFileError};
+pub use layout::{EMPLOYEES, Layout, LayoutFileError, STATEMENTS};
 pub use sanitize::for_typesetting;
 pub(crate) use typeset::DATA_PATH;
-pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_pdf, page_texts, typeset};
+pub use typeset::{CachePolicy, Inputs, PdfIdentity, Typeset, export_page, export_pdf, page_texts, typeset};
 pub(crate) use world::PlanWorld;
 
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};

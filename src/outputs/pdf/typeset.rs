@@ -98,6 +98,30 @@ pub struct PdfIdentity {
 /// The PDF of a typeset document: PDF/A-3b and PDF/UA-1, dated and
 /// identified from the plan, never from the clock.
 pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Vec<u8>, RenderError> {
+    export(document, identity, None)
+}
+
+/// Page `page` (1-based) of `document` alone, as a PDF of its own, tagged
+/// like the whole (Typst tags no page range, so the page becomes a
+/// document of its own).
+pub fn export_page(
+    document: &PagedDocument,
+    identity: &PdfIdentity,
+    page: usize,
+) -> Result<Vec<u8>, RenderError> {
+    use typst::model::Document as _;
+    let Some(one) = document.pages().get(page.wrapping_sub(1)) else {
+        return Err(RenderError::Pdf(format!("no page {page}")));
+    };
+    let single = PagedDocument::new(typst::ecow::eco_vec![one.clone()], document.info().clone());
+    export(&single, identity, None)
+}
+
+fn export(
+    document: &PagedDocument,
+    identity: &PdfIdentity,
+    page_ranges: Option<typst::layout::PageRanges>,
+) -> Result<Vec<u8>, RenderError> {
     let date = Datetime::from_ymd(
         i32::from(identity.date.year()),
         identity.date.month() as u8,
@@ -113,6 +137,7 @@ pub fn export_pdf(document: &PagedDocument, identity: &PdfIdentity) -> Result<Ve
         creator: Smart::Custom(Some(crate::view::GENERATOR.to_string())),
         timestamp: date.map(Timestamp::new_utc),
         standards,
+        page_ranges,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {
