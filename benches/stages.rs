@@ -68,6 +68,17 @@ fn json_view(bencher: divan::Bencher, employees: usize) {
     bencher.bench(|| pipeline::view_json(&prepared.view(Edition::Council)));
 }
 
+/// The personal statements of the internal edition: one page per employee
+/// in one compilation, one PDF per employee and the combined one (150 and
+/// 5,000 employees; see BENCHMARKS.md for 50,000).
+#[divan::bench(args = [150, 5_000], sample_count = 5, sample_size = 1)]
+fn statements(bencher: divan::Bencher, employees: usize) {
+    let prepared = prepared(employees);
+    let resources = Resources::bundled(CachePolicy::Trim { documents: 0 });
+    let kind = opleidingsplan::outputs::OutputKind::Statements;
+    bencher.bench(|| pipeline::render_output(prepared, Edition::Internal, kind, &resources).unwrap().len());
+}
+
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn typst_compile(bencher: divan::Bencher, employees: usize) {
     let prepared = prepared(employees);

@@ -167,6 +167,15 @@ pub(crate) fn render(context: &Context<'_>) -> Result<Made, OutputError> {
     Ok(made)
 }
 
+/// One registered output of `context`'s edition, alone (a benchmark of one
+/// output; a build renders them all with [`render`]).
+pub(crate) fn render_one(context: &Context<'_>, kind: OutputKind) -> Result<Made, OutputError> {
+    match REGISTRY.iter().find(|o| o.kind() == kind && o.editions().contains(&context.disclosed.edition)) {
+        Some(output) => output.render(context, &[]),
+        None => Ok(Made::default()),
+    }
+}
+
 /// MIME type by extension, as PDF/A-3 wants one for every embedded file.
 pub fn mime(name: &str) -> &'static str {
     match name.rsplit('.').next().map(str::to_lowercase).as_deref() {

@@ -91,6 +91,32 @@ pub(super) fn render_all(
     editions.par_iter().map(|&edition| render(prepared, edition, resources)).collect()
 }
 
+/// The files of one output of one edition, alone: what a benchmark of
+/// that output times (the personal statements, say).
+pub fn render_output(
+    prepared: &Prepared,
+    edition: Edition,
+    kind: outputs::OutputKind,
+    resources: &Resources,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let disclosed = prepared.disclose(edition);
+    let view = prepared.view_of(&disclosed);
+    let json = view_json(&view);
+    let p = &prepared.plan;
+    let names = FileNames::of(&p.organisation, &p.settings, edition);
+    let context = Context {
+        disclosed: &disclosed,
+        view: &view,
+        view_json: &json,
+        detail: None,
+        names: &names,
+        sources: &prepared.sources,
+        resources,
+        date: p.settings.metadata_date(),
+    };
+    Ok(outputs::render_one(&context, kind)?.files)
+}
+
 /// One edition, every registered output.
 pub fn render(
     prepared: &Prepared,

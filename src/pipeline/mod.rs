@@ -8,7 +8,7 @@
 
 mod edition;
 
-pub use edition::{typst_project, view_json};
+pub use edition::{render_output, typst_project, view_json};
 
 use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
