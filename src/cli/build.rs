@@ -113,10 +113,14 @@ pub fn run(args: Args) -> u8 {
                 match folder_of(file) {
                     Some(folder) if said.contains(&folder) => {}
                     Some(folder) => {
-                        // One per employee, and the combined one.
-                        let count =
-                            stored.files.iter().filter(|f| folder_of(f).as_ref() == Some(&folder)).count()
-                                - 1;
+                        // One per employee, beside the combined ones.
+                        let word = format!("{}-", built.language.strings().document.statement_file);
+                        let count = stored
+                            .files
+                            .iter()
+                            .filter(|f| folder_of(f).as_ref() == Some(&folder))
+                            .filter(|f| f.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&word)))
+                            .count();
                         let folder_text = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
                         say!(
                             "  {}",

@@ -1,14 +1,21 @@
 //! Personal statements (internal edition only): every employee employed in
-//! the plan year is told their training account, one page each. All pages
-//! are typeset in one compilation of the layout's `statements.typ`; the
+//! the plan year is told their training account, one page each. The pages
+//! are typeset in compilations of the layout's `statements.typ` of up to
+//! 500 statements each; the
 //! version's `statements/` folder holds one PDF per employee, cut from that
-//! document, and the whole document for printing.
+//! document, and the whole document for printing (in numbered parts of 500
+//! pages for a larger workforce).
 
 use super::pdf::{self, PdfIdentity, STATEMENTS};
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
 use crate::model::Edition;
 use crate::view::Fmt;
 use crate::view::statements;
+
+/// Statements typeset and printed together: a part of the workforce at a
+/// time keeps memory flat (about 100 MB a part), and a part is a pile one
+/// can print.
+const PART: usize = 500;
 
 /// The folder of a version that holds the statements.
 pub const STATEMENTS_FOLDER: &str = "statements";
@@ -38,27 +45,46 @@ impl Output for Statements {
         if view.statements.is_empty() {
             return Ok(Made::default());
         }
-        // Plain data always serialises.
-        let json = serde_json::to_vec(&view).unwrap_or_default();
         let images = pdf::branding_images(public.branding);
-        let typeset = pdf::typeset_document(STATEMENTS, &json, &images, public.branding, context.resources)?;
-        let pages = typeset.document.pages().len();
-        if pages != view.statements.len() {
-            let detail =
-                format!("statements.typ laid out {pages} pages for {} statements", view.statements.len());
-            return Err(pdf::RenderError::Layout(detail).into());
-        }
         let base = format!("{}/{}", public.organisation.enterprise_number, public.settings.year);
         let identity = |suffix: &str| PdfIdentity { ident: format!("{base}/{suffix}"), date: context.date };
-        let mut files =
-            vec![self.file(context, pdf::export_pdf(&typeset.document, &identity("statements"))?)];
         let word = &context.names.words.statement_file;
-        for (page, statement) in view.statements.iter().enumerate() {
-            let bytes = pdf::export_page(&typeset.document, &identity(&statement.id), page + 1)?;
-            let id = crate::text::slug(&statement.id);
-            let name = format!("{STATEMENTS_FOLDER}/{word}-{}-{id}.pdf", public.settings.year);
-            files.push(OutputFile { name, bytes, kind: self.kind(), edition: context.disclosed.edition });
+        let parts = view.statements.len().div_ceil(PART);
+        let (mut files, mut warnings) = (Vec::new(), Vec::new());
+        // A part at a time, so that memory does not grow with the workforce.
+        for (part, statements) in view.statements.chunks(PART).enumerate() {
+            let one = statements::StatementsView { statements: statements.to_vec(), ..view.clone() };
+            // Plain data always serialises.
+            let json = serde_json::to_vec(&one).unwrap_or_default();
+            let typeset =
+                pdf::typeset_document(STATEMENTS, &json, &images, public.branding, context.resources)?;
+            let pages = typeset.document.pages().len();
+            if pages != statements.len() {
+                let detail =
+                    format!("statements.typ laid out {pages} pages for {} statements", statements.len());
+                return Err(pdf::RenderError::Layout(detail).into());
+            }
+            let combined =
+                pdf::export_pdf(&typeset.document, &identity(&format!("statements/{}", part + 1)))?;
+            let mut file = self.file(context, combined);
+            if parts > 1 {
+                // Several parts to print: numbered.
+                let width = parts.to_string().len();
+                file.name = file.name.replace(".pdf", &format!("-{:0width$}.pdf", part + 1));
+            }
+            files.push(file);
+            for (page, statement) in statements.iter().enumerate() {
+                let bytes = pdf::export_page(&typeset.document, &identity(&statement.id), page + 1)?;
+                let id = crate::text::slug(&statement.id);
+                let name = format!("{STATEMENTS_FOLDER}/{word}-{}-{id}.pdf", public.settings.year);
+                files.push(OutputFile { name, bytes, kind: self.kind(), edition: context.disclosed.edition });
+            }
+            warnings.extend(typeset.warnings);
+            if parts > 1 {
+                typst::comemo::evict(0);
+            }
         }
-        Ok(Made { files, pages: None, warnings: typeset.warnings })
+        warnings.dedup();
+        Ok(Made { files, pages: None, warnings })
     }
 }
