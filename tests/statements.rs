@@ -76,3 +76,17 @@ fn the_council_edition_has_no_statements() {
     let (_out, files) = build(vec![Edition::Council]);
     assert!(!files.iter().any(|f| f.to_string_lossy().contains("statements")), "{files:#?}");
 }
+
+#[test]
+fn statements_can_be_left_out() {
+    let plan = PLAN_TOML.replace("language = \"nl\"", "language = \"nl\"\nstatements = false");
+    let dir = plan_folder(&plan, &fixture_sheets());
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out: out.path().into(),
+        editions: Some(vec![Edition::Internal]),
+        ..Default::default()
+    };
+    let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(!built.stored.files.iter().any(|f| f.to_string_lossy().contains("statements")));
+}

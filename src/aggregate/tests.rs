@@ -100,6 +100,7 @@ pub(crate) fn fixture() -> Plan {
             editions: crate::model::EditionChoice::Council,
             stage: None,
             employee_summary: false,
+            statements: true,
         },
         strategy: Strategy::default(),
         annual: AnnualPlan::default(),

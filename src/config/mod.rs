@@ -142,6 +142,7 @@ struct PlanSection {
     edition: Option<EditionChoice>,
     stage: Option<Stage>,
     employee_summary: Option<bool>,
+    statements: Option<bool>,
     reference_date: Option<Spanned<toml::value::Datetime>>,
     date: Option<Spanned<toml::value::Datetime>>,
     training_days_per_fte: Option<Spanned<Number>>,
@@ -404,6 +405,7 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         count_initial_training: s.count_initial_training.unwrap_or(false),
         stage: s.stage,
         employee_summary: s.employee_summary.unwrap_or(false),
+        statements: s.statements.unwrap_or(true),
     })
 }
 

@@ -126,6 +126,9 @@ pub struct Settings {
     /// Whether to write the one-page summary for all employees
     /// (`[plan] employee_summary`).
     pub(crate) employee_summary: bool,
+    /// Whether the internal edition writes the personal statements
+    /// (`[plan] statements`, default yes).
+    pub(crate) statements: bool,
     /// The stage asked for (`build --stage`, else `[plan] stage`); `None`
     /// until [`Plan::stage`] settles it from the consultation.
     pub(crate) stage: Option<Stage>,

@@ -40,6 +40,9 @@ impl Output for Statements {
 
     fn render(&self, context: &Context<'_>, _: &[OutputFile]) -> Result<Made, OutputError> {
         let public = &context.disclosed.public;
+        if !public.settings.statements {
+            return Ok(Made::default());
+        }
         let fmt = Fmt::new(public.settings.language.strings(), None);
         let Some(view) = statements::view(context.disclosed, fmt) else { return Ok(Made::default()) };
         if view.statements.is_empty() {
