@@ -35,6 +35,8 @@ mod workforce;
 mod attack;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_breakdowns;
 
 pub use comparison::Comparison;
 pub use groups::{GroupCells, Participation};

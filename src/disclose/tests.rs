@@ -3,6 +3,7 @@
 //! be worked out from what it shows.
 
 use super::attack::{System, UNBOUNDED};
+use super::tests_breakdowns::attack_breakdowns;
 use super::*;
 use crate::aggregate::aggregate;
 use crate::model::employee_fixture as employee;
@@ -31,8 +32,8 @@ fn bounds(cell: Cell<u32>, whole: bool, floor: i64) -> (i64, i64) {
 
 /// An unknown for a disclosed count, remembered with its true value when
 /// the edition marks it small.
-struct Reader {
-    system: System,
+pub(super) struct Reader {
+    pub(super) system: System,
     truth: Vec<(usize, i64)>,
     small: Vec<(usize, i64, String)>,
     /// The table being read is withheld whole.
@@ -44,7 +45,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self {
             system: System::default(),
             truth: Vec::new(),
@@ -57,18 +58,18 @@ impl Reader {
 
     /// The next counts belong to a table withheld whole or not, whose
     /// small counts may be zero or not.
-    fn table(&mut self, whole: bool, floor: i64) {
+    pub(super) fn table(&mut self, whole: bool, floor: i64) {
         (self.whole, self.floor) = (whole, floor);
     }
 
-    fn count(&mut self, cell: Cell<u32>, truth: u32, what: impl Into<String>) -> usize {
+    pub(super) fn count(&mut self, cell: Cell<u32>, truth: u32, what: impl Into<String>) -> usize {
         let var = self.system.unknown(0, UNBOUNDED);
         self.also(var, cell, truth, what);
         var
     }
 
     /// A participants count: like [`Reader::count`], withheld with its group.
-    fn participants(&mut self, cell: Cell<u32>, truth: u32, what: impl Into<String>) -> usize {
+    pub(super) fn participants(&mut self, cell: Cell<u32>, truth: u32, what: impl Into<String>) -> usize {
         self.follower = true;
         let var = self.count(cell, truth, what);
         self.follower = false;
@@ -76,7 +77,7 @@ impl Reader {
     }
 
     /// The same figure shown a second time, perhaps withheld differently.
-    fn also(&mut self, var: usize, cell: Cell<u32>, truth: u32, what: impl Into<String>) {
+    pub(super) fn also(&mut self, var: usize, cell: Cell<u32>, truth: u32, what: impl Into<String>) {
         let (lo, hi) = bounds(cell, self.whole, self.floor);
         // A participants count may be withheld with its group even at zero,
         // as "•": the reader cannot assume such a "•" is at least k.
@@ -91,7 +92,7 @@ impl Reader {
     }
 
     /// Every small count must keep more than one possible value.
-    fn assert_nothing_recovered(&self, context: &str) {
+    pub(super) fn assert_nothing_recovered(&self, context: &str) {
         assert!(
             self.system.admits(&self.truth),
             "{context}: the reader's model rejects the true figures: {}",
@@ -423,83 +424,6 @@ fn attack_company(plan: &Plan) {
     r.system.sum(vec![start, inflow], both);
     r.system.sum(vec![end, outflow], both);
     r.assert_nothing_recovered(&format!("{} employees", plan.employees.len()));
-}
-
-/// One grouping as the attacker sees it: its name, its workforce table,
-/// each group's heads (as shown, true), participation cells and true
-/// participants.
-type Grouping<'a> = (&'static str, Table, Vec<(Cell<u32>, u32)>, &'a [super::GroupCells], Vec<u32>);
-
-/// Participation by department, statute and education level, each with
-/// its workforce table: a system of its own, since nothing published links
-/// one grouping to another beyond the headcount and everyone's
-/// participants, which are shown.
-fn attack_breakdowns(plan: &Plan) {
-    let figures = aggregate(plan);
-    let d = disclose(plan, &figures, Edition::Council, None);
-    let (w, p) = (&figures.workforce, &figures.participation);
-    let department_truth = |n: &Option<String>| w.by_department.iter().position(|(m, _)| m == n).unwrap();
-    let groupings: [Grouping<'_>; 3] = [
-        (
-            "department",
-            Table::Departments,
-            d.workforce
-                .departments
-                .iter()
-                .map(|(n, c)| (c.heads, w.by_department[department_truth(n)].1.heads))
-                .collect(),
-            &d.participation.by_department,
-            d.workforce
-                .departments
-                .iter()
-                .map(|(n, _)| p.by_department[department_truth(n)].participants)
-                .collect(),
-        ),
-        (
-            "statute",
-            Table::Statutes,
-            d.workforce
-                .statutes
-                .iter()
-                .zip(&w.by_statute)
-                .map(|((_, c), (_, t))| (c.heads, t.heads))
-                .collect(),
-            &d.participation.by_statute,
-            p.by_statute.iter().map(|g| g.participants).collect(),
-        ),
-        (
-            "education",
-            Table::Education,
-            d.workforce
-                .education
-                .iter()
-                .zip(&w.by_education)
-                .map(|((_, c), (_, t))| (c.heads, t.heads))
-                .collect(),
-            &d.participation.by_education,
-            p.by_education.iter().map(|g| g.participants).collect(),
-        ),
-    ];
-    for (name, table, heads, cells, truth) in groupings {
-        let mut r = Reader::new();
-        let headcount = r.system.known(i64::from(w.total.heads));
-        let everyone = r.system.known(i64::from(p.overall.participants));
-        r.table(d.withheld_tables.contains(&table), 1);
-        let sizes: Vec<usize> =
-            heads.iter().enumerate().map(|(i, (c, t))| r.count(*c, *t, format!("{name} {i}"))).collect();
-        r.system.sum(sizes.clone(), headcount);
-        // Withheld whole: every participant count reads "•".
-        let whole = cells.iter().all(|c| c.participants == Cell::Hidden);
-        let mut parts = Vec::new();
-        for (i, ((c, t), size)) in cells.iter().zip(&truth).zip(&sizes).enumerate() {
-            r.table(whole, if c.heads.is_shown() { 1 } else { 0 });
-            let var = r.participants(c.participants, *t, format!("participants, {name} {i}"));
-            r.system.at_most(var, *size);
-            parts.push(var);
-        }
-        r.system.sum(parts, everyone);
-        r.assert_nothing_recovered(&format!("{} employees, by {name}", plan.employees.len()));
-    }
 }
 
 /// Cases per property: a few hundred in the suite; `ATTACK_CASES=20000`

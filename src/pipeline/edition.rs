@@ -99,22 +99,7 @@ pub fn render_output(
     kind: outputs::OutputKind,
     resources: &Resources,
 ) -> Result<Vec<OutputFile>, BuildError> {
-    let disclosed = prepared.disclose(edition);
-    let view = prepared.view_of(&disclosed);
-    let json = view_json(&view);
-    let p = &prepared.plan;
-    let names = FileNames::of(&p.organisation, &p.settings, edition);
-    let context = Context {
-        disclosed: &disclosed,
-        view: &view,
-        view_json: &json,
-        detail: None,
-        names: &names,
-        sources: &prepared.sources,
-        resources,
-        date: p.settings.metadata_date(),
-    };
-    Ok(outputs::render_one(&context, kind)?.files)
+    with_context(prepared, edition, resources, |context| Ok(outputs::render_one(context, kind)?.files))
 }
 
 /// One edition, every registered output.
@@ -123,6 +108,20 @@ pub fn render(
     edition: Edition,
     resources: &Resources,
 ) -> Result<EditionRun, BuildError> {
+    with_context(prepared, edition, resources, |context| {
+        let made = outputs::render(context)?;
+        Ok(EditionRun { files: made.files, pages: made.pages.unwrap_or(0), warnings: made.warnings })
+    })
+}
+
+/// Runs `then` with the outputs' context of one edition: disclosed,
+/// viewed, its rows per employee and its file names.
+fn with_context<T>(
+    prepared: &Prepared,
+    edition: Edition,
+    resources: &Resources,
+    then: impl FnOnce(&Context<'_>) -> Result<T, BuildError>,
+) -> Result<T, BuildError> {
     let disclosed = prepared.disclose(edition);
     let view = prepared.view_of(&disclosed);
     let json = view_json(&view);
@@ -139,8 +138,7 @@ pub fn render(
         resources,
         date: p.settings.metadata_date(),
     };
-    let made = outputs::render(&context)?;
-    Ok(EditionRun { files: made.files, pages: made.pages.unwrap_or(0), warnings: made.warnings })
+    then(&context)
 }
 
 /// One edition as a plain Typst project: the layout's files, `/data.json`
