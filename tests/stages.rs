@@ -190,3 +190,34 @@ fn a_stage_asked_for_wins_and_a_draft_never_shows_the_advice() {
     let again = build(dir.path(), out.path(), Some(Stage::Final));
     assert_eq!((again.stored.version, again.stored.written), (2, false));
 }
+
+/// The bundled example, as a consultant runs it: the draft for the works
+/// council, then the final once the advice is in, in one archive.
+#[test]
+fn the_example_as_a_draft_and_then_final() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let out = tempfile::tempdir().unwrap();
+    let draft = build(&example, out.path(), Some(Stage::Draft));
+    let fin = build(&example, out.path(), None);
+    assert_eq!((draft.stored.version, fin.stored.version), (1, 2));
+    let (draft, _) = pdf_text(&draft);
+    let (fin, _) = pdf_text(&fin);
+    for expected in ["v1·Ontwerp", "Gevraagdadvies", "16februari2027"] {
+        assert!(draft.contains(expected), "the example's draft lacks {expected:?}");
+    }
+    for expected in [
+        "v2·Definitief",
+        "Samenvatting",
+        "Deondernemingsraadgafzijnadviesop4maart2027",
+        "Naarstatuut",
+        "Actieplan",
+        "Watveranderdesindshetontwerp",
+        "Sindshetontwerpisnietsveranderd",
+        "Vastgesteldop20maart2027",
+        "Versiegeschiedenis",
+        "v1Ontwerp16februari2027",
+        "v2Definitief20maart2027(ditdocument)",
+    ] {
+        assert!(fin.contains(expected), "the example's final lacks {expected:?}");
+    }
+}
