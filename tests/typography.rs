@@ -1,0 +1,96 @@
+//! Typography read from the laid-out document: no heading is the last
+//! thing on its page (it always keeps at least a line of what it heads),
+//! in the example's editions in every language.
+
+mod common;
+
+use opleidingsplan::model::Edition;
+use opleidingsplan::outputs::pdf::{CachePolicy, Resources};
+use opleidingsplan::pipeline;
+use typst::foundations::{Element, Selector};
+use typst::introspection::Introspector as _;
+use typst::layout::{Abs, Frame, FrameItem, Point};
+use typst::model::HeadingElem;
+
+/// The tops of every text run on `frame` (placed at `origin`).
+fn text_tops(frame: &Frame, origin: Point, out: &mut Vec<Abs>) {
+    for (position, item) in frame.items() {
+        let at = origin + *position;
+        match item {
+            FrameItem::Group(group) => {
+                text_tops(&group.frame, at + Point::new(group.transform.tx, group.transform.ty), out)
+            }
+            FrameItem::Text(_) => out.push(at.y),
+            _ => {}
+        }
+    }
+}
+
+/// Headings with nothing of their own below them on their page.
+fn stranded(language: &str, edition: Edition) -> Vec<String> {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example.join("gegevens.xlsx"), dir.path().join("gegevens.xlsx")).unwrap();
+    let plan = std::fs::read_to_string(example.join("plan.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan.replace("language = \"nl\"", &format!("language = \"{language}\"")),
+    )
+    .unwrap();
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let typeset = prepared.typeset(edition, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
+    let document = &typeset.document;
+    let introspector = document.introspector();
+    let headings = introspector.query(&Selector::Elem(Element::of::<HeadingElem>(), None));
+    let positions: Vec<_> =
+        headings.iter().filter_map(|h| Some((h, introspector.position(h.location()?)?))).collect();
+    let mut found = Vec::new();
+    for (i, (heading, position)) in positions.iter().enumerate() {
+        // A section that ends on its page (the next heading follows there)
+        // keeps everything it has.
+        // So does one whose next heading is a chapter: chapters start on a
+        // page of their own.
+        let next = positions.get(i + 1);
+        if next.is_some_and(|(h, next)| {
+            next.page == position.page
+                || h.to_packed::<HeadingElem>()
+                    .is_some_and(|h| h.resolve_level(Default::default()).get() == 1)
+        }) {
+            continue;
+        }
+        let page = &document.pages()[position.page.get() - 1];
+        let mut tops = Vec::new();
+        text_tops(&page.frame, Point::zero(), &mut tops);
+        // The footer sits in the bottom margin (2,2 cm). The first line
+        // at or below the heading's top is its own; below it, at least two
+        // more (a paragraph's first two, a table's header and first row).
+        let body_end = page.frame.height() - Abs::cm(2.2);
+        let mut lines: Vec<i64> = tops
+            .iter()
+            .filter(|y| **y >= position.point.y && **y < body_end)
+            .map(|y| y.to_pt().round() as i64)
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let lines: Vec<i64> = lines.into_iter().skip(1).collect();
+        if lines.len() < 2 {
+            found.push(format!(
+                "p. {}: {} ({} line below)",
+                position.page,
+                heading.plain_text(),
+                lines.len()
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_heading_is_the_last_line_of_its_page() {
+    for language in ["nl", "fr", "en"] {
+        for edition in [Edition::Council, Edition::Internal] {
+            let found = stranded(language, edition);
+            assert!(found.is_empty(), "{language} {edition:?}: stranded headings {found:#?}");
+        }
+    }
+}
