@@ -321,3 +321,52 @@ fn branding_mistakes_are_reported_with_their_line() {
     assert!(text.contains("branding.primary = \"groen\""), "{text}");
     assert!(text.contains("branding.prepared_by.name"), "{text}");
 }
+
+/// Printed, every annex sheet says whose plan, which edition and which page
+/// it is; sheets of one table keep their header row frozen on screen and
+/// repeated on every printed page.
+#[test]
+fn the_annex_prints_with_headers_footers_and_repeated_header_rows() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out: out.path().into(),
+        editions: Some(vec![Edition::Internal]),
+        ..Default::default()
+    };
+    let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
+    let xlsx = built.stored.files.iter().find(|f| f.extension().is_some_and(|e| e == "xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    let sheets = workbook.matches("<sheet ").count();
+    assert!(sheets >= 9, "{workbook}");
+    let mut frozen = 0;
+    for i in 1..=sheets {
+        let sheet = read(&format!("xl/worksheets/sheet{i}.xml"));
+        assert!(
+            sheet.contains(
+                "<oddHeader>&amp;LFixture BV&amp;COpleidingsplan 2027&amp;RInterne versie</oddHeader>"
+            ),
+            "sheet {i}: {sheet}"
+        );
+        assert!(
+            sheet.contains("<oddFooter>&amp;L&amp;A&amp;Rpagina &amp;P van &amp;N</oddFooter>"),
+            "sheet {i}"
+        );
+        assert!(
+            sheet.contains("orientation=\"landscape\"") && sheet.contains("fitToHeight=\"0\""),
+            "sheet {i}: one page wide"
+        );
+        if sheet.contains("state=\"frozen\"") {
+            frozen += 1;
+        }
+    }
+    // Key figures, trainings, participation, social balance, participations, accounts.
+    assert_eq!(frozen, 6, "frozen sheets");
+    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), frozen, "{workbook}");
+}

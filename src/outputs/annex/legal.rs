@@ -83,6 +83,8 @@ pub fn social_balance(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Re
     sheet.set_column_width(3, 16)?;
     sheet.set_column_width(4, 14)?;
     sheet.set_freeze_panes(1, 0)?;
+    // Printed, the header row heads every page.
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 

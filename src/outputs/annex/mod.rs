@@ -85,11 +85,26 @@ pub fn build(view: &PlanView, detail: Option<&Detail>, date: Date) -> Result<Vec
         sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
         legal::accounts(workbook.add_worksheet(), view, detail, &formats)?;
     }
+    let (header, footer) = page_furniture(view);
     for sheet in workbook.worksheets_mut() {
-        // Printed, each sheet fits the width of a landscape page.
-        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+        // Printed, each sheet fits the width of a landscape page, and says
+        // whose plan, which edition and which page it is.
+        sheet.set_landscape().set_print_fit_to_pages(1, 0).set_header(&header).set_footer(&footer);
     }
     workbook.save_to_buffer()
+}
+
+/// The printed header (organisation, title, edition) and footer (sheet,
+/// page of pages) of every sheet, in Excel's header codes.
+fn page_furniture(view: &PlanView) -> (String, String) {
+    let strings = view.meta.language.strings();
+    // A literal "&" is written "&&" in a header.
+    let code = |text: &str| text.replace('&', "&&");
+    let edition = strings.layout(&format!("/pdf/edition/{}/name", view.meta.edition.key()));
+    let header =
+        format!("&L{}&C{}&R{}", code(&view.organisation.name), code(&view.meta.title), code(edition));
+    let pages = strings.layout("/pdf/page_of").replace("{page}", "&P").replace("{total}", "&N");
+    (header, format!("&L&A&R{pages}"))
 }
 
 pub(crate) fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {

@@ -79,6 +79,8 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 18)?;
     sheet.set_freeze_panes(1, 0)?;
+    // Printed, the header row heads every page.
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -336,6 +338,8 @@ pub fn participation(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Res
         sheet.set_column_width(c, 13)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed, the header row heads every page.
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
