@@ -94,3 +94,22 @@ fn no_heading_is_the_last_line_of_its_page() {
         }
     }
 }
+
+/// A chart whose figures are mostly withheld (a small company's council
+/// edition) is not drawn: a sentence says why, and the table shows what
+/// can be shown. The internal edition draws it.
+#[test]
+fn a_mostly_withheld_chart_is_said_not_drawn() {
+    use common::*;
+    use opleidingsplan::outputs::pdf::page_texts;
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let resources = Resources::bundled(CachePolicy::KeepUntilExit);
+    let text =
+        |edition| squeeze(&page_texts(&prepared.typeset(edition, &resources).unwrap().document).join(" "));
+    let sentence =
+        squeeze("Geen grafiek: de meeste cijfers ervan gaan over groepen van minder dan 5 personen");
+    // The age pyramid, the departments and participation by gender and by age.
+    assert!(text(Edition::Council).matches(&sentence).count() >= 3, "council edition");
+    assert!(!text(Edition::Internal).contains(&sentence), "internal edition");
+}
