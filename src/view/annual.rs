@@ -211,7 +211,9 @@ fn budget(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> BudgetView {
             Some(goal) => format!("{} · {}", goal.id, goal.title),
             None => id.clone(),
         },
-        None => labels.unknown.clone(),
+        // Trainings the plan ties to no goal, named as the trainings
+        // chapter names them.
+        None => fmt.strings.layout("/pdf/trainings/no_goal").to_string(),
     };
     BudgetView {
         total: fmt.euro(Some(b.total)),
