@@ -90,3 +90,29 @@ fn statements_can_be_left_out() {
     let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(!built.stored.files.iter().any(|f| f.to_string_lossy().contains("statements")));
 }
+
+/// A layout whose statements do not take one page each is refused, with
+/// a message that says so, and nothing is archived.
+#[test]
+fn a_statements_layout_of_other_than_one_page_each_is_refused() {
+    let dir = plan_folder(PLAN_TOML, &fixture_sheets());
+    let layout = tempfile::tempdir().unwrap();
+    std::fs::write(
+        layout.path().join("statements.typ"),
+        "#let data = json(\"/data.json\")\n#for s in data.statements { [#s.id]; pagebreak(); [#s.id] }\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out: out.path().into(),
+        editions: Some(vec![Edition::Internal]),
+        layout: Some(layout.path().into()),
+        ..Default::default()
+    };
+    let Err(error) = pipeline::build(dir.path(), &options) else {
+        panic!("two pages a statement were accepted")
+    };
+    let said = error.describe(&opleidingsplan::model::Language::Nl.strings().messages);
+    assert!(said.contains("elke rekening moet precies één pagina beslaan"), "{said}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "something was written");
+}

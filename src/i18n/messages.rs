@@ -43,6 +43,7 @@ pub struct Messages {
     pub(crate) history_columns: Vec<String>,
     pub(crate) history_same: String,
     pub(crate) build_statements: String,
+    pub(crate) statements_pages: String,
     pub(crate) diff_header: String,
     pub(crate) diff_no_version: String,
     pub(crate) diff_no_edition: String,

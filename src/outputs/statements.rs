@@ -63,8 +63,10 @@ impl Output for Statements {
                 pdf::typeset_document(STATEMENTS, &json, &images, public.branding, context.resources)?;
             let pages = typeset.document.pages().len();
             if pages != statements.len() {
-                let detail =
-                    format!("statements.typ laid out {pages} pages for {} statements", statements.len());
+                let m = &public.settings.language.strings().messages;
+                let values = [("pages", pages.to_string()), ("count", statements.len().to_string())];
+                let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let detail = crate::text::fill(&m.statements_pages, &values);
                 return Err(pdf::RenderError::Layout(detail).into());
             }
             let combined =
