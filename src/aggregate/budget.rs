@@ -24,7 +24,9 @@ pub struct Supplier {
     pub trainings: u32,
     /// Hours of the participations that are not cancelled.
     pub hours: f64,
-    pub budget: f64,
+    /// The sum of its trainings' budgets; `None` when none of them has one
+    /// (unknown, not zero).
+    pub budget: Option<f64>,
 }
 
 pub fn budget(plan: &Plan, fte: f64) -> Budget {
@@ -68,10 +70,12 @@ pub fn suppliers(plan: &Plan) -> Vec<Supplier> {
             provider: t.provider.clone(),
             trainings: 0,
             hours: 0.0,
-            budget: 0.0,
+            budget: None,
         });
         supplier.trainings += 1;
-        supplier.budget += t.budget.unwrap_or(0.0);
+        if let Some(amount) = t.budget {
+            supplier.budget = Some(supplier.budget.unwrap_or(0.0) + amount);
+        }
     }
     for p in plan.participations.iter().filter(|p| p.counts()) {
         if let Some(s) = by_provider.get_mut(&plan.trainings[p.training].provider) {
@@ -82,7 +86,7 @@ pub fn suppliers(plan: &Plan) -> Vec<Supplier> {
     // Largest budget first; unnamed providers last.
     suppliers.sort_by(|a, b| {
         (a.provider.is_none().cmp(&b.provider.is_none()))
-            .then(b.budget.total_cmp(&a.budget))
+            .then(b.budget.unwrap_or(-1.0).total_cmp(&a.budget.unwrap_or(-1.0)))
             .then(b.hours.total_cmp(&a.hours))
             .then_with(|| a.provider.cmp(&b.provider))
     });

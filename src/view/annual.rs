@@ -125,7 +125,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
                 label: s.provider.clone().unwrap_or_else(|| unknown.clone()),
                 trainings: fmt.count(s.trainings),
                 hours: fmt.hours(s.hours),
-                budget: fmt.euro(Some(s.budget)),
+                budget: fmt.euro(s.budget),
             })
             .collect(),
         actions: a
