@@ -7,23 +7,7 @@ use common::*;
 use opleidingsplan::model::Edition;
 use opleidingsplan::outputs::pdf::{CachePolicy, Resources, page_texts};
 use opleidingsplan::pipeline;
-use std::path::Path;
 use std::process::Command;
-
-fn example_in(language: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
-    for file in ["plan.toml", "gegevens.xlsx"] {
-        std::fs::copy(example.join(file), dir.path().join(file)).unwrap();
-    }
-    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        plan.replace("language = \"nl\"", &format!("language = \"{language}\"")),
-    )
-    .unwrap();
-    dir
-}
 
 #[test]
 fn the_example_shows_every_section_in_every_language() {

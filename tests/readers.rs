@@ -127,16 +127,7 @@ fn the_council_edition_says_a_withheld_point_of_attention_exists() {
     }
 
     // The rule is the plan's own: at 90%, it says so.
-    let dir = tempfile::tempdir().unwrap();
-    for file in ["plan.toml", "gegevens.xlsx"] {
-        std::fs::copy(example.join(file), dir.path().join(file)).unwrap();
-    }
-    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        plan.replacen("[plan]\n", "[plan]\nparticipation_rule = 0.9\n", 1),
-    )
-    .unwrap();
+    let dir = example_with(|plan| plan.replacen("[plan]\n", "[plan]\nparticipation_rule = 0.9\n", 1));
     let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
     let internal =
         squeeze(&page_texts(&prepared.typeset(Edition::Internal, &resources).unwrap().document).join(" "));
@@ -258,15 +249,7 @@ action = "Leiderschapsopleiding open voor iedereen"
     );
 
     // The example without its disability action: check asks for one.
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(example.join("gegevens.xlsx"), dir.path().join("gegevens.xlsx")).unwrap();
-    let plan = std::fs::read_to_string(example.join("plan.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        plan.replace("group = \"disability\"", "group = \"gender\""),
-    )
-    .unwrap();
+    let dir = example_with(|plan| plan.replace("group = \"disability\"", "group = \"gender\""));
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
         .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
         .output()

@@ -28,15 +28,7 @@ fn text_tops(frame: &Frame, origin: Point, out: &mut Vec<Abs>) {
 
 /// Headings with nothing of their own below them on their page.
 fn stranded(language: &str, edition: Edition) -> Vec<String> {
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(example.join("gegevens.xlsx"), dir.path().join("gegevens.xlsx")).unwrap();
-    let plan = std::fs::read_to_string(example.join("plan.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        plan.replace("language = \"nl\"", &format!("language = \"{language}\"")),
-    )
-    .unwrap();
+    let dir = common::example_in(language);
     let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
     let typeset = prepared.typeset(edition, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
     let document = &typeset.document;

@@ -44,7 +44,7 @@ impl Output for Statements {
             return Ok(Made::default());
         }
         let fmt = Fmt::new(public.settings.language.strings(), None);
-        let Some(view) = statements::view(context.disclosed, fmt) else { return Ok(Made::default()) };
+        let Some(mut view) = statements::view(context.disclosed, fmt) else { return Ok(Made::default()) };
         if view.statements.is_empty() {
             return Ok(Made::default());
         }
@@ -52,10 +52,13 @@ impl Output for Statements {
         let base = format!("{}/{}", public.organisation.enterprise_number, public.settings.year);
         let identity = |suffix: &str| PdfIdentity { ident: format!("{base}/{suffix}"), date: context.date };
         let word = &context.names.words.statement_file;
-        let parts = view.statements.len().div_ceil(PART);
+        // Each part is the view around its own statements: the rest is
+        // cloned once per part, never the whole workforce.
+        let all = std::mem::take(&mut view.statements);
+        let parts = all.len().div_ceil(PART);
         let (mut files, mut warnings) = (Vec::new(), Vec::new());
         // A part at a time, so that memory does not grow with the workforce.
-        for (part, statements) in view.statements.chunks(PART).enumerate() {
+        for (part, statements) in all.chunks(PART).enumerate() {
             let one = statements::StatementsView { statements: statements.to_vec(), ..view.clone() };
             // Plain data always serialises.
             let json = serde_json::to_vec(&one).unwrap_or_default();

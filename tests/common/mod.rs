@@ -259,3 +259,19 @@ pub fn plan_folder(plan_toml: &str, sheets: &[Sheet]) -> tempfile::TempDir {
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// A copy of the bundled example in a temporary folder, its plan.toml
+/// rewritten by `edit` (a language, a setting, an action).
+pub fn example_with(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    std::fs::copy(example.join("gegevens.xlsx"), dir.path().join("gegevens.xlsx")).unwrap();
+    let plan = std::fs::read_to_string(example.join("plan.toml")).unwrap();
+    std::fs::write(dir.path().join("plan.toml"), edit(&plan)).unwrap();
+    dir
+}
+
+/// The bundled example in `language`.
+pub fn example_in(language: &str) -> tempfile::TempDir {
+    example_with(|plan| plan.replace("language = \"nl\"", &format!("language = \"{language}\"")))
+}
