@@ -1,6 +1,7 @@
-//! Embeds the default layout (`layouts/default/**`) and the bundled fonts
-//! (`layouts/fonts/*.otf|ttf`) in the binary, so the tool renders the same
-//! document wherever it runs, without looking for files next to itself.
+//! Embeds the default layout (`layouts/default/**`), the bundled fonts
+//! (`layouts/fonts/*.otf|ttf`) and the sector rules (`rules/*.toml`) in
+//! the binary, so the tool renders the same document wherever it runs,
+//! without looking for files next to itself.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -23,6 +24,15 @@ fn main() {
     }
     fonts.push_str("];\n");
     std::fs::write(out.join("bundled_fonts.rs"), fonts).unwrap();
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    println!("cargo:rerun-if-changed={}", rules_dir.display());
+    let mut rules = String::from("pub static BUNDLED_RULES: &[(&str, &str)] = &[\n");
+    let is_rule = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("toml");
+    for (name, path) in files(&rules_dir, is_rule) {
+        writeln!(rules, "    ({:?}, include_str!({:?})),", name.trim_start_matches('/'), path.display()).unwrap();
+    }
+    rules.push_str("];\n");
+    std::fs::write(out.join("bundled_rules.rs"), rules).unwrap();
     source_identity();
 }
 
@@ -39,7 +49,7 @@ fn source_identity() {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    for dir in ["src", "layouts"] {
+    for dir in ["src", "layouts", "rules"] {
         println!("cargo:rerun-if-changed={}", root.join(dir).display());
         for (relative, path) in files(&root.join(dir), |_| true) {
             feed(format!("{dir}{relative}").as_bytes());

@@ -119,6 +119,7 @@ pub(crate) fn fixture() -> Plan {
         readiness: None,
         branding: Default::default(),
         quarterly_fte: Vec::new(),
+        carry_over: None,
         left_out: 0,
         unrecorded: Vec::new(),
         employees: vec![e1, e2, e3, e4, e5, e6],

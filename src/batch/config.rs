@@ -41,6 +41,17 @@ struct DefaultsSection {
 /// Reads `<root>/batch.toml` (none is fine: no defaults) and notes
 /// `<root>/layouts`.
 pub fn read(root: &Path) -> Result<BatchConfig, Problems> {
+    let mut config = read_file(root)?;
+    let mut problems = Problems::default();
+    let folder = root.join(config::rules::RULES_FOLDER);
+    config.defaults.rules = config::rules::read_folder(&folder, &folder.display().to_string(), &mut problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(config)
+}
+
+fn read_file(root: &Path) -> Result<BatchConfig, Problems> {
     let layout = Some(root.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
     let path = root.join(BATCH_FILE);
     let bytes = match crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT) {
@@ -85,6 +96,7 @@ fn parse(text: &str, root: &Path) -> Result<Defaults, Problems> {
         return Err(problems);
     }
     Ok(Defaults {
+        rules: Vec::new(),
         language: file.defaults.language,
         editions: file.defaults.edition,
         min_group_size,

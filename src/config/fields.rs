@@ -80,6 +80,13 @@ fields!(EmployeeField {
     Age "age" => ["Leeftijd", "Âge", "Age", "leeftijd op referentiedatum", "age in years"],
     Bottleneck "bottleneck_occupation" => ["Knelpuntberoep", "Métier en pénurie", "Bottleneck occupation", "knelpuntfunctie", "knelpunt",
         "metier en penurie", "fonction critique", "shortage occupation"],
+    Language "language" => ["Taal", "Langue", "Language", "voertaal", "langue de correspondance", "correspondence language"],
+    JointCommittee "joint_committee" => ["Paritair comité", "Commission paritaire", "Joint committee", "pc", "cp",
+        "paritair comite nr", "numero commission paritaire", "pc nummer"],
+    HourlyWage "hourly_wage" => ["Uurloon", "Salaire horaire", "Hourly wage", "uurloonkost", "brutouurloon", "cout horaire",
+        "hourly cost", "hourly rate"],
+    AnnualSalary "annual_salary" => ["Jaarloon", "Salaire annuel", "Annual salary", "jaarloonkost", "brutojaarloon",
+        "remuneration annuelle", "annual pay", "yearly salary"],
 });
 
 fields!(TrainingField {
@@ -120,6 +127,14 @@ fields!(ParticipationField {
     Status "status" => ["Status", "Statut", "Status", "toestand", "etat", "state"],
     Date "date" => ["Datum", "Date", "Date"],
     Cost "cost" => ["Kosten", "Coût", "Cost", "kost", "kostprijs", "couts", "costs", "bedrag", "montant", "amount"],
+});
+
+fields!(BalanceField {
+    EmployeeId "employee_id" [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+        "werknemersnummer", "stamnummer", "numero de matricule", "employee id", "employeenumber"],
+    Days "balance_days" [required] => ["Saldo (dagen)", "Solde (jours)", "Balance (days)", "saldo", "solde", "balance",
+        "saldo dagen", "jours restants", "remaining days", "days"],
+    Year "year" [required] => ["Jaar", "Année", "Year"],
 });
 
 fields!(QuarterField {
@@ -237,6 +252,22 @@ pub static QUARTERS: LazyLock<SheetSpec<QuarterField>> = LazyLock::new(|| {
     )
 });
 
+pub static BALANCES: LazyLock<SheetSpec<BalanceField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        "training_balance",
+        &[
+            "Opleidingssaldo",
+            "Solde de formation",
+            "Training balance",
+            "saldo opleidingsdagen",
+            "solde formation",
+            "training balances",
+        ],
+        true,
+        false,
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +289,7 @@ mod tests {
         no_clashes::<TrainingField>();
         no_clashes::<ParticipationField>();
         no_clashes::<QuarterField>();
+        no_clashes::<BalanceField>();
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //! ```
 
 use super::{PLAN_FILE, invalid};
-use crate::config::fields::{EmployeeField, Field, ParticipationField, QuarterField, TrainingField};
+use crate::config::fields::{
+    BalanceField, EmployeeField, Field, ParticipationField, QuarterField, TrainingField,
+};
 use crate::problem::{Expected, Location, ProblemKind, Problems};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -38,6 +40,7 @@ pub(super) struct InputSection {
     trainings: Option<SheetSection>,
     participations: Option<SheetSection>,
     quarterly_fte: Option<SheetSection>,
+    training_balance: Option<SheetSection>,
 }
 
 #[derive(Deserialize, Default)]
@@ -68,6 +71,8 @@ pub struct Input {
     pub trainings: SheetMapping,
     pub participations: SheetMapping,
     pub quarterly_fte: SheetMapping,
+    /// Last year's balances of the individual training right (optional).
+    pub training_balance: SheetMapping,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -155,7 +160,8 @@ pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems
     let trainings = sheet(section.trainings, "trainings", TrainingField::keys());
     let participations = sheet(section.participations, "participations", ParticipationField::keys());
     let quarterly_fte = sheet(section.quarterly_fte, "quarterly_fte", QuarterField::keys());
-    Input { employees, trainings, participations, quarterly_fte }
+    let training_balance = sheet(section.training_balance, "training_balance", BalanceField::keys());
+    Input { employees, trainings, participations, quarterly_fte, training_balance }
 }
 
 /// The workbook `name` in `plan_dir`, which it may not lead out of (like

@@ -7,7 +7,9 @@ mod content;
 pub mod fields;
 mod images;
 mod mapping;
+pub mod rules;
 mod texts;
+mod training_right;
 
 pub(crate) use texts::check as check_texts;
 pub mod sources;
@@ -65,6 +67,8 @@ pub struct Defaults {
     pub editions: Option<EditionChoice>,
     pub min_group_size: Option<u32>,
     pub branding: PartialBranding,
+    /// The sector rules of the batch root's `rules/` folder.
+    pub rules: Vec<crate::model::SectorRule>,
 }
 
 /// A TOML file being read: its name for messages, its text for line and
@@ -93,6 +97,10 @@ struct PlanFile {
     readiness: Option<content::ReadinessSection>,
     #[serde(default)]
     branding: BrandingSection,
+    #[serde(default)]
+    training_right: training_right::TrainingRightSection,
+    #[serde(default)]
+    costs: training_right::CostsSection,
 }
 
 #[derive(Deserialize)]
@@ -120,7 +128,7 @@ enum Code {
 /// TOML keeps integers and floats apart; a user writing `5` means `5.0`.
 #[derive(Deserialize, Clone, Copy)]
 #[serde(untagged)]
-enum Number {
+pub(crate) enum Number {
     Integer(i64),
     Float(f64),
 }
@@ -200,7 +208,14 @@ pub fn parse(text: &str, plan_dir: &Path, defaults: &Defaults) -> Result<(PlanCo
     let mut problems = Problems::default();
     texts::check(PLAN_FILE, text, &mut problems);
     let organisation = organisation(file.organisation, text, &mut problems);
-    let settings = settings(&file.plan, defaults, text, &mut problems);
+    let mut settings = settings(&file.plan, defaults, text, &mut problems);
+    if let Some(settings) = &mut settings {
+        settings.carry_over = training_right::carry_over(&file.training_right, text, &mut problems);
+        settings.committee_days = training_right::committee_days(&file.training_right, text, &mut problems);
+        settings.costs = training_right::costs(&file.costs, text, &mut problems);
+        let own = rules::read_folder(&plan_dir.join(rules::RULES_FOLDER), rules::RULES_FOLDER, &mut problems);
+        settings.sector_rules = rules::overlay(rules::overlay(rules::bundled(), defaults.rules.clone()), own);
+    }
     let strategy = content::strategy(file.strategy, text, &mut problems);
     let mut annual = content::annual(file.annual);
     annual.actions = content::actions(file.actions, text, &mut problems);
@@ -406,6 +421,10 @@ fn settings(s: &PlanSection, defaults: &Defaults, text: &str, problems: &mut Pro
         stage: s.stage,
         employee_summary: s.employee_summary.unwrap_or(false),
         statements: s.statements.unwrap_or(true),
+        sector_rules: Vec::new(),
+        committee_days: Vec::new(),
+        carry_over: None,
+        costs: crate::model::Costs::default(),
     })
 }
 

@@ -121,6 +121,11 @@ pub struct Messages {
     pub(crate) works_council_small: String,
     pub(crate) costs_above_budget: String,
     pub(crate) title_language: String,
+    pub(crate) balance_year: String,
+    pub(crate) rule_file: String,
+    pub(crate) committees_unassigned: String,
+    pub(crate) balance_not_employed: String,
+    pub(crate) language_not_written: String,
     /// Dutch, French and English, in words: `nl`, `fr`, `en`.
     pub(crate) language_names: std::collections::BTreeMap<String, String>,
     pub(crate) mapping_proposal: String,

@@ -1,11 +1,11 @@
 use super::dates::Century;
 use super::reader::RowReader;
 use super::table::Table;
-use super::vocabulary::{EDUCATION, GENDER, STATUTE};
+use super::vocabulary::{EDUCATION, GENDER, LANGUAGE, STATUTE};
 use super::{Ids, cell};
 use crate::config::ValueFormat;
 use crate::config::fields::EmployeeField as F;
-use crate::model::{Birth, Employee, Fte, Nationality, NationalityText, RiskGroup, Settings};
+use crate::model::{Birth, Employee, Fte, Nationality, NationalityText, RiskGroup, Settings, Wage};
 use crate::problem::{ProblemKind, Problems};
 
 /// Reads every employee row; rows with a problem are reported and left out.
@@ -29,6 +29,8 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
         let fte = fte(&mut r);
         let (start_date, end_date) = r.period(F::StartDate, F::EndDate);
         let nationality = nationality(&mut r);
+        let language = language(&mut r);
+        let wage = wage(&mut r);
         let employee = Employee {
             id: id.unwrap_or_default(),
             name: r.text(F::Name),
@@ -44,6 +46,9 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
             disability: r.yes_no(F::Disability).unwrap_or(false),
             nationality,
             bottleneck_occupation: r.yes_no(F::Bottleneck).unwrap_or(false),
+            language,
+            joint_committee: r.text(F::JointCommittee).map(|pc| crate::model::committee_number(&pc)).filter(|pc| !pc.is_empty()),
+            wage,
         };
         if r.ok() {
             employees.push(employee);
@@ -156,4 +161,28 @@ fn nationality(r: &mut RowReader<'_, '_, F>) -> Option<Nationality> {
             None
         }
     }
+}
+
+/// The language to write to the employee in: a code or a name in any of
+/// our languages. Another language (German, say) is said, and the plan's
+/// language is used.
+fn language(r: &mut RowReader<'_, '_, F>) -> Option<crate::model::Language> {
+    let text = r.text(F::Language)?;
+    let found = crate::model::Language::from_code(&text).or_else(|| LANGUAGE.parse(&text));
+    if found.is_none() {
+        r.warn(F::Language, ProblemKind::LanguageNotWritten { value: text });
+    }
+    found
+}
+
+/// The pay: an hourly wage, else an annual salary; neither when the
+/// workbook gives none.
+fn wage(r: &mut RowReader<'_, '_, F>) -> Option<Wage> {
+    if !r.is_empty(F::HourlyWage) {
+        return r.amount(F::HourlyWage).map(Wage::Hourly);
+    }
+    if !r.is_empty(F::AnnualSalary) {
+        return r.amount(F::AnnualSalary).map(Wage::Annual);
+    }
+    None
 }

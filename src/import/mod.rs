@@ -1,6 +1,7 @@
 //! Import: a plan folder (`plan.toml` plus a workbook) becomes a validated
 //! [`Plan`], or the complete list of problems that stand in the way.
 
+mod balances;
 mod cell;
 mod dates;
 mod employees;
@@ -50,6 +51,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
     let participation_table =
         books.table(&fields::PARTICIPATIONS, &input.participations, language, &mut problems);
     let quarter_table = books.table(&fields::QUARTERS, &input.quarterly_fte, language, &mut problems);
+    let balance_table = books.table(&fields::BALANCES, &input.training_balance, language, &mut problems);
 
     let unrecorded = employee_table.as_ref().map(employees::unrecorded).unwrap_or_default();
     let mut employee_ids = Ids::default();
@@ -81,10 +83,14 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         .as_ref()
         .map(|t| quarters::read(t, &settings, employees.len(), &mut problems))
         .unwrap_or_default();
+    let carry_over = balance_table
+        .as_ref()
+        .and_then(|t| balances::read(t, &settings, &employees, &employee_ids, &mut problems));
     let left_out = employee_table.as_ref().map_or(0, |t| t.left_out())
         + training_table.as_ref().map_or(0, |t| t.left_out())
         + participation_table.as_ref().map_or(0, |t| t.left_out())
         + quarter_table.as_ref().map_or(0, |t| t.left_out())
+        + balance_table.as_ref().map_or(0, |t| t.left_out())
         + participations_left_out;
     if let Some(table) = &training_table {
         warn_costs_above_budget(&trainings, &participations, table, settings.language, &mut problems);
@@ -106,6 +112,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         quarterly_fte,
         left_out,
         unrecorded,
+        carry_over,
     };
     Ok(Imported { plan, warnings: problems })
 }

@@ -253,6 +253,14 @@ pub static EDUCATION: LazyLock<Vocabulary<EducationLevel>> = LazyLock::new(|| {
     ])
 });
 
+pub static LANGUAGE: LazyLock<Vocabulary<Language>> = LazyLock::new(|| {
+    Vocabulary::new(&[
+        (Language::Nl, &["Nederlands", "néerlandais", "Dutch", "nederlandstalig", "neerlandophone", "vlaams", "n"]),
+        (Language::Fr, &["Frans", "français", "French", "franstalig", "francophone", "francais", "f"]),
+        (Language::En, &["Engels", "anglais", "English", "engelstalig", "anglophone", "e"]),
+    ])
+});
+
 pub static RISK_GROUP: LazyLock<Vocabulary<RiskGroup>> = LazyLock::new(|| {
     Vocabulary::new(&[
         (

@@ -101,9 +101,42 @@ pub struct Employee {
     pub(crate) disability: bool,
     pub(crate) nationality: Option<Nationality>,
     pub(crate) bottleneck_occupation: bool,
+    /// The language to write to the employee in (`Taal`), when the
+    /// workbook gives one we write in; else the plan's.
+    pub(crate) language: Option<super::Language>,
+    /// The joint committee the employee falls under (`Paritair comité`),
+    /// when the workbook gives it: a sector's growth path applies per
+    /// committee.
+    pub(crate) joint_committee: Option<String>,
+    /// What an hour of the employee's work costs, when the workbook gives
+    /// it: the social balance's gross training cost includes the wages of
+    /// the hours in training.
+    pub(crate) wage: Option<Wage>,
+}
+
+/// An employee's pay as the export gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Wage {
+    /// The cost of one hour (`Uurloon`).
+    Hourly(f64),
+    /// The cost of a year at the employee's work regime (`Jaarloon`).
+    Annual(f64),
 }
 
 impl Employee {
+    /// The wage cost of `hours` of training, when the pay is known. An
+    /// annual salary is spread over the hours a year at the employee's
+    /// regime holds: `full_time_hours` × FTE.
+    pub(crate) fn wage_cost(&self, hours: f64, full_time_hours: f64) -> Option<f64> {
+        match self.wage? {
+            Wage::Hourly(rate) => Some(rate * hours),
+            Wage::Annual(salary) => {
+                let year = full_time_hours * self.fte.get();
+                (year > 0.0).then(|| salary / year * hours)
+            }
+        }
+    }
+
     /// In service on `on`: started on or before it and not left before it.
     pub(crate) fn is_active_on(&self, on: Date) -> bool {
         self.start_date.is_none_or(|start| start <= on) && self.end_date.is_none_or(|end| end >= on)
@@ -145,6 +178,9 @@ pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) 
         disability: false,
         nationality: None,
         bottleneck_occupation: false,
+        language: None,
+        joint_committee: None,
+        wage: None,
     }
 }
 

@@ -7,13 +7,16 @@
 mod age;
 mod annual;
 mod branding;
+mod carry_over;
 mod consultation;
+mod costs;
 mod country;
 mod edition;
 mod employee;
 mod enterprise_number;
 mod language;
 pub mod readiness;
+mod sector;
 mod stage;
 mod training;
 
@@ -26,11 +29,14 @@ pub use edition::Edition;
 pub(crate) use edition::EditionChoice;
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
-pub use employee::{Birth, EducationLevel, Employee, Statute};
+pub use employee::{Birth, EducationLevel, Employee, Statute, Wage};
+pub(crate) use carry_over::{Balance, CarryOver, CarryOverPeriod, CarrySource};
+pub(crate) use costs::Costs;
 pub(crate) use employee::{Fte, Gender};
 pub use enterprise_number::EnterpriseNumber;
 pub use language::Language;
 pub(crate) use readiness::Readiness;
+pub use sector::{RuleOrigin, SectorRule, committee_number};
 pub use stage::{Stage, VersionRecord};
 pub use training::RiskGroup;
 pub(crate) use training::{Participation, ParticipationStatus, Pillar, Training, TrainingKind};
@@ -63,6 +69,10 @@ pub struct Plan {
     /// Risk groups whose membership the data does not record (no
     /// disability column, say): their figures are unknown, never zero.
     pub(crate) unrecorded: Vec<RiskGroup>,
+    /// Days of the individual training right carried over from last year,
+    /// from the workbook's balance sheet or the archived plan; `None` when
+    /// neither gives them.
+    pub(crate) carry_over: Option<CarryOver>,
 }
 
 /// FTE declared to the RSZ/ONSS at the end of one quarter.
@@ -132,6 +142,15 @@ pub struct Settings {
     /// The stage asked for (`build --stage`, else `[plan] stage`); `None`
     /// until [`Plan::stage`] settles it from the consultation.
     pub(crate) stage: Option<Stage>,
+    /// Every sector rule known: the tool's own, with those of the batch's
+    /// and the plan folder's `rules/` over them.
+    pub(crate) sector_rules: Vec<SectorRule>,
+    /// Days per FTE set in `plan.toml` per joint committee, over a rule.
+    pub(crate) committee_days: Vec<(String, f64)>,
+    /// Within which periods days not taken carry over; `None`: they do not.
+    pub(crate) carry_over: Option<CarryOverPeriod>,
+    /// Amounts of the social balance not in the workbook.
+    pub(crate) costs: Costs,
 }
 
 impl Settings {

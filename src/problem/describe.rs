@@ -286,6 +286,37 @@ pub enum ProblemKind {
         /// The language the column names, in words.
         said: String,
     },
+    /// Error: a training balance of another year than the one before the
+    /// plan year: only last year's balance carries over.
+    BalanceYear {
+        /// The balance's year.
+        year: String,
+        /// The year before the plan year.
+        last_year: String,
+    },
+    /// Error: a sector rule file that cannot be used.
+    RuleFile {
+        /// What is wrong, as the parser or the check says.
+        detail: String,
+    },
+    /// Warning: the plan names joint committees with different sector
+    /// rules, but the workbook does not say who falls under which.
+    CommitteesUnassigned {
+        /// The committees, listed.
+        committees: String,
+    },
+    /// Warning: a training balance of someone the employees sheet does not
+    /// hold.
+    BalanceNotEmployed {
+        /// The personnel number.
+        value: String,
+    },
+    /// Warning: an employee's language is one the documents are not
+    /// written in; their statement is in the plan's language.
+    LanguageNotWritten {
+        /// The value as written.
+        value: String,
+    },
     /// Warning: a works council in a company far below the size that
     /// requires one.
     WorksCouncilSmall {
@@ -517,6 +548,15 @@ impl ProblemKind {
                 fill(&m.title_language, &[("code", code), ("written", written), ("said", said)])
             }
             WorksCouncilSmall { heads } => fill(&m.works_council_small, &[("heads", heads)]),
+            BalanceYear { year, last_year } => {
+                fill(&m.balance_year, &[("year", year), ("last_year", last_year)])
+            }
+            RuleFile { detail } => fill(&m.rule_file, &[("detail", detail)]),
+            CommitteesUnassigned { committees } => {
+                fill(&m.committees_unassigned, &[("committees", committees)])
+            }
+            BalanceNotEmployed { value } => fill(&m.balance_not_employed, &[("value", value)]),
+            LanguageNotWritten { value } => fill(&m.language_not_written, &[("value", value)]),
             RowExcluded { column, value, key } => {
                 fill(&m.row_excluded, &[("column", column), ("value", value), ("key", key)])
             }
