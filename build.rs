@@ -29,7 +29,8 @@ fn main() {
     let mut rules = String::from("pub static BUNDLED_RULES: &[(&str, &str)] = &[\n");
     let is_rule = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("toml");
     for (name, path) in files(&rules_dir, is_rule) {
-        writeln!(rules, "    ({:?}, include_str!({:?})),", name.trim_start_matches('/'), path.display()).unwrap();
+        writeln!(rules, "    ({:?}, include_str!({:?})),", name.trim_start_matches('/'), path.display())
+            .unwrap();
     }
     rules.push_str("];\n");
     std::fs::write(out.join("bundled_rules.rs"), rules).unwrap();

@@ -1,6 +1,7 @@
 //! The individual training right, employee by employee: the days each is
-//! entitled to in the plan year (target × FTE × the part of the year they
-//! are employed), against the days planned and followed.
+//! entitled to in the plan year (their target × FTE × the part of the year
+//! they are employed), with the days carried over from last year, against
+//! the days planned and followed.
 
 use crate::model::{ParticipationStatus, Plan};
 use jiff::civil::Date;
@@ -13,12 +14,16 @@ pub struct Account {
     pub employee: usize,
     /// Share of the plan year the employee is employed, 0-1.
     pub employed_share: f64,
+    /// Days of this year's right.
     pub entitled: f64,
+    /// Days not taken last year that carry over into this one.
+    pub carried: f64,
     /// Days of participations that are not cancelled.
     pub planned: f64,
     /// Days of participations marked as followed.
     pub followed: f64,
-    /// Entitled days not yet followed (never below zero).
+    /// Days of the right (this year's and carried over) not yet followed,
+    /// never below zero: next year's carry-over when the period goes on.
     pub remaining: f64,
 }
 
@@ -30,10 +35,17 @@ pub enum Standing {
 }
 
 impl Account {
+    /// The days the employee can take this year: this year's right and the
+    /// days carried over.
+    pub fn available(&self) -> f64 {
+        self.entitled + self.carried
+    }
+
+    /// Planned days against the days available.
     pub fn standing(&self) -> Standing {
-        if self.planned < self.entitled - AT_MARGIN_DAYS {
+        if self.planned < self.available() - AT_MARGIN_DAYS {
             Standing::Below
-        } else if self.planned > self.entitled + AT_MARGIN_DAYS {
+        } else if self.planned > self.available() + AT_MARGIN_DAYS {
             Standing::Above
         } else {
             Standing::At
@@ -49,8 +61,10 @@ pub struct Accounts {
     pub at: u32,
     pub above: u32,
     pub entitled: f64,
+    pub carried: f64,
     pub planned: f64,
     pub followed: f64,
+    pub remaining: f64,
 }
 
 /// The part of `year` between `start` and `end` (both inclusive, open when `None`).
@@ -66,7 +80,9 @@ pub fn employed_share(year: i16, start: Option<Date>, end: Option<Date>) -> f64 
     f64::from(days) / f64::from(first.days_in_year())
 }
 
-pub fn accounts(plan: &Plan, target: f64) -> Accounts {
+/// The accounts of everyone employed in the plan year; `targets` holds
+/// each employee's days per FTE.
+pub fn accounts(plan: &Plan, targets: &[f64]) -> Accounts {
     let year = plan.settings.year;
     let hours_per_day = plan.settings.hours_per_day;
     let mut planned = vec![0.0; plan.employees.len()];
@@ -88,14 +104,19 @@ pub fn accounts(plan: &Plan, target: f64) -> Accounts {
         if share <= 0.0 {
             continue;
         }
-        let entitled = target * e.fte.get() * share;
+        let entitled = targets[i] * e.fte.get() * share;
+        let carried = match (&plan.carry_over, plan.settings.carry_over) {
+            (Some(balances), Some(period)) => balances.days_for(&e.id, year, period),
+            _ => 0.0,
+        };
         let account = Account {
             employee: i,
             employed_share: share,
             entitled,
+            carried,
             planned: planned[i],
             followed: followed[i],
-            remaining: (entitled - followed[i]).max(0.0),
+            remaining: (entitled + carried - followed[i]).max(0.0),
         };
         match account.standing() {
             Standing::Below => result.below += 1,
@@ -103,6 +124,8 @@ pub fn accounts(plan: &Plan, target: f64) -> Accounts {
             Standing::Above => result.above += 1,
         }
         result.entitled += account.entitled;
+        result.carried += account.carried;
+        result.remaining += account.remaining;
         result.planned += account.planned;
         result.followed += account.followed;
         result.accounts.push(account);

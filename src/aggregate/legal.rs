@@ -55,6 +55,8 @@ pub enum TargetSource {
     Law,
     /// Set in `plan.toml` (a sector growth path), with its source if named.
     Plan(Option<String>),
+    /// Per joint committee: a sector rule or `plan.toml` for at least one.
+    Committees,
 }
 
 #[derive(Debug, Clone)]
@@ -74,9 +76,12 @@ pub struct LegalFrame {
     pub band_by_heads: SizeBand,
     /// A training plan is required (20 or more workers).
     pub mandatory: bool,
-    /// Training days per FTE per year.
+    /// Training days per FTE per year: the FTE-weighted mean of the
+    /// employees' targets when they differ per joint committee.
     pub target: f64,
     pub target_source: TargetSource,
+    /// Who has which target, per joint committee and per employee.
+    pub targets: super::targets::Targets,
 }
 
 /// The two-year period plan year `year` belongs to: the first started in
@@ -104,7 +109,7 @@ pub fn legal_target(band: SizeBand, year: i16) -> f64 {
     }
 }
 
-pub fn frame(plan: &Plan, active_fte: f64, heads: u32) -> LegalFrame {
+pub fn frame(plan: &Plan, active: &[bool], active_fte: f64, heads: u32) -> LegalFrame {
     let year = plan.settings.year;
     let reference = reference_quarters(year);
     let (basis, quarters) = size_quarters(&plan.quarterly_fte, reference, year);
@@ -113,10 +118,13 @@ pub fn frame(plan: &Plan, active_fte: f64, heads: u32) -> LegalFrame {
         _ => quarters.iter().map(|q| q.fte).sum::<f64>() / quarters.len() as f64,
     };
     let band = SizeBand::of(size_fte);
-    let (target, target_source) = match plan.settings.training_days_per_fte {
-        Some(days) => (days, TargetSource::Plan(plan.settings.training_days_source.clone())),
-        None => (legal_target(band, year), TargetSource::Law),
+    let targets = super::targets::targets(plan, band, active);
+    let target_source = match plan.settings.training_days_per_fte {
+        Some(_) => TargetSource::Plan(plan.settings.training_days_source.clone()),
+        None if targets.beyond_law => TargetSource::Committees,
+        None => TargetSource::Law,
     };
+    let target = targets.mean;
     LegalFrame {
         basis,
         period: two_year_period(year),
@@ -129,6 +137,7 @@ pub fn frame(plan: &Plan, active_fte: f64, heads: u32) -> LegalFrame {
         mandatory: band == SizeBand::TwentyOrMore,
         target,
         target_source,
+        targets,
     }
 }
 

@@ -22,6 +22,7 @@ mod participation;
 pub(crate) mod readiness;
 pub(crate) mod revision;
 pub(crate) mod social_balance;
+pub(crate) mod targets;
 mod training;
 mod workforce;
 
@@ -79,12 +80,12 @@ pub fn aggregate(plan: &Plan) -> Figures {
     let active: Vec<bool> = plan.employees.iter().map(|e| e.is_active_on(on)).collect();
     let learning = EmployeeLearning::collect(plan, &active);
     let workforce = workforce::composition(plan, &active);
-    let legal = legal::frame(plan, workforce.total.fte, workforce.total.heads);
+    let legal = legal::frame(plan, &active, workforce.total.fte, workforce.total.heads);
     let risk_groups = workforce::risk_groups(plan, &active, &workforce);
     let participation = participation::by_group(plan, &active, &learning, &workforce);
     let mut figures = Figures {
         training: training::totals(plan, &active, &workforce, legal.target),
-        accounts: accounts::accounts(plan, legal.target),
+        accounts: accounts::accounts(plan, &legal.targets.per_employee),
         attention: attention::points(&participation, &risk_groups, plan.settings.participation_rule),
         participation_rule: plan.settings.participation_rule,
         budget: budget::budget(plan, workforce.total.fte),

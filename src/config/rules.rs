@@ -111,7 +111,10 @@ fn parse(file: &str, text: &str, origin: RuleOrigin, problems: &mut Problems) ->
     let fail = |problems: &mut Problems, detail: String| {
         problems.error(Location::file(file), ProblemKind::RuleFile { detail });
     };
-    let verified = rule.verified.date.and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok());
+    let verified = rule
+        .verified
+        .date
+        .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok());
     let Some(verified) = verified else {
         fail(problems, format!("verified = {}: a date such as 2026-11-28", rule.verified));
         return None;
@@ -119,7 +122,9 @@ fn parse(file: &str, text: &str, origin: RuleOrigin, problems: &mut Problems) ->
     let mut days_per_fte = Vec::new();
     for (year, days) in &rule.days_per_fte {
         match year.parse::<i16>() {
-            Ok(y) if (2022..=2100).contains(&y) && (0.0..=30.0).contains(days) => days_per_fte.push((y, *days)),
+            Ok(y) if (2022..=2100).contains(&y) && (0.0..=30.0).contains(days) => {
+                days_per_fte.push((y, *days))
+            }
             _ => fail(problems, format!("days_per_fte: {year} = {days}: a year from 2022 and 0 to 30 days")),
         }
     }

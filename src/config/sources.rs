@@ -61,17 +61,16 @@ impl Sources {
         let mut sources = Sources::default();
         sources.add(SourceKind::PlanToml, "plan.toml".into(), &plan_dir.join(crate::config::PLAN_FILE));
         let input = &config.input;
-        let mut workbooks: Vec<&PathBuf> =
-            [
-                &input.employees,
-                &input.trainings,
-                &input.participations,
-                &input.quarterly_fte,
-                &input.training_balance,
-            ]
-                .iter()
-                .map(|m| &m.workbook)
-                .collect();
+        let mut workbooks: Vec<&PathBuf> = [
+            &input.employees,
+            &input.trainings,
+            &input.participations,
+            &input.quarterly_fte,
+            &input.training_balance,
+        ]
+        .iter()
+        .map(|m| &m.workbook)
+        .collect();
         workbooks.sort();
         workbooks.dedup();
         for workbook in workbooks {

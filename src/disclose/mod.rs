@@ -196,6 +196,21 @@ pub struct Public<'p> {
     /// Rows of the data left out (by rule or for a problem): a count of
     /// rows, about nobody in particular.
     pub left_out: u32,
+    /// What the social balance's costs hold: wages, funds, subsidies.
+    pub cost_basis: CostBasis,
+}
+
+/// What the social balance's costs hold, for the whole plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostBasis {
+    /// Whether the gross cost holds the participants' wages.
+    pub wages: crate::aggregate::social_balance::WageBasis,
+    /// Training hours whose wage is unknown.
+    pub hours_without_wage: f64,
+    /// Whether `[costs]` gives the contributions to collective funds.
+    pub funds_given: bool,
+    /// Whether `[costs]` gives the subsidies received.
+    pub subsidies_given: bool,
 }
 
 /// The budget's figures that concern no group of people.
@@ -357,6 +372,12 @@ fn public<'p>(plan: &'p Plan, figures: &'p Figures) -> Public<'p> {
         deadlines: &figures.deadlines,
         readiness: figures.readiness.as_deref(),
         left_out: plan.left_out,
+        cost_basis: CostBasis {
+            wages: figures.social_balance.wages,
+            hours_without_wage: figures.social_balance.hours_without_wage,
+            funds_given: figures.social_balance.funds_given,
+            subsidies_given: figures.social_balance.subsidies_given,
+        },
         accounts: AccountTotals {
             count: a.accounts.len() as u32,
             entitled: a.entitled,

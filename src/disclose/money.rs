@@ -89,6 +89,10 @@ pub struct BalanceCells {
     pub hours: Cell<f64>,
     /// The net cost.
     pub cost: Cell<f64>,
+    /// Its parts: gross cost, contributions to funds, subsidies.
+    pub gross: Cell<f64>,
+    pub funds: Cell<f64>,
+    pub subsidies: Cell<f64>,
 }
 
 /// Per kind of training: men, women and X add up to the kind's
@@ -111,6 +115,9 @@ pub(super) fn social_balance(
                 participants: rule.count_in(cell.participants, withheld, s.whole),
                 hours: rule.derived(cell.hours, withheld),
                 cost: rule.derived(cell.cost, withheld),
+                gross: rule.derived(cell.gross(), withheld),
+                funds: rule.derived(cell.funds, withheld),
+                subsidies: rule.derived(cell.subsidies, withheld),
             }
         })
     })

@@ -2,9 +2,9 @@
 //! right (`Opleidingssaldo`): days not taken, per employee, at the end of
 //! a year before the plan year.
 
+use super::Ids;
 use super::reader::RowReader;
 use super::table::Table;
-use super::Ids;
 use crate::config::fields::BalanceField as F;
 use crate::model::{Balance, CarryOver, CarrySource, Employee, Settings};
 use crate::problem::{ProblemKind, Problems};
@@ -28,8 +28,11 @@ pub fn read(
         if let Some(id) = &id
             && let Some(first) = seen.insert(id, table.cell_ref(row.index, F::EmployeeId))
         {
-            let kind =
-                ProblemKind::Duplicate { column: table.header(F::EmployeeId).into(), value: id.clone(), first };
+            let kind = ProblemKind::Duplicate {
+                column: table.header(F::EmployeeId).into(),
+                value: id.clone(),
+                first,
+            };
             r.fail(F::EmployeeId, kind);
         }
         let days = r.amount(F::Days);

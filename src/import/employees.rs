@@ -47,7 +47,10 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
             nationality,
             bottleneck_occupation: r.yes_no(F::Bottleneck).unwrap_or(false),
             language,
-            joint_committee: r.text(F::JointCommittee).map(|pc| crate::model::committee_number(&pc)).filter(|pc| !pc.is_empty()),
+            joint_committee: r
+                .text(F::JointCommittee)
+                .map(|pc| crate::model::committee_number(&pc))
+                .filter(|pc| !pc.is_empty()),
             wage,
         };
         if r.ok() {

@@ -255,7 +255,10 @@ pub static EDUCATION: LazyLock<Vocabulary<EducationLevel>> = LazyLock::new(|| {
 
 pub static LANGUAGE: LazyLock<Vocabulary<Language>> = LazyLock::new(|| {
     Vocabulary::new(&[
-        (Language::Nl, &["Nederlands", "néerlandais", "Dutch", "nederlandstalig", "neerlandophone", "vlaams", "n"]),
+        (
+            Language::Nl,
+            &["Nederlands", "néerlandais", "Dutch", "nederlandstalig", "neerlandophone", "vlaams", "n"],
+        ),
         (Language::Fr, &["Frans", "français", "French", "franstalig", "francophone", "francais", "f"]),
         (Language::En, &["Engels", "anglais", "English", "engelstalig", "anglophone", "e"]),
     ])

@@ -23,15 +23,15 @@ mod training;
 pub(crate) use age::{AgeBand, AgeBands, age_on};
 pub(crate) use annual::{Action, ActionGroup, AnnualPlan, Role};
 pub(crate) use branding::{Asset, AssetKind, Branding, PreparedBy};
+pub(crate) use carry_over::{Balance, CarryOver, CarryOverPeriod, CarrySource};
 pub(crate) use consultation::{Body, Consultation};
+pub(crate) use costs::Costs;
 pub(crate) use country::{Country, Nationality, NationalityText};
 pub use edition::Edition;
 pub(crate) use edition::EditionChoice;
 #[cfg(test)]
 pub(crate) use employee::employee_fixture;
 pub use employee::{Birth, EducationLevel, Employee, Statute, Wage};
-pub(crate) use carry_over::{Balance, CarryOver, CarryOverPeriod, CarrySource};
-pub(crate) use costs::Costs;
 pub(crate) use employee::{Fte, Gender};
 pub use enterprise_number::EnterpriseNumber;
 pub use language::Language;

@@ -150,6 +150,41 @@ fn employee(random: &mut Random, id: u32, reference: Date) -> EmployeeRow {
 }
 
 /// Ages 19-64, with the bulge of a long-established workforce in its fifties.
+/// Blue-collar workers under joint committee 111 (metal), the others under
+/// 200, as in a metalworking company. Derived, not drawn, so that adding
+/// the column left every other value of the example as it was.
+pub(crate) fn joint_committee(e: &EmployeeRow) -> &'static str {
+    if e.job.statute == Statute::BlueCollar { "111" } else { "200" }
+}
+
+/// One in eleven employees prefers the other national language.
+pub(crate) fn language_of(e: &EmployeeRow, plan: Language) -> Language {
+    match (e.id % 11 == 0, plan) {
+        (true, Language::Nl) => Language::Fr,
+        (true, _) => Language::Nl,
+        (false, language) => language,
+    }
+}
+
+/// The hourly wage cost in euro: by education, with some spread.
+pub(crate) fn hourly_wage(e: &EmployeeRow) -> f64 {
+    use crate::model::EducationLevel::*;
+    let base = match e.job.education {
+        Low => 31.0,
+        Medium => 36.0,
+        High => 47.0,
+    };
+    base + f64::from(e.id % 9) * 1.25
+}
+
+/// Days of the training right not taken at the end of `year`, for about
+/// a third of those employed all that year.
+pub(crate) fn balance(e: &EmployeeRow, year: i16) -> Option<f64> {
+    let employed = e.start.year() < year && e.end.is_none_or(|end| end.year() > year);
+    let days = f64::from(e.id % 7) * 0.5;
+    (employed && e.id % 3 == 0 && days > 0.0).then_some(days)
+}
+
 fn age(random: &mut Random) -> i64 {
     let bands: [((i64, i64), f64); 5] =
         [((19, 25), 0.08), ((25, 35), 0.22), ((35, 45), 0.24), ((45, 55), 0.28), ((55, 65), 0.18)];

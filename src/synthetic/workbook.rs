@@ -57,6 +57,9 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         E::Disability,
         E::Nationality,
         E::Bottleneck,
+        E::JointCommittee,
+        E::Language,
+        E::HourlyWage,
     ];
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     sheet.set_column_width(1, 24)?;
@@ -85,6 +88,14 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string(r, 12, yes_no(e.disability))?;
         sheet.write_string(r, 13, e.nationality)?;
         sheet.write_string(r, 14, yes_no(e.job.bottleneck))?;
+        sheet.write_string(r, 15, super::joint_committee(e))?;
+        sheet.write_string(r, 16, super::language_of(e, language).code())?;
+        sheet.write_number_with_format(
+            r,
+            17,
+            super::hourly_wage(e),
+            &Format::new().set_num_format("€ #,##0.00"),
+        )?;
     }
 
     let sheet = book.add_worksheet();
@@ -165,7 +176,26 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string(r, 0, format!("{year}-Q{quarter}"))?;
         sheet.write_number_with_format(r, 1, fte, &Format::new().set_num_format("0.0"))?;
     }
+    balances(book.add_worksheet(), company, &bold)?;
     book.save_to_buffer()
+}
+
+/// Last year's balances of the training right: days not taken at the end
+/// of the year before the plan, for those employed then who had some left.
+fn balances(sheet: &mut Worksheet, company: &Company, bold: &Format) -> Result<(), XlsxError> {
+    use crate::config::fields::BalanceField as B;
+    let language = company.spec.language;
+    sheet.set_name(crate::config::fields::BALANCES.name(language))?;
+    headers(sheet, &[B::EmployeeId, B::Days, B::Year].map(|f| header(f, language)), bold)?;
+    let last_year = company.spec.year - 1;
+    let rows = company.employees.iter().filter_map(|e| super::balance(e, last_year).map(|days| (e.id, days)));
+    for (i, (id, days)) in rows.enumerate() {
+        let r = 1 + i as u32;
+        sheet.write_number(r, 0, f64::from(id))?;
+        sheet.write_number(r, 1, days)?;
+        sheet.write_number(r, 2, f64::from(last_year))?;
+    }
+    Ok(())
 }
 
 /// A complete `plan.toml` for a generated company.

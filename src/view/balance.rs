@@ -2,7 +2,7 @@
 
 use super::{Fmt, Num};
 use crate::aggregate::readiness::AspectScore;
-use crate::aggregate::social_balance::{Measure, code};
+use crate::aggregate::social_balance::{Measure, WageBasis, code, formal_sub_codes};
 use crate::disclose::Disclosed;
 use crate::i18n::Localised;
 use crate::model::{Gender, TrainingKind};
@@ -14,6 +14,26 @@ pub struct SocialBalanceView {
     pub rows: Vec<BalanceRow>,
     /// Participants of gender X, whom the sheet has no column for.
     pub x_participants: Num,
+    /// Formal training's net cost in its parts: gross cost, contributions
+    /// to collective funds, subsidies received.
+    pub formal_items: Vec<ItemRow>,
+    /// Whether the gross cost holds the participants' wages.
+    pub wages: WageBasis,
+    /// Training hours whose wage is unknown (wages partly known).
+    pub hours_without_wage: Num,
+    /// Whether `[costs]` gives the contributions to collective funds.
+    pub funds_given: bool,
+    /// Whether it gives the subsidies received.
+    pub subsidies_given: bool,
+}
+
+/// One part of formal training's net cost, for men and women.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    /// `gross`, `funds` or `subsidies`.
+    pub key: &'static str,
+    pub men: Coded,
+    pub women: Coded,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,7 +81,27 @@ pub fn social_balance(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> SocialBalanceV
             })
             .collect(),
         x_participants: fmt.count_cell(disclosed.x_participants),
+        formal_items: formal_items(disclosed, fmt),
+        wages: disclosed.public.cost_basis.wages,
+        hours_without_wage: fmt.hours(disclosed.public.cost_basis.hours_without_wage),
+        funds_given: disclosed.public.cost_basis.funds_given,
+        subsidies_given: disclosed.public.cost_basis.subsidies_given,
     }
+}
+
+fn formal_items(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<ItemRow> {
+    let formal = &disclosed.social_balance[TrainingKind::Formal.index()];
+    let item = |gender: Gender, i: usize| {
+        let cells = &formal[gender.index()];
+        let cell = [&cells.gross, &cells.funds, &cells.subsidies][i];
+        let code = formal_sub_codes(gender).map_or("", |codes| codes[i]);
+        Coded { code, value: fmt.cell(*cell, |c| fmt.euro(Some(c))) }
+    };
+    ["gross", "funds", "subsidies"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, key)| ItemRow { key, men: item(Gender::Male, i), women: item(Gender::Female, i) })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -39,6 +39,11 @@ pub struct LegalView {
     pub target_kind: TargetKind,
     /// The agreement the plan's target comes from, when named.
     pub target_source: Option<String>,
+    /// Per joint committee: its target and where it comes from.
+    pub committees: Vec<CommitteeView>,
+    /// The committees' targets differ but the data does not say who falls
+    /// under which: the law's target is used.
+    pub committees_unassigned: bool,
     /// The training accounts taken together.
     pub accounts: AccountsView,
     /// The consultation as recorded.
@@ -64,6 +69,34 @@ pub enum TargetKind {
     Law,
     /// Set in the plan (a sector agreement).
     Plan,
+    /// Per joint committee (a sector rule for at least one).
+    Committees,
+}
+
+/// One joint committee's target.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitteeView {
+    /// Its number, "200".
+    pub committee: String,
+    /// Its name, when a sector rule gives it.
+    pub name: Option<String>,
+    /// Days per FTE in the plan year.
+    pub days: Num,
+    /// `law`, `rule` or `plan`.
+    pub basis: &'static str,
+    /// The collective agreement the rule rests on, when named.
+    pub agreement: Option<String>,
+    /// The page the rule was checked against.
+    pub source: Option<String>,
+    /// Its host name, for the printed link: "www.sfonds200.be".
+    pub source_site: Option<String>,
+    /// The day the rule was checked.
+    pub verified: Option<DateText>,
+    /// Days before the meeting the sector wants the draft sent, when it
+    /// differs from the law's 15.
+    pub notice_days: Option<u8>,
+    /// Whom the sector asks the plan to be sent to.
+    pub send_to: Option<String>,
 }
 
 /// "2025-Q4".
@@ -232,11 +265,14 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
         target_kind: match legal.target_source {
             TargetSource::Law => TargetKind::Law,
             TargetSource::Plan(_) => TargetKind::Plan,
+            TargetSource::Committees => TargetKind::Committees,
         },
         target_source: match &legal.target_source {
             TargetSource::Plan(source) => source.clone(),
-            TargetSource::Law => None,
+            TargetSource::Law | TargetSource::Committees => None,
         },
+        committees: committees(public.settings, &legal.targets, fmt),
+        committees_unassigned: legal.targets.unassigned,
         accounts: AccountsView {
             count: fmt.count(a.count),
             below: fmt.count_cell(s.below),
@@ -279,6 +315,48 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
         attention_withheld: disclosed.verdicts.attention_withheld.iter().map(|s| label(*s, fmt)).collect(),
         checklist: disclosed.verdicts.checklist.iter().map(|c| check(c, fmt)).collect(),
     }
+}
+
+/// Every joint committee's target, and the rule behind it.
+fn committees(
+    settings: &crate::model::Settings,
+    targets: &crate::aggregate::targets::Targets,
+    fmt: Fmt<'_>,
+) -> Vec<CommitteeView> {
+    use crate::aggregate::targets::Basis;
+    targets
+        .committees
+        .iter()
+        .map(|t| {
+            let rule = match t.basis {
+                Basis::Rule(i) => settings.sector_rules.get(i),
+                Basis::Law | Basis::Plan => None,
+            };
+            CommitteeView {
+                committee: t.committee.clone(),
+                name: rule.map(|r| r.name(settings.language).to_string()),
+                days: days(fmt, t.days),
+                basis: match t.basis {
+                    Basis::Law => "law",
+                    Basis::Rule(_) => "rule",
+                    Basis::Plan => "plan",
+                },
+                agreement: rule.and_then(|r| r.agreement.clone()),
+                source: rule.map(|r| r.source.clone()),
+                source_site: rule.map(|r| site(&r.source)),
+                verified: rule.map(|r| fmt.date(r.verified)),
+                notice_days: rule.and_then(|r| r.notice_days),
+                send_to: rule.and_then(|r| r.send_to.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The host of a web address: "https://www.sfonds200.be/nl/…" gives
+/// "www.sfonds200.be".
+fn site(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split('/').next().unwrap_or(rest).to_string()
 }
 
 /// Days with one decimal, or none when whole: "5", "1,5".
