@@ -6,6 +6,7 @@
 //! touched again. Each manifest records the SHA-256 of the manifest before
 //! it, so that `verify` sees a version deleted, swapped or renamed.
 
+pub(crate) mod balances;
 pub(crate) mod earlier;
 pub(crate) mod history;
 mod legacy;

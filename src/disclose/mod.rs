@@ -198,6 +198,8 @@ pub struct Public<'p> {
     pub left_out: u32,
     /// What the social balance's costs hold: wages, funds, subsidies.
     pub cost_basis: CostBasis,
+    /// Where last year's balances come from, when any carry over.
+    pub carry_source: Option<&'p crate::model::CarrySource>,
 }
 
 /// What the social balance's costs hold, for the whole plan.
@@ -237,6 +239,10 @@ pub struct AccountTotals {
     pub planned: f64,
     /// Days followed.
     pub followed: f64,
+    /// Days carried over from last year.
+    pub carried: f64,
+    /// Days of the right not yet followed.
+    pub remaining: f64,
 }
 
 /// Rows per employee: only the internal edition has them.
@@ -372,6 +378,7 @@ fn public<'p>(plan: &'p Plan, figures: &'p Figures) -> Public<'p> {
         deadlines: &figures.deadlines,
         readiness: figures.readiness.as_deref(),
         left_out: plan.left_out,
+        carry_source: plan.carry_over.as_ref().map(|c| &c.source),
         cost_basis: CostBasis {
             wages: figures.social_balance.wages,
             hours_without_wage: figures.social_balance.hours_without_wage,
@@ -383,6 +390,8 @@ fn public<'p>(plan: &'p Plan, figures: &'p Figures) -> Public<'p> {
             entitled: a.entitled,
             planned: a.planned,
             followed: a.followed,
+            carried: a.carried,
+            remaining: a.remaining,
         },
     }
 }

@@ -123,6 +123,7 @@ pub struct Messages {
     pub(crate) title_language: String,
     pub(crate) balance_year: String,
     pub(crate) rule_file: String,
+    pub(crate) balance_early: String,
     pub(crate) committees_unassigned: String,
     pub(crate) balance_not_employed: String,
     pub(crate) language_not_written: String,

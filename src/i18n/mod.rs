@@ -63,6 +63,8 @@ pub(crate) struct DocumentNames {
     pub internal_file: String,
     /// The key figures file's suffix.
     pub key_figures_file: String,
+    /// The balances file's suffix.
+    pub balances_file: String,
     /// The employees' summary's suffix.
     pub summary_file: String,
     /// The combined statements' suffix.

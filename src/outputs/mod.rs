@@ -9,6 +9,7 @@
 //! `REGISTRY` (plus the words of its file name in the wording files).
 
 pub mod annex;
+mod balances;
 mod data;
 mod key_figures;
 mod names;
@@ -16,6 +17,7 @@ pub mod pdf;
 mod statements;
 mod summary;
 
+pub(crate) use balances::{BALANCES_FORMAT, BalancesFile};
 pub(crate) use key_figures::{KEY_FIGURES_FORMAT, KeyFiguresFile};
 pub(crate) use names::FileNames;
 pub use statements::STATEMENTS_FOLDER;
@@ -57,6 +59,8 @@ pub enum OutputKind {
     EmployeeSummary,
     /// The employees' personal statements of their training account.
     Statements,
+    /// Each employee's days not taken, for next year's carry-over.
+    Balances,
 }
 
 /// What every output of one edition reads.
@@ -133,6 +137,7 @@ pub(crate) static REGISTRY: &[&dyn Output] = &[
     &key_figures::KeyFigures,
     &summary::EmployeeSummary,
     &statements::Statements,
+    &balances::Balances,
 ];
 
 /// The outputs and their formats, for the fingerprint: "annex:1,pdf:1,...".

@@ -43,11 +43,33 @@ impl Output for Statements {
         if !public.settings.statements {
             return Ok(Made::default());
         }
-        let fmt = Fmt::new(public.settings.language.strings(), None);
-        let Some(mut view) = statements::view(context.disclosed, fmt) else { return Ok(Made::default()) };
-        if view.statements.is_empty() {
-            return Ok(Made::default());
+        let mut made = Made::default();
+        for language in statements::languages(context.disclosed) {
+            let fmt = Fmt::new(language.strings(), None);
+            let Some(view) = statements::view(context.disclosed, language, fmt) else { continue };
+            if view.statements.is_empty() {
+                continue;
+            }
+            let part = self.render_language(context, view, language)?;
+            made.files.extend(part.files);
+            made.warnings.extend(part.warnings);
         }
+        made.warnings.dedup();
+        Ok(made)
+    }
+}
+
+impl Statements {
+    /// The statements in one language: the combined PDF is named with the
+    /// language's code when it is not the plan's.
+    fn render_language(
+        &self,
+        context: &Context<'_>,
+        mut view: statements::StatementsView,
+        language: crate::model::Language,
+    ) -> Result<Made, OutputError> {
+        let public = &context.disclosed.public;
+        let other = (language != public.settings.language).then(|| language.code());
         let images = pdf::branding_images(public.branding);
         let base = format!("{}/{}", public.organisation.enterprise_number, public.settings.year);
         let identity = |suffix: &str| PdfIdentity { ident: format!("{base}/{suffix}"), date: context.date };
@@ -72,9 +94,13 @@ impl Output for Statements {
                 let detail = crate::text::fill(&m.statements_pages, &values);
                 return Err(pdf::RenderError::Layout(detail).into());
             }
+            let suffix = other.map_or(String::new(), |code| format!("{code}/"));
             let combined =
-                pdf::export_pdf(&typeset.document, &identity(&format!("statements/{}", part + 1)))?;
+                pdf::export_pdf(&typeset.document, &identity(&format!("statements/{suffix}{}", part + 1)))?;
             let mut file = self.file(context, combined);
+            if let Some(code) = other {
+                file.name = file.name.replace(".pdf", &format!("-{code}.pdf"));
+            }
             if parts > 1 {
                 // Several parts to print: numbered.
                 let width = parts.to_string().len();

@@ -193,6 +193,7 @@ pub(crate) fn run_config(
     let layouts: Vec<&Path> = own_layout.iter().map(PathBuf::as_path).collect();
     let mut sources = Sources::collect(job.folder, &config, job.batch, &layouts);
     let (previous, not_compared) = compare_with_archive(job.out, &config, &mut sources);
+    let archived_balances = archived_balances(job.out, &config, &mut sources);
     let fingerprint = fingerprint(&sources, &editions, &config.settings);
     let name = config.organisation.name.clone();
     let key = archive::PlanKey {
@@ -207,7 +208,8 @@ pub(crate) fn run_config(
         let files = latest.outputs.iter().map(|f| folder.join(&f.path)).collect();
         return Ok(Outcome::Skipped(Stored { version, folder, files, written: false }));
     }
-    let imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
+    let mut imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
+    carry_from_archive(&mut imported, archived_balances);
     let mut prepared = prepare_plan(imported.plan, imported.warnings, sources);
     prepared.previous = previous;
     prepared.not_compared = not_compared;
@@ -339,6 +341,38 @@ fn compare_with_archive(
 ) -> (Vec<Found>, Option<NotCompared>) {
     let o = &config.organisation;
     find_previous(out, &o.name, o.enterprise_number, config.settings.year, sources)
+}
+
+/// Last year's balances in the archive, when the plan carries days over;
+/// their file becomes a source of this plan.
+fn archived_balances(
+    out: &Path,
+    config: &PlanConfig,
+    sources: &mut Sources,
+) -> Option<archive::balances::Found> {
+    config.settings.carry_over?;
+    let o = &config.organisation;
+    let found = archive::balances::find(out, &o.name, o.enterprise_number, config.settings.year)?;
+    sources.push(SourceKind::PreviousYear, format!("{PREVIOUS_PREFIX}/{}", found.file), found.bytes.clone());
+    Some(found)
+}
+
+/// Days carried over from the archive, unless the workbook's balance
+/// sheet gives them. A version dated before the end of its year may not
+/// know every training followed: said, so the balance is checked.
+fn carry_from_archive(imported: &mut import::Imported, found: Option<archive::balances::Found>) {
+    let (Some(found), None) = (found, &imported.plan.carry_over) else { return };
+    let year_end =
+        jiff::civil::Date::new(imported.plan.settings.year - 1, 12, 31).unwrap_or(jiff::civil::Date::MIN);
+    if found.dated < year_end
+        && let crate::model::CarrySource::Archive { version, .. } = found.carry_over.source
+    {
+        let strings = imported.plan.settings.language.strings();
+        let kind =
+            ProblemKind::BalanceEarly { version: version.to_string(), date: strings.date.short(found.dated) };
+        imported.warnings.warning(Location::file(config::PLAN_FILE), kind);
+    }
+    imported.plan.carry_over = Some(found.carry_over);
 }
 
 fn find_previous(

@@ -294,6 +294,14 @@ pub enum ProblemKind {
         /// The year before the plan year.
         last_year: String,
     },
+    /// Warning: last year's balances come from a version dated before the
+    /// end of its year.
+    BalanceEarly {
+        /// The version's number.
+        version: String,
+        /// Its date, as printed.
+        date: String,
+    },
     /// Error: a sector rule file that cannot be used.
     RuleFile {
         /// What is wrong, as the parser or the check says.
@@ -551,6 +559,7 @@ impl ProblemKind {
             BalanceYear { year, last_year } => {
                 fill(&m.balance_year, &[("year", year), ("last_year", last_year)])
             }
+            BalanceEarly { version, date } => fill(&m.balance_early, &[("version", version), ("date", date)]),
             RuleFile { detail } => fill(&m.rule_file, &[("detail", detail)]),
             CommitteesUnassigned { committees } => {
                 fill(&m.committees_unassigned, &[("committees", committees)])

@@ -23,6 +23,8 @@ pub struct AccountDetail {
     pub fte: f64,
     pub employed_share: f64,
     pub entitled: f64,
+    /// Days carried over from last year.
+    pub carried: f64,
     pub planned: f64,
     pub followed: f64,
     pub remaining: f64,
@@ -88,6 +90,7 @@ pub fn detail(disclosed: &Disclosed<'_>) -> Option<Detail> {
                 fte: e.fte.get(),
                 employed_share: a.employed_share,
                 entitled: a.entitled,
+                carried: a.carried,
                 planned: a.planned,
                 followed: a.followed,
                 remaining: a.remaining,

@@ -132,6 +132,17 @@ pub struct AccountsView {
     pub followed: Num,
     /// The margin around the entitlement that counts as "at" it.
     pub margin: Num,
+    /// Days carried over from last year.
+    pub carried: Num,
+    /// Days of the right not yet followed.
+    pub remaining: Num,
+    /// Where the carried days come from: `sheet`, `archive`, or `none`
+    /// (no balances given), `off` (the plan does not carry over).
+    pub carry_source: &'static str,
+    /// The archived version they come from, "2026 v3".
+    pub carry_version: Option<String>,
+    /// The carry-over period the plan year lies in, "2024–2028".
+    pub carry_period: Option<String>,
 }
 
 /// The consultation as recorded in the plan.
@@ -282,6 +293,25 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> LegalView {
             planned: fmt.decimal(a.planned, 1),
             followed: fmt.decimal(a.followed, 1),
             margin: fmt.decimal(crate::aggregate::accounts::AT_MARGIN_DAYS, 2),
+            carried: fmt.decimal(a.carried, 1),
+            remaining: fmt.decimal(a.remaining, 1),
+            carry_source: match (public.settings.carry_over, public.carry_source) {
+                (None, _) => "off",
+                (Some(_), None) => "none",
+                (Some(_), Some(crate::model::CarrySource::Sheet)) => "sheet",
+                (Some(_), Some(crate::model::CarrySource::Archive { .. })) => "archive",
+            },
+            carry_version: match public.carry_source {
+                Some(crate::model::CarrySource::Archive { year, version }) => {
+                    Some(format!("{year} v{version}"))
+                }
+                _ => None,
+            },
+            carry_period: public
+                .settings
+                .carry_over
+                .and_then(|p| p.period_of(legal_year))
+                .map(|(first, last)| format!("{first}–{last}")),
         },
         consultation: ConsultationView {
             body: c.body,

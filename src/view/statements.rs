@@ -5,6 +5,7 @@
 use super::{DateText, Fmt, Num};
 use crate::disclose::Disclosed;
 use crate::i18n::Localised;
+use crate::model::Language;
 use serde::Serialize;
 
 /// Trainings listed on one statement; more would not fit its page, and
@@ -22,10 +23,14 @@ pub struct StatementsView {
     pub organisation: String,
     /// Its joint committees.
     pub joint_committees: Vec<String>,
-    /// Days per FTE of the individual right.
+    /// Days per FTE of the individual right (the plan's, a weighted mean
+    /// when joint committees differ: each statement gives its own days).
     pub target: Num,
     /// Hours in a training day.
     pub hours_per_day: Num,
+    /// The carry-over period of the plan year, "2024–2028"; `None` when
+    /// days do not carry over.
+    pub carry_period: Option<String>,
     /// The date the statements carry (the plan's).
     pub date: DateText,
     /// All wording of the plan's language.
@@ -56,6 +61,12 @@ pub struct StatementView {
     pub employed: Num,
     /// Days the employee is entitled to this year.
     pub entitled: Num,
+    /// Days carried over from last year.
+    pub carried: Num,
+    /// The employee's joint committee, when the workbook gives it.
+    pub committee: Option<String>,
+    /// The employee's days per FTE (their committee's).
+    pub target: Num,
     /// Days planned.
     pub planned: Num,
     /// Days followed.
@@ -83,8 +94,26 @@ pub struct StatementTraining {
     pub counts: bool,
 }
 
-/// The statements of the internal edition; `None` in the council edition.
-pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Option<StatementsView> {
+/// The languages the statements are written in: the plan's first, then
+/// those the workbook gives for some employees.
+pub fn languages(disclosed: &Disclosed<'_>) -> Vec<Language> {
+    let plan = disclosed.public.settings.language;
+    let mut found = vec![plan];
+    if let Some(personal) = &disclosed.personal {
+        for a in personal.accounts {
+            let language = personal.employees[a.employee].language.unwrap_or(plan);
+            if !found.contains(&language) {
+                found.push(language);
+            }
+        }
+    }
+    found
+}
+
+/// The statements of the internal edition written in `language` (`fmt`
+/// speaks it): those of the employees whose language it is, or who have
+/// none and it is the plan's; `None` in the council edition.
+pub fn view(disclosed: &Disclosed<'_>, language: Language, fmt: Fmt<'_>) -> Option<StatementsView> {
     let personal = disclosed.personal.as_ref()?;
     let public = &disclosed.public;
     let settings = public.settings;
@@ -92,6 +121,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Option<StatementsView> {
     let statements = personal
         .accounts
         .iter()
+        .filter(|a| personal.employees[a.employee].language.unwrap_or(settings.language) == language)
         .map(|a| {
             let e = &personal.employees[a.employee];
             let mine: Vec<_> = personal.registrations.iter().filter(|p| p.employee == a.employee).collect();
@@ -117,6 +147,9 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Option<StatementsView> {
                 regime: fmt.percent(Some(e.fte.get())),
                 employed: fmt.percent(Some(a.employed_share)),
                 entitled: fmt.decimal(a.entitled, 1),
+                carried: fmt.decimal(a.carried, 1),
+                committee: e.joint_committee.clone(),
+                target: super::legal::days(fmt, public.legal.targets.per_employee[a.employee]),
                 planned: fmt.decimal(a.planned, 1),
                 followed: fmt.decimal(a.followed, 1),
                 remaining: fmt.decimal(a.remaining, 1),
@@ -126,12 +159,16 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Option<StatementsView> {
         })
         .collect();
     Some(StatementsView {
-        meta: StatementsMeta { language: settings.language },
+        meta: StatementsMeta { language },
         year: settings.year,
         organisation: public.organisation.name.clone(),
         joint_committees: public.organisation.joint_committees.clone(),
         target: super::legal::days(fmt, public.legal.target),
         hours_per_day: fmt.decimal(settings.hours_per_day, 1),
+        carry_period: settings
+            .carry_over
+            .and_then(|p| p.period_of(settings.year))
+            .map(|(first, last)| format!("{first}–{last}")),
         date: fmt.date(settings.metadata_date()),
         strings: fmt.strings.for_layout.clone(),
         branding: super::branding::view(public.branding),

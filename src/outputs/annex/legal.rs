@@ -99,6 +99,7 @@ pub fn accounts(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f: &For
         "col_fte",
         "col_employed_share",
         "col_entitled",
+        "col_carried",
         "col_planned_days",
         "col_followed_days",
         "col_remaining",
@@ -117,13 +118,14 @@ pub fn accounts(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f: &For
         sheet.write_number_with_format(r, 3, a.fte, &f.fte)?;
         sheet.write_number_with_format(r, 4, a.employed_share, &f.percent)?;
         sheet.write_number_with_format(r, 5, a.entitled, &f.fte)?;
-        sheet.write_number_with_format(r, 6, a.planned, &f.fte)?;
-        sheet.write_number_with_format(r, 7, a.followed, &f.fte)?;
-        sheet.write_number_with_format(r, 8, a.remaining, &f.fte)?;
-        sheet.write_string(r, 9, &a.standing)?;
+        sheet.write_number_with_format(r, 6, a.carried, &f.fte)?;
+        sheet.write_number_with_format(r, 7, a.planned, &f.fte)?;
+        sheet.write_number_with_format(r, 8, a.followed, &f.fte)?;
+        sheet.write_number_with_format(r, 9, a.remaining, &f.fte)?;
+        sheet.write_string(r, 10, &a.standing)?;
     }
     add_table(sheet, 0, &headers, detail.accounts.len() as u32)?;
-    let widths = [14, 26, 22, 8, 12, 12, 12, 12, 12, 18];
+    let widths = [14, 26, 22, 8, 12, 12, 12, 12, 12, 12, 18];
     for (c, width) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
