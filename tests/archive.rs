@@ -56,8 +56,8 @@ fn the_same_inputs_give_the_same_bytes_in_a_new_version_only_when_asked() {
     let (v1, v2) = (&first.stored.folder, &second.stored.folder);
     for extension in ["pdf", "xlsx", "json"] {
         let (a, b) = (files_with(v1, extension), files_with(v2, extension));
-        // JSON: the data, the key figures and the manifest.
-        assert_eq!(a.len(), if extension == "json" { 3 } else { 1 }, "{a:?}");
+        // JSON: the data, the key figures, the balances and the manifest.
+        assert_eq!(a.len(), if extension == "json" { 4 } else { 1 }, "{a:?}");
         for (a, b) in a.iter().zip(&b) {
             let name = a.file_name().unwrap().to_string_lossy().into_owned();
             let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());

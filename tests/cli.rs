@@ -73,6 +73,7 @@ fn the_internal_edition_is_asked_for_and_named_so() {
             "opleidingsplan-2027-fixture-bv-intern-bijlage.xlsx",
             "opleidingsplan-2027-fixture-bv-intern-gegevens.json",
             "opleidingsplan-2027-fixture-bv-intern-kengetallen.json",
+            "opleidingsplan-2027-fixture-bv-intern-opleidingssaldo.json",
             "opleidingsplan-2027-fixture-bv-intern.pdf",
             // The employees' personal statements.
             "statements",
@@ -151,9 +152,11 @@ fn init_fill_check_build_as_a_new_user() {
     let book = folder.join("donnees.xlsx");
     let plan = std::fs::read_to_string(folder.join("plan.toml")).unwrap();
     assert!(plan.contains("language = \"fr\"") && plan.contains("workbook = \"donnees.xlsx\""));
-    // Dropdowns for gender, statute, education and the yes/no columns; a note on every header.
+    // Dropdowns for gender, FTE, statute, education, the yes/no columns and the
+    // language; a note on every header.
     let employees = sheet_xml(&book, 1);
-    assert_eq!(employees.matches("<dataValidation ").count(), 6, "{employees}");
+    assert_eq!(employees.matches("<dataValidation ").count(), 7, "{employees}");
+    assert!(employees.contains("\"nl,fr,en\""), "language dropdown");
     assert!(employees.contains("\"H,F,X\""), "gender dropdown in French");
     assert!(employees.contains("<legacyDrawing"), "header notes");
     assert!(sheet_xml(&book, 2).contains("\"formelle,informelle,initiale\""));

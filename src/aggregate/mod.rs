@@ -30,6 +30,8 @@ mod workforce;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_legal;
+#[cfg(test)]
+mod tests_right;
 
 pub use participation::{GroupParticipation, ParticipationFigures};
 pub use training::TrainingFigures;

@@ -107,6 +107,7 @@ fn training_accounts_are_pro_rata_to_fte_and_time_employed() {
         employee: 0,
         employed_share: 1.0,
         entitled: 5.0,
+        carried: 0.0,
         planned: 5.2,
         followed: 0.0,
         remaining: 5.0,

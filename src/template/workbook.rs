@@ -60,6 +60,9 @@ pub fn write(language: Language, year: i16) -> Result<Vec<u8>, XlsxError> {
         (E::Disability, Kind::List(vec![yes.clone(), no.clone()])),
         (E::Nationality, Kind::Text),
         (E::Bottleneck, Kind::List(vec![yes.clone(), no.clone()])),
+        (E::JointCommittee, Kind::Text),
+        (E::Language, Kind::List(vec!["nl".into(), "fr".into(), "en".into()])),
+        (E::HourlyWage, Kind::Number("€ #,##0.00")),
     ];
     let examples = examples(language, year);
     sheet(
@@ -222,6 +225,9 @@ fn examples(language: Language, year: i16) -> (Rows, Rows, Rows) {
             t(no),
             t("BE"),
             t(no),
+            t("111"),
+            t(language.code()),
+            V::Number(34.5),
         ],
         vec![
             t("1002"),
@@ -238,6 +244,9 @@ fn examples(language: Language, year: i16) -> (Rows, Rows, Rows) {
             t(no),
             t("BE"),
             t(yes),
+            t("200"),
+            t(language.code()),
+            V::Number(41.0),
         ],
     ];
     let texts: [[&str; 8]; 2] = match language {

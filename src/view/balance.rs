@@ -91,11 +91,15 @@ pub fn social_balance(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> SocialBalanceV
 
 fn formal_items(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<ItemRow> {
     let formal = &disclosed.social_balance[TrainingKind::Formal.index()];
+    let basis = &disclosed.public.cost_basis;
+    // Funds or subsidies the plan does not give are unknown, never € 0.
+    let given = [true, basis.funds_given, basis.subsidies_given];
     let item = |gender: Gender, i: usize| {
         let cells = &formal[gender.index()];
         let cell = [&cells.gross, &cells.funds, &cells.subsidies][i];
         let code = formal_sub_codes(gender).map_or("", |codes| codes[i]);
-        Coded { code, value: fmt.cell(*cell, |c| fmt.euro(Some(c))) }
+        let value = if given[i] { fmt.cell(*cell, |c| fmt.euro(Some(c))) } else { fmt.euro(None) };
+        Coded { code, value }
     };
     ["gross", "funds", "subsidies"]
         .into_iter()

@@ -1,0 +1,106 @@
+//! The training right across years and languages, end to end: last year's
+//! balances carried over from the archive or from the workbook's sheet,
+//! and statements in each employee's language.
+
+mod common;
+
+use common::*;
+use opleidingsplan::model::Edition;
+use opleidingsplan::pipeline::{self, BuildOptions};
+use std::path::{Path, PathBuf};
+
+fn build(dir: &Path, out: &Path) -> pipeline::Built {
+    let options =
+        BuildOptions { out: out.into(), editions: Some(vec![Edition::Internal]), ..Default::default() };
+    pipeline::build(dir, &options).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn json(files: &[PathBuf], suffix: &str) -> serde_json::Value {
+    let file = files.iter().find(|f| f.to_string_lossy().ends_with(suffix)).expect(suffix);
+    serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap()
+}
+
+fn text(path: &Path) -> String {
+    squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(path).unwrap()).unwrap())
+}
+
+#[test]
+fn last_years_archived_balances_carry_over() {
+    let out = tempfile::tempdir().unwrap();
+    let last_year = plan_folder(&PLAN_TOML.replace("year = 2027", "year = 2026"), &fixture_sheets());
+    let built = build(last_year.path(), out.path());
+    let balances = json(&built.stored.files, "-intern-opleidingssaldo.json");
+    assert_eq!(balances["year"], 2026);
+    let days = |id: &str| {
+        let rows = balances["balances"].as_array().unwrap();
+        rows.iter().find(|b| b["id"] == id).and_then(|b| b["days"].as_f64()).unwrap()
+    };
+    // E2 in 2026: 5 days × 0,8, of which 6 hours followed (T1).
+    assert!((days("E2") - (4.0 - 6.0 / 7.6)).abs() < 1e-9);
+
+    let this_year = plan_folder(PLAN_TOML, &fixture_sheets());
+    let built = build(this_year.path(), out.path());
+    let data = json(&built.stored.files, "-intern-gegevens.json");
+    let accounts = &data["legal"]["accounts"];
+    assert_eq!(accounts["carry_source"], "archive");
+    assert_eq!(accounts["carry_version"], "2026 v1");
+    assert_eq!(accounts["carry_period"], "2024–2028");
+    // Carried: the 2026 balances of those with an account in 2027 (E1-E4;
+    // E6 starts in 2027 and had none).
+    let expected: f64 = ["E1", "E2", "E3", "E4"].iter().map(|id| days(id)).sum();
+    assert!((accounts["carried"]["value"].as_f64().unwrap() - expected).abs() < 1e-9, "{accounts}");
+    // Last year's version is dated before its year ended: said.
+    let warnings = format!("{:?}", built.warnings);
+    assert!(warnings.contains("BalanceEarly"), "{warnings}");
+}
+
+#[test]
+fn the_balance_sheet_carries_over_and_statements_speak_each_language() {
+    let mut sheets = fixture_sheets();
+    let employees = sheets.iter_mut().find(|s| s.name == "Medewerkers").unwrap();
+    for (i, row) in employees.rows.iter_mut().enumerate() {
+        row.push(match i {
+            0 => Text("Taal"),
+            2 => Text("fr"),
+            _ => Empty,
+        });
+    }
+    sheets.push(Sheet {
+        name: "Opleidingssaldo",
+        rows: vec![
+            vec![Text("Personeelsnummer"), Text("Saldo (dagen)"), Text("Jaar")],
+            vec![Text("E1"), Number(2.0), Number(2026.0)],
+        ],
+    });
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let out = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), out.path());
+    let data = json(&built.stored.files, "-intern-gegevens.json");
+    assert_eq!(data["legal"]["accounts"]["carry_source"], "sheet");
+    assert_eq!(data["legal"]["accounts"]["carried"]["text"], "2,0");
+    let statement = |suffix: &str| {
+        let file = built.stored.files.iter().find(|f| f.to_string_lossy().ends_with(suffix)).expect(suffix);
+        text(file)
+    };
+    // E1: 5 days and 2 carried over, none followed: 7 open.
+    let e1 = statement("opleidingsrekening-2027-e1.pdf");
+    for expected in ["Overgedragenvan2026(dagen)2,0", "Nogopen(dagen)7,0"] {
+        assert!(e1.contains(expected), "E1's statement lacks {expected}: {e1}");
+    }
+    // E2 reads French; the plan's employees read Dutch. Each language has
+    // its own document for printing.
+    let e2 = statement("opleidingsrekening-2027-e2.pdf");
+    assert!(e2.contains("Votrecompteformation2027"), "{e2}");
+    assert!(statement("-intern-opleidingsrekeningen-fr.pdf").contains("FatimaBenali"));
+    assert!(!statement("-intern-opleidingsrekeningen.pdf").contains("FatimaBenali"));
+
+    // A balance of another year than last year is refused at its cell.
+    let wrong = sheets.iter_mut().find(|s| s.name == "Opleidingssaldo").unwrap();
+    wrong.rows[1][2] = Number(2025.0);
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let problems = match pipeline::prepare(dir.path()) {
+        Err(pipeline::BuildError::Problems(p)) => format!("{p:?}"),
+        other => panic!("expected problems, got {:?}", other.is_ok()),
+    };
+    assert!(problems.contains("BalanceYear") && problems.contains("row: 1, column: 2"), "{problems}");
+}
