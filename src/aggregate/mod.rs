@@ -16,6 +16,7 @@ pub(crate) mod budget;
 pub(crate) mod compliance;
 pub(crate) mod deadlines;
 pub(crate) mod flow;
+pub(crate) mod gap;
 pub mod key_figures;
 pub(crate) mod legal;
 mod participation;
@@ -62,6 +63,8 @@ pub struct Figures {
     /// checklist were judged by (0,8: less than 80% as often as everyone).
     pub(crate) participation_rule: f64,
     pub(crate) accounts: accounts::Accounts,
+    /// How far planned days fall short of the accounts.
+    pub(crate) gap: gap::Gap,
     pub(crate) budget: budget::Budget,
     pub(crate) suppliers: Vec<budget::Supplier>,
     pub(crate) social_balance: social_balance::SocialBalance,
@@ -97,6 +100,7 @@ pub fn aggregate(plan: &Plan) -> Figures {
         readiness: plan.readiness.as_ref().map(readiness::scores),
         flow: flow::flow(plan),
         usage: training::usage(plan),
+        gap: gap::Gap::default(),
         compliance: Vec::new(),
         key_figures: key_figures::KeyFigures { values: Vec::new(), trainings: Vec::new() },
         legal,
@@ -104,6 +108,7 @@ pub fn aggregate(plan: &Plan) -> Figures {
         risk_groups,
         participation,
     };
+    figures.gap = gap::gap(plan, &figures.accounts);
     figures.compliance = compliance::checklist(plan, &figures);
     figures.key_figures = key_figures::key_figures(plan, &figures);
     figures

@@ -139,3 +139,23 @@ fn the_net_cost_holds_wages_funds_and_subsidies_as_given() {
     let informal = TrainingKind::Informal.index();
     close(f.cells[informal][women].cost, 200.0 / 2.0 + 4.0 * 25.0);
 }
+
+#[test]
+fn the_gap_bins_and_groups_by_hand() {
+    // Target 5 (set in the fixture). E1: 5 available, 8 h planned (1,05
+    // days): 3,95 short. E2: 4, 10 h (1,32): 2,68. E3: 2,5, nothing (its
+    // one registration is cancelled): 2,5. E4: 5, only initial training
+    // (not counted): 5. E6 (from 1 February): 5 × 334/365 = 4,58, 4 h
+    // (0,53): 4,05. E5 left in 2026: no account.
+    let f = aggregate(&fixture());
+    assert_eq!(f.gap.bins, [3, 2, 0, 0, 0]);
+    let short = (5.0 - 8.0 / 7.6) + (4.0 - 10.0 / 7.6) + 2.5 + 5.0 + (5.0 * 334.0 / 365.0 - 4.0 / 7.6);
+    assert!((f.gap.short - short).abs() < 0.01, "{}", f.gap.short);
+    let departments: Vec<(Option<String>, u32, u32)> =
+        f.gap.departments.iter().map(|g| (g.label.clone(), g.heads, g.below)).collect();
+    assert_eq!(
+        departments,
+        [(Some("Administratie".into()), 2, 2), (Some("Productie".into()), 2, 2), (None, 1, 1)]
+    );
+    close(f.gap.departments[0].short, 2.5 + 5.0);
+}

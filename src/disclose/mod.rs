@@ -24,6 +24,7 @@
 
 mod breakdowns;
 mod comparison;
+pub(crate) mod gap;
 mod groups;
 mod linked;
 mod money;
@@ -37,6 +38,8 @@ mod attack;
 mod tests;
 #[cfg(test)]
 mod tests_breakdowns;
+#[cfg(test)]
+mod tests_gap;
 
 pub use comparison::Comparison;
 pub use groups::{GroupCells, Participation};
@@ -278,6 +281,8 @@ pub struct Disclosed<'p> {
     pub participation: Participation,
     /// Training accounts below, at and above the entitlement.
     pub standings: Standings,
+    /// How far accounts fall short, and the groups furthest below.
+    pub gap: gap::GapCells,
     /// The budget shared over departments, largest first.
     pub budget_by_department: Vec<DepartmentBudget>,
     /// The social balance's training cells, `[kind][gender]`.
@@ -322,7 +327,9 @@ pub fn disclose<'p>(
     let departments: Vec<(&Option<String>, bool)> =
         workforce.departments.iter().map(|(name, cells)| (name, !cells.heads.is_shown())).collect();
     let budget_by_department = money::budget_by_department(figures, &departments, rule);
+    let standings = money::standings(figures, rule, &mut whole);
     let mut disclosed = Disclosed {
+        gap: gap::gap(figures, rule, &standings),
         edition,
         min_group_size: rule.k,
         public: public(plan, figures),
@@ -333,7 +340,7 @@ pub fn disclose<'p>(
         }),
         flow: workforce::flow(figures, rule, &mut whole),
         risk_groups: workforce::risk_groups(figures, rule),
-        standings: money::standings(figures, rule, &mut whole),
+        standings,
         budget_by_department,
         social_balance: money::social_balance(figures, rule, &mut whole),
         x_participants: money::x_participants(figures, rule),

@@ -41,6 +41,7 @@ pub fn read(table: &Table<F>, settings: &Settings, problems: &mut Problems, ids:
             end_date,
             department: r.text(F::Department),
             previous_department: r.text(F::PreviousDepartment),
+            job_title: r.text(F::JobTitle),
             statute: r.code(F::Statute, &STATUTE),
             education: r.code(F::Education, &EDUCATION),
             disability: r.yes_no(F::Disability).unwrap_or(false),

@@ -22,6 +22,8 @@ pub enum ActionGroup {
     RiskGroup(crate::model::RiskGroup),
     /// Equal treatment of men and women.
     Gender,
+    /// Everyone below their individual training right.
+    TrainingRight,
 }
 
 impl ActionGroup {
@@ -35,16 +37,18 @@ impl ActionGroup {
             ActionGroup::RiskGroup(RiskGroup::NonEuNationality) => "non_eu_nationality",
             ActionGroup::RiskGroup(RiskGroup::BottleneckOccupation) => "bottleneck_occupation",
             ActionGroup::Gender => "gender",
+            ActionGroup::TrainingRight => "training_right",
         }
     }
 
     /// Every group an action can be for.
-    pub const ALL: [ActionGroup; 5] = [
+    pub const ALL: [ActionGroup; 6] = [
         ActionGroup::RiskGroup(crate::model::RiskGroup::Aged50Plus),
         ActionGroup::RiskGroup(crate::model::RiskGroup::Disability),
         ActionGroup::RiskGroup(crate::model::RiskGroup::NonEuNationality),
         ActionGroup::RiskGroup(crate::model::RiskGroup::BottleneckOccupation),
         ActionGroup::Gender,
+        ActionGroup::TrainingRight,
     ];
 }
 

@@ -96,6 +96,8 @@ pub struct Employee {
     /// The department before a move during the year before the plan, when
     /// the data records it (for the workforce flow).
     pub(crate) previous_department: Option<String>,
+    /// The job title, when the export gives it.
+    pub(crate) job_title: Option<String>,
     pub(crate) statute: Option<Statute>,
     pub(crate) education: Option<EducationLevel>,
     pub(crate) disability: bool,
@@ -173,6 +175,7 @@ pub(crate) fn employee_fixture(id: &str, gender: Gender, birth: Date, fte: f64) 
         end_date: None,
         department: None,
         previous_department: None,
+        job_title: None,
         statute: None,
         education: None,
         disability: false,

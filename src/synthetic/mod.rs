@@ -159,7 +159,7 @@ pub(crate) fn joint_committee(e: &EmployeeRow) -> &'static str {
 
 /// One in eleven employees prefers the other national language.
 pub(crate) fn language_of(e: &EmployeeRow, plan: Language) -> Language {
-    match (e.id % 11 == 0, plan) {
+    match (e.id.is_multiple_of(11), plan) {
         (true, Language::Nl) => Language::Fr,
         (true, _) => Language::Nl,
         (false, language) => language,
@@ -182,7 +182,7 @@ pub(crate) fn hourly_wage(e: &EmployeeRow) -> f64 {
 pub(crate) fn balance(e: &EmployeeRow, year: i16) -> Option<f64> {
     let employed = e.start.year() < year && e.end.is_none_or(|end| end.year() > year);
     let days = f64::from(e.id % 7) * 0.5;
-    (employed && e.id % 3 == 0 && days > 0.0).then_some(days)
+    (employed && e.id.is_multiple_of(3) && days > 0.0).then_some(days)
 }
 
 fn age(random: &mut Random) -> i64 {

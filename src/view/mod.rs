@@ -8,6 +8,7 @@ mod balance;
 pub(crate) mod branding;
 mod comparison;
 mod detail;
+mod gap;
 pub(crate) mod legal;
 mod num;
 mod participation;
@@ -46,6 +47,8 @@ pub struct PlanView {
     pub(crate) strings: serde_json::Value,
     pub(crate) organisation: OrganisationView,
     pub(crate) legal: LegalView,
+    /// How far the accounts fall short, and who is furthest below.
+    pub(crate) gap: gap::GapView,
     /// The workforce on the reference date, by gender, age band, department,
     /// statute and education.
     pub workforce: WorkforceView,
@@ -197,6 +200,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
         social_balance: balance::social_balance(disclosed, fmt),
         readiness: public.readiness.map(|scores| balance::readiness(scores, fmt)),
         legal: legal::view(disclosed, fmt),
+        gap: gap::view(disclosed, fmt),
         branding: branding::view(public.branding),
         attachments: Vec::new(),
         quality: QualityView {
