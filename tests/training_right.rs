@@ -104,3 +104,26 @@ fn the_balance_sheet_carries_over_and_statements_speak_each_language() {
     };
     assert!(problems.contains("BalanceYear") && problems.contains("row: 1, column: 2"), "{problems}");
 }
+
+#[test]
+fn committees_the_data_does_not_assign_are_said() {
+    // Two committees with different targets (111: the law's 5; 200: the
+    // sector's 4 in 2027), and no column saying who falls under which.
+    let plan = PLAN_TOML
+        .replace("joint_committees = [\"200\"]", "joint_committees = [\"111\", \"200\"]")
+        .replace("training_days_per_fte = 5\n", "")
+        .replace("[input]", "[input.quarterly_fte]\nsheet = \"Kwartalen\"\n\n[input]");
+    let mut sheets = fixture_sheets();
+    sheets.push(Sheet {
+        name: "Kwartalen",
+        rows: vec![
+            vec![Text("Kwartaal"), Text("VTE")],
+            vec![Text("2024-Q4"), Number(25.0)],
+            vec![Text("2025-Q1"), Number(25.0)],
+        ],
+    });
+    let dir = plan_folder(&plan, &sheets);
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let warnings = format!("{:?}", prepared.warnings);
+    assert!(warnings.contains("CommitteesUnassigned") && warnings.contains("111, 200"), "{warnings}");
+}

@@ -414,6 +414,12 @@ impl Prepared {
 /// from 100 workers, and one in a company of a few dozen is most likely a
 /// template value left in place.
 fn warn_implausible(plan: &Plan, figures: &Figures, warnings: &mut Problems) {
+    if figures.legal.targets.unassigned {
+        let committees =
+            figures.legal.targets.committees.iter().map(|c| c.committee.as_str()).collect::<Vec<_>>();
+        let kind = ProblemKind::CommitteesUnassigned { committees: committees.join(", ") };
+        warnings.warning(Location::file(config::PLAN_FILE), kind);
+    }
     let heads = figures.workforce.total.heads;
     if plan.organisation.works_council && heads < 50 {
         let kind = ProblemKind::WorksCouncilSmall { heads: heads.to_string() };
