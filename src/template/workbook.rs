@@ -225,7 +225,7 @@ fn examples(language: Language, year: i16) -> (Rows, Rows, Rows) {
             t(no),
             t("BE"),
             t(no),
-            t("111"),
+            t("200"),
             t(language.code()),
             V::Number(34.5),
         ],
