@@ -6,7 +6,6 @@ use super::manifest::FileEntry;
 use super::{PlanKey, location, versions};
 use crate::model::{Balance, CarryOver, CarrySource, EnterpriseNumber};
 use crate::outputs::{BALANCES_FORMAT, BalancesFile, OutputKind};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -64,10 +63,6 @@ pub(crate) fn find(
 
 /// The file `entry` of `folder`, parsed, when it is as the manifest recorded.
 fn read(folder: &Path, entry: &FileEntry) -> Option<(BalancesFile, Vec<u8>)> {
-    let bytes =
-        crate::files::read_regular(&folder.join(&entry.path), crate::files::ARCHIVE_FILE_LIMIT).ok()?;
-    if crate::config::sources::hex(&Sha256::digest(&bytes)) != entry.sha256 {
-        return None;
-    }
+    let bytes = super::previous::read_verified(folder, entry).ok()?;
     Some((serde_json::from_slice(&bytes).ok()?, bytes))
 }

@@ -94,7 +94,7 @@ pub fn for_edition(found: &[Found], edition: Edition) -> Option<&Found> {
 }
 
 /// The file `entry` of `folder`, only when it is as the manifest recorded.
-fn read_verified(folder: &Path, entry: &FileEntry) -> Result<Vec<u8>, NotCompared> {
+pub(super) fn read_verified(folder: &Path, entry: &FileEntry) -> Result<Vec<u8>, NotCompared> {
     let damaged = || NotCompared::Damaged { file: entry.path.clone() };
     let bytes = crate::files::read_regular(&folder.join(&entry.path), crate::files::ARCHIVE_FILE_LIMIT)
         .map_err(|_| damaged())?;

@@ -8,11 +8,13 @@ mod describe;
 pub(crate) mod errors;
 mod expected;
 mod file_fault;
+mod wording;
 mod workbook;
 
-pub use describe::{ProblemKind, fill};
+pub use describe::ProblemKind;
 pub use expected::{AssetProblem, AssetWanted, Expected};
 pub use file_fault::FileFault;
+pub use wording::fill;
 pub use workbook::{Limit, WorkbookFault};
 
 use crate::i18n::Messages;
