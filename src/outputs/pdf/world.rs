@@ -9,8 +9,13 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The standard library, built once per process.
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+/// The standard library, built once per process. `a11y-extras` gives the
+/// layout `pdf.header-cell(scope: "row")`: a key-value table's labels are
+/// row headers, so every data cell has a header (PDF/UA-1, tables).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let features = [typst::Feature::A11yExtras].into_iter().collect();
+    LazyHash::new(Library::builder().with_features(features).build())
+});
 
 /// A sandboxed world for one document: the layout's files, the plan's data
 /// as virtual files (e.g. `/data.json`), the bundled fonts. No file system,
