@@ -150,17 +150,21 @@ fn the_annex_holds_numbers_not_text() {
 
     let trainings = book.worksheet_range("Opleidingen").unwrap();
     let titles: Vec<String> = trainings.rows().skip(1).map(|r| r[1].to_string()).collect();
-    assert_eq!(titles, ["#read(\"/etc/passwd\")", "*vet* en $x^2$ <lbl> @ref", "Duaal leren"]);
+    // The last row is the totals row.
+    assert_eq!(titles, ["#read(\"/etc/passwd\")", "*vet* en $x^2$ <lbl> @ref", "Duaal leren", ""]);
+    assert_eq!(trainings.rows().last().unwrap()[0], Data::String("Totaal".into()));
 
-    // One row per participation, cancelled and inactive ones included, with the name.
+    // One row per participation, cancelled and inactive ones included, with
+    // the name; then the totals row.
     let participations = book.worksheet_range("Deelnames").unwrap();
-    assert_eq!(participations.height(), 1 + 7);
+    assert_eq!(participations.height(), 1 + 7 + 1);
     assert_eq!(participations.get((2, 1)), Some(&Data::String("Fatima Benali".into())));
 
     // The social balance sheet by item code: formal training, men (E1 and E5), 16 hours.
     let balance = book.worksheet_range("Sociale balans").unwrap();
     let value = |code: &str| {
-        let row = balance.rows().find(|r| matches!(r.first(), Some(Data::String(c)) if c == code)).unwrap();
+        let code: f64 = code.parse().unwrap();
+        let row = balance.rows().find(|r| r.first() == Some(&Data::Float(code))).unwrap();
         row[4].clone()
     };
     assert_eq!(value("5801"), Data::Float(2.0));
@@ -168,7 +172,7 @@ fn the_annex_holds_numbers_not_text() {
     assert_eq!(value("5811"), Data::Float(1.0));
     // One training account per employee of the plan year: E1-E4 and E6.
     let accounts = book.worksheet_range("Opleidingsrekeningen").unwrap();
-    assert_eq!(accounts.height(), 1 + 5);
+    assert_eq!(accounts.height(), 1 + 5 + 1);
     assert_eq!(accounts.get((2, 5)), Some(&Data::Float(4.0))); // E2: 0,8 FTE × 5 days
 
     // The data file is the view the layout received.
@@ -366,7 +370,28 @@ fn the_annex_prints_with_headers_footers_and_repeated_header_rows() {
             frozen += 1;
         }
     }
-    // Key figures, trainings, participation, social balance, participations, accounts.
-    assert_eq!(frozen, 6, "frozen sheets");
-    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), frozen, "{workbook}");
+    // Every sheet: a table's header row, or the title row of a sheet that
+    // stacks tables, stays in view and heads every printed page.
+    assert_eq!(frozen, sheets, "frozen sheets");
+    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), sheets, "{workbook}");
+
+    // Totals are SUBTOTAL formulas (they follow the filters), with their
+    // value cached for a spreadsheet that does not recalculate. The
+    // trainings sheet (3rd), as by hand:
+    // budgets 1.000 + 200 (T3 has none).
+    let trainings = read("xl/worksheets/sheet3.xml");
+    assert!(trainings.contains("<f>SUBTOTAL(109,N2:N4)</f><v>1200</v>"), "{trainings}");
+    // The effort sheet's goal table includes the trainings without a goal:
+    // its hours total is the kinds' total.
+    let effort = read("xl/worksheets/sheet4.xml");
+    let totals: Vec<&str> = effort.matches("SUBTOTAL(109,").collect();
+    assert!(totals.len() >= 7, "{effort}");
+    // Social balance codes are numbers, not text.
+    let balance = read("xl/worksheets/sheet7.xml");
+    assert!(balance.contains("<v>5801</v>") && balance.contains("<v>58031</v>"), "{balance}");
+    // Native charts: FTE per department, budget per goal, days per FTE
+    // against the target. Participation per group is left out: an age band
+    // with nobody in it has no rate, and a chart would draw it as 0%.
+    let charts = (1..=8).filter(|i| zip.by_name(&format!("xl/charts/chart{i}.xml")).is_ok()).count();
+    assert_eq!(charts, 3);
 }

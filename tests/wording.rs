@@ -42,6 +42,7 @@ fn expand(pattern: &str) -> Vec<String> {
         "breakdown_{key}" => &["total", "gender", "age", "risk_group", "statute", "education", "department"],
         "/pdf/versions/{key}" => &["since_none", "added", "removed", "changed", "figures"],
         "/pdf/versions/stages/{}" => &["draft", "final"],
+        "/pdf/social_balance/item_{}" => &["gross", "funds", "subsidies"],
         "/pdf/versions/fields/{}" => &[
             "title",
             "planned",

@@ -20,6 +20,7 @@ mod workforce;
 pub(crate) use annual::AnnualView;
 pub(crate) use balance::{ReadinessView, SocialBalanceView};
 pub(crate) use comparison::not_compared;
+pub(crate) use detail::AccountDetail;
 pub use detail::Detail;
 pub(crate) use detail::detail;
 pub(crate) use legal::LegalView;

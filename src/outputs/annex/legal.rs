@@ -1,7 +1,7 @@
 //! Annex sheets for the legal frame: the budget and suppliers, the social
 //! balance sheet and the individual training accounts.
 
-use super::{Formats, add_table, write_num};
+use super::{Formats, Shape, add_table, add_table_shaped, sum, write_num};
 use crate::view::{Detail, PlanView};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -12,7 +12,19 @@ pub fn budget(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = view.meta.language.strings();
     sheet.set_name(s.annex("sheet_budget"))?;
     let b = &view.annual.budget;
-    let mut row = 0;
+    super::sheet_title(sheet, view, s.annex("sheet_budget"), f)?;
+    let mut row = 1;
+    let amounts: Vec<&crate::view::Num> = b.by_goal.iter().map(|r| &r.amount).collect();
+    let bars = super::charts::Bars {
+        sheet: s.annex("sheet_budget"),
+        title: s.annex("chart_budget_per_goal"),
+        series: s.annex("col_budget"),
+        rows: (3, 2 + amounts.len() as u32),
+        columns: (0, 1),
+        at: (1, 5),
+        number_format: "€ #,##0",
+    };
+    super::charts::bars(sheet, &bars, &amounts)?;
     for (title, rows) in [(s.annex("by_goal"), &b.by_goal), (s.annex("by_department"), &b.by_department)] {
         sheet.write_string_with_format(row, 0, title, &f.title)?;
         for (i, r) in rows.iter().enumerate() {
@@ -22,7 +34,21 @@ pub fn budget(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
             write_num(sheet, at, 2, &r.share, &f.percent)?;
         }
         let headers = [title, s.annex("col_budget"), s.annex("col_share")];
-        row = add_table(sheet, row + 1, &headers, rows.len() as u32)? + 1;
+        // A total only where every amount is shown: one of shown amounts
+        // would not be the total (withheld departments).
+        let all_shown = rows.iter().all(|r| r.amount.value.is_some());
+        let sums = [
+            (1, &f.euro, sum(rows.iter().map(|r| &r.amount))),
+            (2, &f.percent, sum(rows.iter().map(|r| &r.share))),
+        ];
+        let totals = all_shown.then_some((s.annex("col_total"), &sums[..]));
+        row = add_table_shaped(
+            sheet,
+            row + 1,
+            &headers,
+            rows.len() as u32,
+            &Shape { numbers: &[1, 2], totals },
+        )? + 1;
     }
     sheet.write_string_with_format(row, 0, s.annex("suppliers"), &f.title)?;
     for (i, r) in view.annual.suppliers.iter().enumerate() {
@@ -34,7 +60,14 @@ pub fn budget(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     }
     let headers =
         [s.annex("col_provider"), s.annex("col_trainings"), s.annex("col_hours"), s.annex("col_budget")];
-    add_table(sheet, row + 1, &headers, view.annual.suppliers.len() as u32)?;
+    let suppliers = &view.annual.suppliers;
+    let sums = [
+        (1, &f.count, sum(suppliers.iter().map(|r| &r.trainings))),
+        (2, &f.hours, sum(suppliers.iter().map(|r| &r.hours))),
+        (3, &f.euro, sum(suppliers.iter().map(|r| &r.budget))),
+    ];
+    let shape = Shape { numbers: &[1, 2, 3], totals: Some((s.annex("col_total"), &sums)) };
+    add_table_shaped(sheet, row + 1, &headers, view.annual.suppliers.len() as u32, &shape)?;
     sheet.set_column_width(0, 40)?;
     for c in 1..=3 {
         sheet.set_column_width(c, 14)?;
@@ -59,13 +92,28 @@ pub fn social_balance(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Re
                 (&cells.cost, s.annex("col_net_cost"), &f.euro),
             ];
             for (coded, measure, format) in measures {
-                sheet.write_string(row, 0, coded.code)?;
+                write_code(sheet, row, coded.code)?;
                 sheet.write_string(row, 1, &r.label)?;
                 sheet.write_string(row, 2, gender)?;
                 sheet.write_string(row, 3, measure)?;
                 write_num(sheet, row, 4, &coded.value, format)?;
                 row += 1;
             }
+        }
+    }
+    // Formal training's net cost in its parts (58031-58033, 58131-58133).
+    let formal = view.social_balance.rows.iter().find(|r| r.kind == crate::model::TrainingKind::Formal);
+    for item in &view.social_balance.formal_items {
+        let measure = s.layout(&format!("/pdf/social_balance/item_{}", item.key));
+        for (gender, coded) in
+            [(crate::model::Gender::Male, &item.men), (crate::model::Gender::Female, &item.women)]
+        {
+            write_code(sheet, row, coded.code)?;
+            sheet.write_string(row, 1, formal.map_or("", |r| r.label.as_str()))?;
+            sheet.write_string(row, 2, crate::i18n::Localised::label(gender, labels))?;
+            sheet.write_string(row, 3, measure)?;
+            write_num(sheet, row, 4, &coded.value, &f.euro)?;
+            row += 1;
         }
     }
     let headers = [
@@ -124,12 +172,36 @@ pub fn accounts(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f: &For
         sheet.write_number_with_format(r, 9, a.remaining, &f.fte)?;
         sheet.write_string(r, 10, &a.standing)?;
     }
-    add_table(sheet, 0, &headers, detail.accounts.len() as u32)?;
+    let a = &detail.accounts;
+    let total = |value: fn(&crate::view::AccountDetail) -> f64| a.iter().map(value).sum::<f64>();
+    let sums = [
+        (5, &f.fte, total(|a| a.entitled)),
+        (6, &f.fte, total(|a| a.carried)),
+        (7, &f.fte, total(|a| a.planned)),
+        (8, &f.fte, total(|a| a.followed)),
+        (9, &f.fte, total(|a| a.remaining)),
+    ];
+    let shape = Shape { numbers: &[3, 4, 5, 6, 7, 8, 9], totals: Some((s.annex("col_total"), &sums)) };
+    add_table_shaped(sheet, 0, &headers, detail.accounts.len() as u32, &shape)?;
     let widths = [14, 26, 22, 8, 12, 12, 12, 12, 12, 12, 18];
     for (c, width) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
     sheet.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// An item code of the social balance, as the number it is.
+fn write_code(sheet: &mut Worksheet, row: u32, code: &str) -> Result {
+    match code.parse::<f64>() {
+        Ok(number) => sheet.write_number_with_format(
+            row,
+            0,
+            number,
+            &rust_xlsxwriter::Format::new().set_num_format("0"),
+        )?,
+        Err(_) => sheet.write_string(row, 0, code)?,
+    };
     Ok(())
 }

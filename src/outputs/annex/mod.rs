@@ -2,6 +2,7 @@
 //! with, the full training list and the participations, built from the same
 //! view as the PDF.
 
+mod charts;
 mod legal;
 mod sheets;
 
@@ -88,8 +89,11 @@ pub fn build(view: &PlanView, detail: Option<&Detail>, date: Date) -> Result<Vec
     let (header, footer) = page_furniture(view);
     for sheet in workbook.worksheets_mut() {
         // Printed, each sheet fits the width of a landscape page, and says
-        // whose plan, which edition and which page it is.
+        // whose plan, which edition and which page it is; its first row
+        // (a table's header, or the first section's title on sheets that
+        // stack tables) stays in view and heads every printed page.
         sheet.set_landscape().set_print_fit_to_pages(1, 0).set_header(&header).set_footer(&footer);
+        sheet.set_repeat_rows(0, 0)?;
     }
     workbook.save_to_buffer()
 }
@@ -107,6 +111,21 @@ fn page_furniture(view: &PlanView) -> (String, String) {
     (header, format!("&L&A&R{pages}"))
 }
 
+/// The first row of a sheet that stacks several tables: what the sheet
+/// is and whose, frozen and printed on every page (the tables' own
+/// headers sit below it).
+pub(crate) fn sheet_title(
+    sheet: &mut Worksheet,
+    view: &PlanView,
+    name: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let title = format!("{name} · {} · {}", view.organisation.name, view.meta.year);
+    sheet.write_string_with_format(0, 0, &title, &f.title)?;
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
 pub(crate) fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
 }
@@ -119,6 +138,35 @@ pub(crate) fn add_table(
     headers: &[&str],
     rows: u32,
 ) -> Result<u32, XlsxError> {
+    add_table_shaped(sheet, first_row, headers, rows, &Shape::default())
+}
+
+/// A totalled column: its index, its number format and its total.
+pub(crate) type Sum<'a> = (u16, &'a Format, f64);
+
+/// Which columns of a table hold numbers (their headers align right) and
+/// which are totalled.
+#[derive(Default)]
+pub(crate) struct Shape<'a> {
+    /// Columns of numbers.
+    pub numbers: &'a [u16],
+    /// A totals row under the table: its label and, per column it adds up,
+    /// the number format and the total (the formula's cached result, which
+    /// a spreadsheet that does not recalculate on opening shows). The
+    /// totals are `SUBTOTAL(109, …)` formulas, so they follow the table's
+    /// filters. Only for columns without withheld cells: a total of the
+    /// shown cells would not be the total.
+    pub totals: Option<(&'a str, &'a [Sum<'a>])>,
+}
+
+/// [`add_table`] with numbers aligned right and a totals row.
+pub(crate) fn add_table_shaped(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    headers: &[&str],
+    rows: u32,
+    shape: &Shape<'_>,
+) -> Result<u32, XlsxError> {
     // Explicit colours as well as the table style: LibreOffice ignores Excel table styles.
     let header_format = Format::new()
         .set_bold()
@@ -127,12 +175,39 @@ pub(crate) fn add_table(
         .set_background_color(Color::RGB(0x1F4E79))
         .set_border_bottom(FormatBorder::Thin)
         .set_align(FormatAlign::Top);
-    let columns: Vec<TableColumn> =
-        headers.iter().map(|h| TableColumn::new().set_header(*h).set_header_format(&header_format)).collect();
+    let summed = |c: u16| shape.totals.is_some_and(|(_, sums)| sums.iter().any(|(s, _, _)| *s == c));
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            let c = c as u16;
+            let mut format = header_format.clone();
+            if shape.numbers.contains(&c) || summed(c) {
+                format = format.set_align(FormatAlign::Right);
+            }
+            TableColumn::new().set_header(*h).set_header_format(format)
+        })
+        .collect();
     let table = Table::new().set_columns(&columns).set_style(TableStyle::Medium2);
     let last_row = first_row + rows.max(1);
     sheet.add_table(first_row, 0, last_row, headers.len() as u16 - 1, &table)?;
-    Ok(last_row + 1)
+    let Some((label, sums)) = shape.totals else { return Ok(last_row + 1) };
+    let total_row = last_row + 1;
+    let bold = Format::new().set_bold().set_border_top(FormatBorder::Thin);
+    sheet.write_string_with_format(total_row, 0, label, &bold)?;
+    for (c, number, total) in sums {
+        let column = rust_xlsxwriter::utility::column_number_to_name(*c);
+        let formula = format!("SUBTOTAL(109,{column}{}:{column}{})", first_row + 2, last_row + 1);
+        let formula = rust_xlsxwriter::Formula::new(formula).set_result(total.to_string());
+        let format = (*number).clone().set_bold().set_border_top(FormatBorder::Thin);
+        sheet.write_formula_with_format(total_row, *c, formula, &format)?;
+    }
+    Ok(total_row + 1)
+}
+
+/// The shown values of `nums` added up: a totals row's cached result.
+pub(crate) fn sum<'a>(nums: impl IntoIterator<Item = &'a Num>) -> f64 {
+    nums.into_iter().filter_map(|n| n.value).sum()
 }
 
 /// A figure as a number with `format`, or its text when it has no value.

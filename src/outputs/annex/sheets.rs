@@ -1,4 +1,4 @@
-use super::{Formats, add_table, excel_date, write_num, write_opt};
+use super::{Formats, Shape, add_table, add_table_shaped, excel_date, sum, write_num, write_opt};
 use crate::i18n::Strings;
 use crate::view::{CountRow, Detail, Num, PlanView};
 use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
@@ -90,7 +90,8 @@ pub fn composition(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
     let name = s.annex("sheet_composition");
     sheet.set_name(name)?;
     let w = &view.workforce;
-    let mut row = 0;
+    super::sheet_title(sheet, view, name, f)?;
+    let mut row = 1;
     row = count_table(sheet, row, s.annex("by_gender"), s.annex("col_gender"), &w.genders, s, f)?;
     // Age bands: heads per gender.
     sheet.write_string_with_format(row, 0, s.annex("by_age"), &f.title)?;
@@ -212,13 +213,19 @@ pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result 
     let headers: Vec<&str> = keys.iter().map(|k| s.annex(k)).collect();
     let rows = view.trainings.groups.iter().flat_map(|g| &g.trainings);
     let mut count = 0;
+    // Long texts wrap within their column rather than run under the next.
+    let wrap = rust_xlsxwriter::Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let wrapped = |sheet: &mut Worksheet, r: u32, c: u16, text: Option<&str>| match text {
+        Some(text) => sheet.write_string_with_format(r, c, text, &wrap).map(|_| ()),
+        None => Ok(()),
+    };
     for (i, t) in rows.enumerate() {
         let r = 1 + i as u32;
         sheet.write_string(r, 0, &t.code)?;
-        sheet.write_string(r, 1, &t.title)?;
+        wrapped(sheet, r, 1, Some(&t.title))?;
         write_opt(sheet, r, 2, t.theme.as_deref())?;
         write_opt(sheet, r, 3, t.goal.as_deref())?;
-        write_opt(sheet, r, 4, t.target_group.as_deref())?;
+        wrapped(sheet, r, 4, t.target_group.as_deref())?;
         sheet.write_string(r, 5, &t.kind_label)?;
         for (c, date) in [(6, &t.start), (7, &t.end)] {
             if let Some(date) = date.as_ref().and_then(|d| d.iso.parse::<jiff::civil::Date>().ok()) {
@@ -226,26 +233,37 @@ pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result 
             }
         }
         write_opt(sheet, r, 8, t.language.as_deref())?;
-        write_opt(sheet, r, 9, t.method.as_deref())?;
+        wrapped(sheet, r, 9, t.method.as_deref())?;
         write_num(sheet, r, 10, &t.registrations, &f.count)?;
         write_num(sheet, r, 11, &t.duration, &f.hours)?;
-        write_opt(sheet, r, 12, t.provider.as_deref())?;
+        wrapped(sheet, r, 12, t.provider.as_deref())?;
         write_num(sheet, r, 13, &t.budget, &f.euro)?;
-        write_opt(sheet, r, 14, t.evaluation.as_deref())?;
-        sheet.write_string(r, 15, t.risk_groups.join(", "))?;
+        wrapped(sheet, r, 14, t.evaluation.as_deref())?;
+        wrapped(sheet, r, 15, Some(&t.risk_groups.join(", ")))?;
         write_opt(sheet, r, 16, t.pillar.as_deref())?;
         write_num(sheet, r, 17, &t.participations, &f.count)?;
         write_num(sheet, r, 18, &t.completed, &f.count)?;
         write_num(sheet, r, 19, &t.hours, &f.hours)?;
         count += 1;
     }
-    add_table(sheet, 0, &headers, count)?;
-    let widths = [10, 38, 18, 13, 34, 11, 12, 12, 12, 24, 14, 11, 28, 12, 30, 22, 16, 13, 10, 10];
+    let total = s.annex("col_total");
+    let all: Vec<_> = view.trainings.groups.iter().flat_map(|g| &g.trainings).collect();
+    let sums = [
+        (13, &f.euro, sum(all.iter().map(|t| &t.budget))),
+        (17, &f.count, sum(all.iter().map(|t| &t.participations))),
+        (18, &f.count, sum(all.iter().map(|t| &t.completed))),
+        (19, &f.hours, sum(all.iter().map(|t| &t.hours))),
+    ];
+    let shape = Shape { numbers: &[10, 11, 13, 17, 18, 19], totals: Some((total, &sums)) };
+    add_table_shaped(sheet, 0, &headers, count, &shape)?;
+    let widths = [10, 28, 14, 9, 24, 11, 11, 11, 8, 16, 12, 8, 18, 11, 20, 16, 12, 11, 10, 10];
     for (c, width) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
     sheet.set_repeat_rows(0, 0)?;
+    // Twenty columns: on A3 they print one page wide at a size one can read.
+    sheet.set_paper_size(8);
     Ok(())
 }
 
@@ -253,7 +271,8 @@ pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result 
 pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     let s = strings(view);
     sheet.set_name(s.annex("sheet_effort"))?;
-    sheet.write_string_with_format(0, 0, s.annex("by_kind"), &f.title)?;
+    super::sheet_title(sheet, view, s.annex("sheet_effort"), f)?;
+    sheet.write_string_with_format(1, 0, s.annex("by_kind"), &f.title)?;
     let headers = [
         s.annex("col_kind"),
         s.annex("col_trainings"),
@@ -265,7 +284,7 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     ];
     let kinds = &view.training_right.by_kind;
     for (i, k) in kinds.iter().enumerate() {
-        let r = 2 + i as u32;
+        let r = 3 + i as u32;
         sheet.write_string(r, 0, &k.label)?;
         write_num(sheet, r, 1, &k.trainings, &f.count)?;
         write_num(sheet, r, 2, &k.participations, &f.count)?;
@@ -274,7 +293,16 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
         write_num(sheet, r, 5, &k.days, &f.decimal)?;
         write_num(sheet, r, 6, &k.share_of_hours, &f.percent)?;
     }
-    let row = add_table(sheet, 1, &headers, kinds.len() as u32)? + 1;
+    let total = s.annex("col_total");
+    let sums = [
+        (1, &f.count, sum(kinds.iter().map(|k| &k.trainings))),
+        (2, &f.count, sum(kinds.iter().map(|k| &k.participations))),
+        (4, &f.hours, sum(kinds.iter().map(|k| &k.hours))),
+        (5, &f.decimal, sum(kinds.iter().map(|k| &k.days))),
+    ];
+    // Participants are not added up: one person may take part in several kinds.
+    let shape = Shape { numbers: &[1, 2, 3, 4, 5, 6], totals: Some((total, &sums)) };
+    let row = add_table_shaped(sheet, 2, &headers, kinds.len() as u32, &shape)? + 1;
     sheet.write_string_with_format(row, 0, s.annex("by_goal"), &f.title)?;
     let headers = [
         s.annex("col_goal"),
@@ -292,15 +320,72 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
         write_num(sheet, r, 3, &g.hours, &f.hours)?;
         write_num(sheet, r, 4, &g.budget, &f.euro)?;
     }
-    if !goals.is_empty() {
-        add_table(sheet, row + 1, &headers, goals.len() as u32)?;
+    // Trainings without a goal, as the budget sheet has them: the table
+    // adds up to every training's hours and budget.
+    let unassigned = view.trainings.groups.iter().find(|g| g.id.is_none());
+    let mut count = goals.len() as u32;
+    let mut totals = [
+        sum(goals.iter().map(|g| &g.trainings)),
+        sum(goals.iter().map(|g| &g.hours)),
+        sum(goals.iter().map(|g| &g.budget)),
+    ];
+    if let Some(group) = unassigned {
+        let r = row + 2 + count;
+        let no_goal = [
+            group.trainings.len() as f64,
+            sum(group.trainings.iter().map(|t| &t.hours)),
+            sum(group.trainings.iter().map(|t| &t.budget)),
+        ];
+        sheet.write_string(r, 1, s.layout("/pdf/trainings/no_goal"))?;
+        for (c, (value, format)) in no_goal.iter().zip([&f.count, &f.hours, &f.euro]).enumerate() {
+            sheet.write_number_with_format(r, 2 + c as u16, *value, format)?;
+            totals[c] += value;
+        }
+        count += 1;
     }
+    let mut row = row;
+    if count > 0 {
+        let total = s.annex("col_total");
+        let sums = [(2, &f.count, totals[0]), (3, &f.hours, totals[1]), (4, &f.euro, totals[2])];
+        let shape = Shape { numbers: &[2, 3, 4], totals: Some((total, &sums)) };
+        row = add_table_shaped(sheet, row + 1, &headers, count, &shape)? + 1;
+    }
+    target_chart(sheet, view, row, f)?;
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 40)?;
     for c in 2..=6 {
         sheet.set_column_width(c, 13)?;
     }
     Ok(())
+}
+
+/// Planned training days per FTE against the target, as a table of two
+/// rows and a chart of them.
+fn target_chart(sheet: &mut Worksheet, view: &PlanView, row: u32, f: &Formats) -> Result {
+    let s = strings(view);
+    let t = &view.training_right;
+    sheet.write_string_with_format(row, 0, s.annex("days_against_target"), &f.title)?;
+    let rows = [
+        (s.annex("days_per_fte"), &t.days_per_fte),
+        (s.annex("target_days_per_fte"), &t.target_days_per_fte),
+    ];
+    for (i, (label, num)) in rows.iter().enumerate() {
+        let r = row + 2 + i as u32;
+        sheet.write_string(r, 0, *label)?;
+        write_num(sheet, r, 1, num, &f.decimal)?;
+    }
+    let headers = [s.annex("col_figure"), s.annex("col_value")];
+    add_table_shaped(sheet, row + 1, &headers, 2, &Shape { numbers: &[1], totals: None })?;
+    let bars = super::charts::Bars {
+        sheet: s.annex("sheet_effort"),
+        title: s.annex("days_against_target"),
+        series: s.annex("col_value"),
+        rows: (row + 2, row + 3),
+        columns: (0, 1),
+        at: (row, 4),
+        number_format: "0.0",
+    };
+    super::charts::bars(sheet, &bars, &[&t.days_per_fte, &t.target_days_per_fte])
 }
 
 /// Participation rate and hours per group.
@@ -332,6 +417,20 @@ pub fn participation(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Res
         count += 1;
     }
     add_table(sheet, 0, &headers, count)?;
+    // The rates of the first sections (gender, age, risk groups) as bars.
+    let charted: Vec<&Num> =
+        p.sections.iter().take(3).flat_map(|sec| sec.rows.iter().map(|r| &r.rate)).collect();
+    let name = s.annex("sheet_participation");
+    let bars = super::charts::Bars {
+        sheet: name,
+        title: s.annex("chart_participation"),
+        series: s.annex("col_rate"),
+        rows: (2, 1 + charted.len() as u32),
+        columns: (1, 4),
+        at: (0, 8),
+        number_format: "0%",
+    };
+    super::charts::bars(sheet, &bars, &charted)?;
     sheet.set_column_width(0, 18)?;
     sheet.set_column_width(1, 30)?;
     for c in 2..=6 {
@@ -380,7 +479,12 @@ pub fn participations(sheet: &mut Worksheet, view: &PlanView, detail: &Detail, f
         }
         sheet.write_string(r, 10, labels.yes_no(p.active))?;
     }
-    add_table(sheet, 0, &headers, detail.participations.len() as u32)?;
+    let total = s.annex("col_total");
+    let hours = detail.participations.iter().map(|p| p.hours).sum();
+    let cost = detail.participations.iter().filter_map(|p| p.cost).sum();
+    let sums = [(6, &f.hours, hours), (9, &f.euro, cost)];
+    let shape = Shape { numbers: &[6, 9], totals: Some((total, &sums)) };
+    add_table_shaped(sheet, 0, &headers, detail.participations.len() as u32, &shape)?;
     let widths = [14, 26, 18, 10, 36, 12, 8, 12, 12, 12, 10];
     for (c, width) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
