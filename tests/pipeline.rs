@@ -152,7 +152,7 @@ fn the_annex_holds_numbers_not_text() {
     let titles: Vec<String> = trainings.rows().skip(1).map(|r| r[1].to_string()).collect();
     // The last row is the totals row.
     assert_eq!(titles, ["#read(\"/etc/passwd\")", "*vet* en $x^2$ <lbl> @ref", "Duaal leren", ""]);
-    assert_eq!(trainings.rows().last().unwrap()[0], Data::String("Totaal".into()));
+    assert_eq!(trainings.rows().next_back().unwrap()[0], Data::String("Totaal".into()));
 
     // One row per participation, cancelled and inactive ones included, with
     // the name; then the totals row.
