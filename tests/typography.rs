@@ -39,15 +39,18 @@ fn stranded(language: &str, edition: Edition) -> Vec<String> {
     let mut found = Vec::new();
     for (i, (heading, position)) in positions.iter().enumerate() {
         // A section that ends on its page (the next heading follows there)
-        // keeps everything it has.
-        // So does one whose next heading is a chapter: chapters start on a
-        // page of their own.
+        // keeps everything it has. Chapters flow on (no page of their
+        // own), so a chapter heading is checked like any other.
         let next = positions.get(i + 1);
-        if next.is_some_and(|(h, next)| {
-            next.page == position.page
-                || h.to_packed::<HeadingElem>()
-                    .is_some_and(|h| h.resolve_level(Default::default()).get() == 1)
-        }) {
+        if next.is_some_and(|(_, next)| next.page == position.page) {
+            continue;
+        }
+        // The one-page summary's headings (not in the contents) head
+        // sections of a line or two that end with their page.
+        let outlined = heading
+            .to_packed::<HeadingElem>()
+            .is_none_or(|h| h.outlined.get(typst::foundations::StyleChain::default()));
+        if !outlined {
             continue;
         }
         let page = &document.pages()[position.page.get() - 1];
