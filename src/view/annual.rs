@@ -146,10 +146,14 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
             .collect(),
         rules: a.rules.clone(),
         quality: a.quality.clone(),
-        evaluation: evaluation(public, unknown),
+        evaluation: fold_evaluation(evaluation(public, unknown), fmt.strings.layout("/pdf/annual/evaluation_other")),
         pillars: pillars(public, fmt),
     }
 }
+
+/// Rows of one training each that are folded into one when there are at
+/// least this many.
+const FOLDED: usize = 3;
 
 fn methods(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<ShareRow> {
     let mut by_method: BTreeMap<String, (u32, f64)> = BTreeMap::new();
@@ -162,6 +166,17 @@ fn methods(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<ShareRow> {
     let total: f64 = by_method.values().map(|(_, h)| h).sum();
     let mut rows: Vec<_> = by_method.into_iter().collect();
     rows.sort_by(|(a, (_, x)), (b, (_, y))| y.total_cmp(x).then_with(|| a.cmp(b)));
+    // Methods of one training each read as a list of near-copies: when
+    // there are several, they are one row, the count in its label.
+    let (single, mut rows): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, (n, _))| *n == 1);
+    if single.len() >= FOLDED {
+        let hours = single.iter().map(|(_, (_, h))| h).sum();
+        let count = single.len().to_string();
+        let label = fmt.strings.layout("/pdf/annual/methods_other").replace("{count}", &count);
+        rows.push((label, (single.len() as u32, hours)));
+    } else {
+        rows.extend(single);
+    }
     rows.into_iter()
         .map(|(label, (trainings, hours))| ShareRow {
             label,
@@ -252,6 +267,20 @@ fn evaluation(public: &Public<'_>, unknown: &str) -> Vec<EvaluationRow> {
     // Most used first; "not filled in" last.
     rows.sort_by_key(|r| (r.method == unknown, std::cmp::Reverse(r.codes.len())));
     rows
+}
+
+/// The evaluation rows as the plan shows them: methods used for several
+/// trainings one row each; methods of one training each in one row that
+/// lists them, so that two dozen rows of one code each become a paragraph.
+fn fold_evaluation(rows: Vec<EvaluationRow>, other: &str) -> Vec<EvaluationRow> {
+    let (single, mut shared): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.codes.len() == 1);
+    if single.len() < FOLDED {
+        shared.extend(single);
+        return shared;
+    }
+    let codes = single.into_iter().map(|r| format!("{}: {}", r.codes[0], r.method)).collect();
+    shared.push(EvaluationRow { method: other.to_string(), codes });
+    shared
 }
 
 fn pillars(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<PillarRow> {
