@@ -146,7 +146,10 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
             .collect(),
         rules: a.rules.clone(),
         quality: a.quality.clone(),
-        evaluation: fold_evaluation(evaluation(public, unknown), fmt.strings.layout("/pdf/annual/evaluation_other")),
+        evaluation: fold_evaluation(
+            evaluation(public, unknown),
+            fmt.strings.layout("/pdf/annual/evaluation_other"),
+        ),
         pillars: pillars(public, fmt),
     }
 }

@@ -36,6 +36,10 @@ pub struct TrainingRow {
     /// "01/02 – 31/03/2027", or the one date that is known.
     pub period: Option<String>,
     pub language: Option<String>,
+    /// The language the training's texts are in, as a code the layout
+    /// hyphenates them by; `none` when the workbook does not say one we
+    /// know (the layout then does not hyphenate them).
+    pub lang: Option<crate::model::Language>,
     pub method: Option<String>,
     /// As planned in the sheet, or else counted from the participations.
     pub registrations: Num,
@@ -152,6 +156,9 @@ fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
         end: t.end_date.map(|d| fmt.date(d)),
         period: period(t.start_date, t.end_date, fmt),
         language: t.language.clone(),
+        lang: t.language.as_deref().and_then(|l| {
+            crate::model::Language::from_code(l).or_else(|| crate::import::vocabulary::LANGUAGE.parse(l))
+        }),
         method: t.method.clone(),
         registrations: fmt.count(t.registrations.unwrap_or(usage.registrations)),
         duration: fmt.decimal(t.duration_hours, if t.duration_hours.fract() == 0.0 { 0 } else { 1 }),
