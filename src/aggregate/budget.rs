@@ -87,7 +87,6 @@ pub fn suppliers(plan: &Plan) -> Vec<Supplier> {
     suppliers.sort_by(|a, b| {
         (a.provider.is_none().cmp(&b.provider.is_none()))
             .then(b.budget.unwrap_or(-1.0).total_cmp(&a.budget.unwrap_or(-1.0)))
-            .then(b.hours.total_cmp(&a.hours))
             .then_with(|| a.provider.cmp(&b.provider))
     });
     suppliers

@@ -112,10 +112,11 @@ pub struct TrainingRecord {
     pub code: String,
     /// Its title.
     pub title: String,
-    /// Registrations as planned (the sheet's, else the participations').
-    pub planned: u32,
-    /// Registrations marked as followed.
-    pub completed: u32,
+    /// Registrations as planned (the sheet's, else the participations');
+    /// `None` where the edition withholds it (format 3 and later).
+    pub planned: Option<u32>,
+    /// Registrations marked as followed; `None` where withheld.
+    pub completed: Option<u32>,
     /// What the training is (format 2 and later; `None` in files of
     /// release 0.2 and before, which did not record it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,8 +154,8 @@ impl TrainingRecord {
         TrainingRecord {
             code: t.code.clone(),
             title: t.title.clone(),
-            planned: t.registrations.unwrap_or(usage.registrations),
-            completed: usage.completed,
+            planned: Some(t.registrations.unwrap_or(usage.registrations)),
+            completed: Some(usage.completed),
             details: Some(TrainingDetails {
                 kind: t.kind,
                 hours: t.duration_hours,

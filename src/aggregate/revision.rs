@@ -175,7 +175,10 @@ fn fields(then: &TrainingRecord, now: &TrainingRecord) -> Vec<FieldChange> {
         }
     };
     push(Field::Title, Value::Text(Some(then.title.clone())), Value::Text(Some(now.title.clone())));
-    push(Field::Planned, Value::Count(then.planned), Value::Count(now.planned));
+    // A withheld count is never compared.
+    if let (Some(before), Some(after)) = (then.planned, now.planned) {
+        push(Field::Planned, Value::Count(before), Value::Count(after));
+    }
     // A version written before details were recorded says nothing about them.
     let (Some(a), Some(b)) = (&then.details, &now.details) else { return out };
     detail_fields(a, b, &mut push);
@@ -205,8 +208,8 @@ mod tests {
         TrainingRecord {
             code: code.into(),
             title: format!("Training {code}"),
-            planned,
-            completed: 0,
+            planned: Some(planned),
+            completed: Some(0),
             details: Some(TrainingDetails {
                 kind: TrainingKind::Formal,
                 hours,

@@ -63,8 +63,8 @@ pub(super) fn key_figures(bytes: &[u8], year: i16, version: u32) -> Option<Previ
             Some(TrainingRecord {
                 code: t.get("code")?.as_str()?.to_string(),
                 title: t.get("title")?.as_str()?.to_string(),
-                planned: count(t.get("registrations")?)?,
-                completed: count(t.get("completed")?)?,
+                planned: Some(count(t.get("registrations")?)?),
+                completed: Some(count(t.get("completed")?)?),
                 details: None,
             })
         })

@@ -28,6 +28,7 @@ pub(crate) mod gap;
 mod groups;
 mod linked;
 mod money;
+pub(crate) mod usage;
 mod verdicts;
 mod versions;
 mod workforce;
@@ -40,6 +41,8 @@ mod tests;
 mod tests_breakdowns;
 #[cfg(test)]
 mod tests_gap;
+#[cfg(test)]
+mod tests_usage;
 
 pub use comparison::Comparison;
 pub use groups::{GroupCells, Participation};
@@ -283,6 +286,14 @@ pub struct Disclosed<'p> {
     pub standings: Standings,
     /// How far accounts fall short, and the groups furthest below.
     pub gap: gap::GapCells,
+    /// Per training, in the plan's order: its registrations and hours as
+    /// this edition may show them.
+    pub usage: Vec<usage::UsageCells>,
+    /// Per kind of training (formal, informal, initial): participations,
+    /// participants and hours as this edition may show them.
+    pub kinds: [usage::KindCells; 3],
+    /// Whether the kinds' total hours are withheld with a kind's.
+    pub kinds_total_withheld: bool,
     /// The budget shared over departments, largest first.
     pub budget_by_department: Vec<DepartmentBudget>,
     /// The social balance's training cells, `[kind][gender]`.
@@ -330,6 +341,9 @@ pub fn disclose<'p>(
     let standings = money::standings(figures, rule, &mut whole);
     let mut disclosed = Disclosed {
         gap: gap::gap(figures, rule, &standings),
+        usage: usage::usage(plan, figures, rule),
+        kinds: usage::kinds(figures, rule).0,
+        kinds_total_withheld: usage::kinds(figures, rule).1,
         edition,
         min_group_size: rule.k,
         public: public(plan, figures),

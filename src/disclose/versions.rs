@@ -40,7 +40,20 @@ impl Disclosed<'_> {
     /// The plan's trainings as this edition records them.
     pub fn training_records(&self) -> Vec<TrainingRecord> {
         let p = &self.public;
-        p.trainings.iter().zip(p.usage).map(|(t, u)| TrainingRecord::of(t, u)).collect()
+        let shown = |cell: super::Cell<u32>| match cell {
+            super::Cell::Shown(n) => Some(n),
+            _ => None,
+        };
+        p.trainings
+            .iter()
+            .zip(p.usage)
+            .zip(&self.usage)
+            .map(|((t, u), cells)| TrainingRecord {
+                planned: shown(cells.planned),
+                completed: shown(cells.completed),
+                ..TrainingRecord::of(t, u)
+            })
+            .collect()
     }
 
     /// What changed since `draft` (the draft's figures as the same

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 /// Bumped when the file's shape changes; readers say plainly which formats
 /// they know.
 /// 1: release 0.1; 2: each training's details, for the changes between
-/// two versions.
-pub const KEY_FIGURES_FORMAT: u32 = 2;
+/// two versions; 3: a training's counts withheld (null) in the council
+/// edition where they concern fewer people than the minimum group size.
+pub const KEY_FIGURES_FORMAT: u32 = 3;
 
 /// The file as written and read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use super::{Fmt, Num};
 use crate::aggregate::ratio;
-use crate::disclose::{Disclosed, Public};
+use crate::disclose::{Cell, Disclosed, Public};
 use crate::i18n::Localised;
 use crate::model::Pillar;
 use serde::Serialize;
@@ -115,17 +115,25 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
     AnnualView {
         goals: a.goals.clone(),
         forms_of_learning: a.forms_of_learning.clone(),
-        methods: methods(public, fmt),
+        methods: methods(disclosed, fmt),
         calendar: calendar(public),
         budget: budget(disclosed, fmt),
         suppliers: public
             .suppliers
             .iter()
-            .map(|s| SupplierRow {
-                label: s.provider.clone().unwrap_or_else(|| unknown.clone()),
-                trainings: fmt.count(s.trainings),
-                hours: fmt.hours(s.hours),
-                budget: fmt.euro(s.budget),
+            .map(|s| {
+                // A supplier's hours sum its trainings': withheld with one.
+                let withheld = withheld_where(disclosed, |t| t.provider == s.provider);
+                SupplierRow {
+                    label: s.provider.clone().unwrap_or_else(|| unknown.clone()),
+                    trainings: fmt.count(s.trainings),
+                    hours: if withheld {
+                        fmt.cell(Cell::<f64>::Hidden, |h| fmt.hours(h))
+                    } else {
+                        fmt.hours(s.hours)
+                    },
+                    budget: fmt.euro(s.budget),
+                }
             })
             .collect(),
         actions: a
@@ -150,7 +158,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
             evaluation(public, unknown),
             fmt.strings.layout("/pdf/annual/evaluation_other"),
         ),
-        pillars: pillars(public, fmt),
+        pillars: pillars(disclosed, fmt),
     }
 }
 
@@ -158,34 +166,48 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> AnnualView {
 /// least this many.
 const FOLDED: usize = 3;
 
-fn methods(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<ShareRow> {
-    let mut by_method: BTreeMap<String, (u32, f64)> = BTreeMap::new();
-    for (t, usage) in public.trainings.iter().zip(public.usage) {
-        let method = t.method.clone().unwrap_or_else(|| fmt.strings.labels.unknown.clone());
-        let entry = by_method.entry(method).or_default();
+/// Whether a training that `belongs` has its use withheld in this edition:
+/// a sum of hours over it would give it away.
+fn withheld_where(disclosed: &Disclosed<'_>, belongs: impl Fn(&crate::model::Training) -> bool) -> bool {
+    disclosed.public.trainings.iter().zip(&disclosed.usage).any(|(t, u)| belongs(t) && u.withheld)
+}
+
+fn methods(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<ShareRow> {
+    let public = &disclosed.public;
+    let unknown = &fmt.strings.labels.unknown;
+    // Per method: trainings, hours, and whether a training's use is withheld.
+    let mut by_method: BTreeMap<String, (u32, f64, bool)> = BTreeMap::new();
+    for ((t, usage), cells) in public.trainings.iter().zip(public.usage).zip(&disclosed.usage) {
+        let entry = by_method.entry(t.method.clone().unwrap_or_else(|| unknown.clone())).or_default();
         entry.0 += 1;
         entry.1 += usage.hours;
+        entry.2 |= cells.withheld;
     }
-    let total: f64 = by_method.values().map(|(_, h)| h).sum();
+    let total: f64 = by_method.values().map(|(_, h, _)| h).sum();
+    // Most trainings first: never ordered by hours a row may withhold.
     let mut rows: Vec<_> = by_method.into_iter().collect();
-    rows.sort_by(|(a, (_, x)), (b, (_, y))| y.total_cmp(x).then_with(|| a.cmp(b)));
+    rows.sort_by(|(a, (x, _, _)), (b, (y, _, _))| y.cmp(x).then_with(|| a.cmp(b)));
     // Methods of one training each read as a list of near-copies: when
     // there are several, they are one row, the count in its label.
-    let (single, mut rows): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, (n, _))| *n == 1);
+    let (single, mut rows): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, (n, _, _))| *n == 1);
     if single.len() >= FOLDED {
-        let hours = single.iter().map(|(_, (_, h))| h).sum();
+        let hours = single.iter().map(|(_, (_, h, _))| h).sum();
+        let withheld = single.iter().any(|(_, (_, _, w))| *w);
         let count = single.len().to_string();
         let label = fmt.strings.layout("/pdf/annual/methods_other").replace("{count}", &count);
-        rows.push((label, (single.len() as u32, hours)));
+        rows.push((label, (single.len() as u32, hours, withheld)));
     } else {
         rows.extend(single);
     }
+    // One withheld row's share would follow from the others': all go.
+    let any_withheld = rows.iter().any(|(_, (_, _, w))| *w);
+    let cell = |withheld: bool, x: f64| if withheld { Cell::Hidden } else { Cell::Shown(x) };
     rows.into_iter()
-        .map(|(label, (trainings, hours))| ShareRow {
+        .map(|(label, (trainings, hours, withheld))| ShareRow {
             label,
             trainings: fmt.count(trainings),
-            hours: fmt.hours(hours),
-            share: fmt.percent(ratio(hours, total)),
+            hours: fmt.cell(cell(withheld, hours), |h| fmt.hours(h)),
+            share: fmt.cell(cell(any_withheld, hours), |h| fmt.percent(ratio(h, total))),
         })
         .collect()
 }
@@ -286,7 +308,8 @@ fn fold_evaluation(rows: Vec<EvaluationRow>, other: &str) -> Vec<EvaluationRow> 
     shared
 }
 
-fn pillars(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<PillarRow> {
+fn pillars(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<PillarRow> {
+    let public = &disclosed.public;
     let labels = &fmt.strings.labels;
     let slots = Pillar::ALL.iter().map(|p| Some(*p)).chain(std::iter::once(None));
     slots
@@ -300,7 +323,11 @@ fn pillars(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<PillarRow> {
                 key: pillar.map(super::code),
                 label: pillar.map_or_else(|| labels.unknown.clone(), |p| p.label(labels).to_string()),
                 trainings: fmt.count(served.len() as u32),
-                hours: fmt.hours(served.iter().map(|(_, u)| u.hours).sum()),
+                hours: if withheld_where(disclosed, |t| t.pillar == pillar) {
+                    fmt.cell(Cell::<f64>::Hidden, |h| fmt.hours(h))
+                } else {
+                    fmt.hours(served.iter().map(|(_, u)| u.hours).sum())
+                },
                 budget: fmt.euro(Some(served.iter().filter_map(|(t, _)| t.budget).sum())),
                 titles: served.iter().map(|(t, _)| t.title.clone()).collect(),
             })

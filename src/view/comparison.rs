@@ -79,15 +79,16 @@ pub fn view(comparison: &Comparison, fmt: Fmt<'_>) -> ComparisonView {
         .iter()
         .map(|t| realised(t.code.clone(), t.title.clone(), t.planned, t.completed, fmt))
         .collect();
-    let planned = comparison.realisation.iter().map(|t| t.planned).sum();
-    let completed: u32 = comparison.realisation.iter().map(|t| t.completed).sum();
+    // A total over withheld counts would give them away: it is withheld too.
+    let planned: Option<u32> = comparison.realisation.iter().map(|t| t.planned).sum();
+    let completed: Option<u32> = comparison.realisation.iter().map(|t| t.completed).sum();
     ComparisonView {
         previous_year: comparison.previous_year,
         version: comparison.version,
         rows,
         realisation,
         realisation_total: realised(String::new(), String::new(), planned, completed, fmt),
-        realised_any: completed > 0,
+        realised_any: comparison.realisation.iter().any(|t| t.completed.is_none_or(|c| c > 0)),
     }
 }
 
@@ -105,14 +106,27 @@ pub fn not_compared(reason: &NotCompared, year: i16, fmt: Fmt<'_>) -> String {
     }
 }
 
-fn realised(code: String, title: String, planned: u32, completed: u32, fmt: Fmt<'_>) -> RealisedRow {
-    let share = crate::aggregate::ratio(f64::from(completed), f64::from(planned));
+/// A row of last year's realisation; a count last year's edition withheld
+/// stays withheld ("•"), and so does the share worked out from it.
+fn realised(
+    code: String,
+    title: String,
+    planned: Option<u32>,
+    completed: Option<u32>,
+    fmt: Fmt<'_>,
+) -> RealisedRow {
+    use crate::disclose::Cell;
+    let cell = |n: Option<u32>| n.map_or(Cell::Hidden, Cell::Shown);
+    let share = match (planned, completed) {
+        (Some(p), Some(c)) => Cell::Shown(crate::aggregate::ratio(f64::from(c), f64::from(p))),
+        _ => Cell::Hidden,
+    };
     RealisedRow {
         code,
         title,
-        planned: fmt.count(planned),
-        realised: fmt.count(completed),
-        share: fmt.percent(share),
+        planned: fmt.count_cell(cell(planned)),
+        realised: fmt.count_cell(cell(completed)),
+        share: fmt.cell(share, |s| fmt.percent(s)),
     }
 }
 

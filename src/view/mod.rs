@@ -193,9 +193,9 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
         organisation: organisation(public),
         workforce: workforce::view(disclosed, fmt),
         risk_groups: workforce::risk_groups(disclosed, fmt),
-        strategy: strategy(public, fmt),
-        trainings: trainings::view(public, fmt),
-        training_right: trainings::training_right(public, fmt),
+        strategy: strategy(disclosed, fmt),
+        trainings: trainings::view(disclosed, fmt),
+        training_right: trainings::training_right(disclosed, fmt),
         participation: participation::view(disclosed, fmt),
         annual: annual::view(disclosed, fmt),
         social_balance: balance::social_balance(disclosed, fmt),
@@ -217,7 +217,8 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
     }
 }
 
-fn strategy(public: &Public<'_>, fmt: Fmt<'_>) -> StrategyView {
+fn strategy(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> StrategyView {
+    let public = &disclosed.public;
     let s = public.strategy;
     StrategyView {
         mission: s.mission.clone(),
@@ -229,7 +230,7 @@ fn strategy(public: &Public<'_>, fmt: Fmt<'_>) -> StrategyView {
             team: s.needs.team.clone(),
             organisation: s.needs.organisation.clone(),
         },
-        goals: trainings::goals(public, fmt),
+        goals: trainings::goals(disclosed, fmt),
         communication: s.communication.clone(),
     }
 }

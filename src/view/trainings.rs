@@ -1,6 +1,7 @@
 use super::{DateText, Fmt, Num};
-use crate::aggregate::{TrainingUsage, ratio};
-use crate::disclose::Public;
+use crate::aggregate::ratio;
+use crate::disclose::usage::UsageCells;
+use crate::disclose::{Cell, Disclosed};
 use crate::i18n::Localised;
 use crate::model::{Training, TrainingKind};
 use serde::Serialize;
@@ -102,15 +103,17 @@ pub struct TrainingRightView {
 }
 
 /// The training offer, grouped by strategic goal.
-pub fn view(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingsView {
+pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> TrainingsView {
+    let public = &disclosed.public;
     TrainingsView {
         count: fmt.count(public.training.trainings),
-        by_kind: kind_rows(public, fmt),
-        groups: groups(public, fmt),
+        by_kind: kind_rows(disclosed, fmt),
+        groups: groups(disclosed, fmt),
     }
 }
 
-fn groups(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
+fn groups(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
+    let public = &disclosed.public;
     let mut groups: Vec<TrainingGroup> = public
         .strategy
         .goals
@@ -122,7 +125,7 @@ fn groups(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
         })
         .collect();
     let mut ungrouped = Vec::new();
-    for (training, usage) in public.trainings.iter().zip(public.usage) {
+    for (training, usage) in public.trainings.iter().zip(&disclosed.usage) {
         let row = row(training, usage, fmt);
         match &training.goal {
             None => ungrouped.push(row),
@@ -142,7 +145,7 @@ fn groups(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<TrainingGroup> {
     groups
 }
 
-fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
+fn row(t: &Training, usage: &UsageCells, fmt: Fmt<'_>) -> TrainingRow {
     let labels = &fmt.strings.labels;
     TrainingRow {
         code: t.code.clone(),
@@ -160,16 +163,16 @@ fn row(t: &Training, usage: &TrainingUsage, fmt: Fmt<'_>) -> TrainingRow {
             crate::model::Language::from_code(l).or_else(|| crate::import::vocabulary::LANGUAGE.parse(l))
         }),
         method: t.method.clone(),
-        registrations: fmt.count(t.registrations.unwrap_or(usage.registrations)),
+        registrations: fmt.count_cell(usage.planned),
         duration: fmt.decimal(t.duration_hours, if t.duration_hours.fract() == 0.0 { 0 } else { 1 }),
         provider: t.provider.clone(),
         budget: fmt.euro(t.budget),
         evaluation: t.evaluation.clone(),
         risk_groups: t.risk_groups.iter().map(|g| g.label(labels).to_string()).collect(),
         pillar: t.pillar.map(|p| p.label(labels).to_string()),
-        participations: fmt.count(usage.registrations),
-        completed: fmt.count(usage.completed),
-        hours: fmt.hours(usage.hours),
+        participations: fmt.count_cell(usage.registrations),
+        completed: fmt.count_cell(usage.completed),
+        hours: fmt.cell(usage.hours, |h| fmt.hours(h)),
     }
 }
 
@@ -187,56 +190,69 @@ fn period(start: Option<jiff::civil::Date>, end: Option<jiff::civil::Date>, fmt:
 }
 
 /// The strategic goals with what the trainings serving each add up to.
-pub fn goals(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<super::GoalView> {
+pub fn goals(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<super::GoalView> {
+    let public = &disclosed.public;
     public
         .strategy
         .goals
         .iter()
         .map(|goal| {
-            let served =
-                public.trainings.iter().zip(public.usage).filter(|(t, _)| t.goal.as_ref() == Some(&goal.id));
-            let (mut count, mut hours, mut budget) = (0, 0.0, 0.0);
-            for (t, usage) in served {
+            let served = public
+                .trainings
+                .iter()
+                .zip(public.usage)
+                .zip(&disclosed.usage)
+                .filter(|((t, _), _)| t.goal.as_ref() == Some(&goal.id));
+            let (mut count, mut hours, mut budget, mut withheld) = (0, 0.0, 0.0, false);
+            for ((t, usage), cells) in served {
                 count += 1;
                 hours += usage.hours;
                 budget += t.budget.unwrap_or(0.0);
+                withheld |= cells.withheld;
             }
+            // A sum over a withheld training's hours would give them away.
+            let hours = if withheld { Cell::Hidden } else { Cell::Shown(hours) };
             GoalView {
                 id: goal.id.clone(),
                 title: goal.title.clone(),
                 description: goal.description.clone(),
                 measure: goal.measure.clone(),
                 trainings: fmt.count(count),
-                hours: fmt.hours(hours),
+                hours: fmt.cell(hours, |h| fmt.hours(h)),
                 budget: fmt.euro(Some(budget)),
             }
         })
         .collect()
 }
 
-fn kind_rows(public: &Public<'_>, fmt: Fmt<'_>) -> Vec<KindRow> {
-    let t = public.training;
+fn kind_rows(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> Vec<KindRow> {
+    let t = disclosed.public.training;
+    let hours_per_day = disclosed.public.settings.hours_per_day;
     TrainingKind::ALL
         .iter()
         .map(|&kind| {
             let k = t.by_kind[kind.index()];
+            let cells = disclosed.kinds[kind.index()];
             KindRow {
                 key: kind,
                 label: kind.label(&fmt.strings.labels).to_string(),
                 trainings: fmt.count(k.trainings),
-                participations: fmt.count(k.participations),
-                participants: fmt.count(k.participants),
-                hours: fmt.hours(k.hours),
-                days: fmt.decimal(k.days, 1),
-                share_of_hours: fmt.percent(ratio(k.hours, t.all_hours)),
+                participations: fmt.count_cell(cells.participations),
+                participants: fmt.count_cell(cells.participants),
+                hours: fmt.cell(cells.hours, |h| fmt.hours(h)),
+                days: fmt.cell(cells.hours, |h| fmt.decimal(h / hours_per_day, 1)),
+                share_of_hours: fmt.cell(cells.hours, |h| fmt.percent(ratio(h, t.all_hours))),
             }
         })
         .collect()
 }
 
 /// The training right: planned effort against the target.
-pub fn training_right(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingRightView {
+pub fn training_right(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> TrainingRightView {
+    let public = &disclosed.public;
     let t = public.training;
+    // The table's totals would give a withheld kind away: withheld with it.
+    let total = |x: f64| if disclosed.kinds_total_withheld { Cell::Hidden } else { Cell::Shown(x) };
     TrainingRightView {
         hours: fmt.hours(t.hours),
         days: fmt.decimal(t.days, 1),
@@ -245,13 +261,15 @@ pub fn training_right(public: &Public<'_>, fmt: Fmt<'_>) -> TrainingRightView {
             .decimal(t.target_days_per_fte, if t.target_days_per_fte.fract() == 0.0 { 0 } else { 1 }),
         target_days: fmt.decimal(t.target_days, 1),
         attainment: fmt.percent(t.days_per_fte.and_then(|d| ratio(d, t.target_days_per_fte))),
+        // The total stays: the kinds withhold a second count so that it
+        // gives none away.
         participations: fmt.count(t.participations),
         budget: fmt.euro(Some(t.budget)),
         budget_per_fte: fmt.euro(t.budget_per_fte),
-        by_kind: kind_rows(public, fmt),
-        all_hours: fmt.hours(t.all_hours),
-        all_days: fmt.decimal(t.all_hours / public.settings.hours_per_day, 1),
+        by_kind: kind_rows(disclosed, fmt),
+        all_hours: fmt.cell(total(t.all_hours), |h| fmt.hours(h)),
+        all_days: fmt.cell(total(t.all_hours), |h| fmt.decimal(h / public.settings.hours_per_day, 1)),
         initial_apart: t.initial_apart && t.by_kind[TrainingKind::Initial.index()].hours > 0.0,
-        total_share: fmt.percent(ratio(t.all_hours, t.all_hours)),
+        total_share: fmt.cell(total(t.all_hours), |h| fmt.percent(ratio(h, t.all_hours))),
     }
 }

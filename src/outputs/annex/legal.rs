@@ -66,6 +66,7 @@ pub fn budget(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
         (2, &f.hours, sum(suppliers.iter().map(|r| &r.hours))),
         (3, &f.euro, sum(suppliers.iter().map(|r| &r.budget))),
     ];
+    let sums = super::shown_sums(&sums, |c| c != 2 || suppliers.iter().all(|r| r.hours.value.is_some()));
     let shape = Shape { numbers: &[1, 2, 3], totals: Some((s.annex("col_total"), &sums)) };
     add_table_shaped(sheet, row + 1, &headers, view.annual.suppliers.len() as u32, &shape)?;
     sheet.set_column_width(0, 40)?;

@@ -210,6 +210,13 @@ pub(crate) fn sum<'a>(nums: impl IntoIterator<Item = &'a Num>) -> f64 {
     nums.into_iter().filter_map(|n| n.value).sum()
 }
 
+/// The totals of `sums` whose column shows every value (`shown`): a total
+/// of the shown values of a column with withheld ones would not be its
+/// total, and the total would give the withheld ones away.
+pub(crate) fn shown_sums<'a>(sums: &[Sum<'a>], shown: impl Fn(u16) -> bool) -> Vec<Sum<'a>> {
+    sums.iter().copied().filter(|(c, _, _)| shown(*c)).collect()
+}
+
 /// A figure as a number with `format`, or its text when it has no value.
 pub(crate) fn write_num(
     sheet: &mut Worksheet,

@@ -254,6 +254,15 @@ pub fn trainings(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result 
         (18, &f.count, sum(all.iter().map(|t| &t.completed))),
         (19, &f.hours, sum(all.iter().map(|t| &t.hours))),
     ];
+    let complete = |c: u16| {
+        all.iter().all(|t| match c {
+            17 => t.participations.value.is_some(),
+            18 => t.completed.value.is_some(),
+            19 => t.hours.value.is_some(),
+            _ => true,
+        })
+    };
+    let sums = super::shown_sums(&sums, complete);
     let shape = Shape { numbers: &[10, 11, 13, 17, 18, 19], totals: Some((total, &sums)) };
     add_table_shaped(sheet, 0, &headers, count, &shape)?;
     let widths = [10, 28, 14, 9, 24, 11, 11, 11, 8, 16, 12, 8, 18, 11, 20, 16, 12, 11, 10, 10];
@@ -301,6 +310,12 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
         (5, &f.decimal, sum(kinds.iter().map(|k| &k.days))),
     ];
     // Participants are not added up: one person may take part in several kinds.
+    let complete = |c: u16| match c {
+        2 => kinds.iter().all(|k| k.participations.value.is_some()),
+        4 | 5 => kinds.iter().all(|k| k.hours.value.is_some()),
+        _ => true,
+    };
+    let sums = super::shown_sums(&sums, complete);
     let shape = Shape { numbers: &[1, 2, 3, 4, 5, 6], totals: Some((total, &sums)) };
     let row = add_table_shaped(sheet, 2, &headers, kinds.len() as u32, &shape)? + 1;
     sheet.write_string_with_format(row, 0, s.annex("by_goal"), &f.title)?;
@@ -337,7 +352,18 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
             sum(group.trainings.iter().map(|t| &t.budget)),
         ];
         sheet.write_string(r, 1, s.layout("/pdf/trainings/no_goal"))?;
+        let hours_shown = group.trainings.iter().all(|t| t.hours.value.is_some());
         for (c, (value, format)) in no_goal.iter().zip([&f.count, &f.hours, &f.euro]).enumerate() {
+            if c == 1 && !hours_shown {
+                // A sum over a withheld training's hours would give them away.
+                sheet.write_string_with_format(
+                    r,
+                    3,
+                    "•",
+                    &rust_xlsxwriter::Format::new().set_align(rust_xlsxwriter::FormatAlign::Right),
+                )?;
+                continue;
+            }
             sheet.write_number_with_format(r, 2 + c as u16, *value, format)?;
             totals[c] += value;
         }
@@ -347,6 +373,9 @@ pub fn effort(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Result {
     if count > 0 {
         let total = s.annex("col_total");
         let sums = [(2, &f.count, totals[0]), (3, &f.hours, totals[1]), (4, &f.euro, totals[2])];
+        let hours_complete = goals.iter().all(|g| g.hours.value.is_some())
+            && unassigned.is_none_or(|g| g.trainings.iter().all(|t| t.hours.value.is_some()));
+        let sums = super::shown_sums(&sums, |c| c != 3 || hours_complete);
         let shape = Shape { numbers: &[2, 3, 4], totals: Some((total, &sums)) };
         row = add_table_shaped(sheet, row + 1, &headers, count, &shape)? + 1;
     }
