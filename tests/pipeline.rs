@@ -38,7 +38,7 @@ fn hand_computed_figures_and_literal_text_reach_the_pdf() {
         // 18 planned hours of formal and informal training (E4's 16 hours of
         // initial training are apart), 18 / 7,6 = 2,4 days, 0,7 days per FTE,
         // 14,4% of the 5-day target.
-        "18 geplande opleidingsuren",
+        "18 geplande uren formele en informele opleiding",
         "2,4 opleidingsdagen",
         "0,7 dagen per VTE",
         "14,4%",

@@ -117,7 +117,7 @@ fn the_council_edition_says_a_withheld_point_of_attention_exists() {
     for both in [&council_summary, &internal_summary] {
         for figure in [
             "139actievemedewerkers",
-            "4,6opleidingsdagenperVTE(doel:4,6)",
+            "4,6opleidingsdagenperVTE(doel:4,58)",
             "84,9%",
             "€51.400",
             "Deondernemingsraadgafzijnadviesop4maart2027",

@@ -23,7 +23,7 @@ fn print_checklist(view: &crate::view::PlanView) {
             Verdict::Attention => "!",
             Verdict::Missing => "✗",
             Verdict::NotApplicable | Verdict::NotAssessed | Verdict::Unrecorded => "–",
-            Verdict::Pending => "…",
+            Verdict::Pending | Verdict::Open => "…",
         };
         let codes = check.codes.join(", ");
         let explanation = fill(

@@ -75,7 +75,7 @@ fn todos(view: &PlanView, m: &Messages) -> Vec<String> {
             ("training_right", Verdict::Attention) => &t.training_gap,
             ("training_right", Verdict::Missing) => &t.no_participations,
             ("consultation", Verdict::Attention | Verdict::Missing | Verdict::Pending) => &t.advice,
-            ("deadlines", Verdict::Missing | Verdict::Pending) => &t.deadlines,
+            ("deadlines", Verdict::Missing | Verdict::Pending | Verdict::Open) => &t.deadlines,
             (
                 "aged_50_plus" | "disability" | "non_eu_nationality" | "bottleneck_occupation",
                 Verdict::Missing,

@@ -334,6 +334,8 @@ pub fn disclose<'p>(
     let mut verdicts = verdicts::verdicts(figures, &participation);
     if plan.settings.stage(&plan.consultation) == crate::model::Stage::Draft {
         verdicts.for_draft();
+    } else {
+        verdicts.for_final();
     }
     let departments: Vec<(&Option<String>, bool)> =
         workforce.departments.iter().map(|(name, cells)| (name, !cells.heads.is_shown())).collect();

@@ -33,6 +33,9 @@ pub enum Verdict {
     Unrecorded,
     /// Still to come: the advice and the later steps, in a draft.
     Pending,
+    /// Met so far, with a step still to come (the upload after the plan
+    /// is fixed): never "present" while a step is open.
+    Open,
 }
 
 impl Verdict {
@@ -46,6 +49,7 @@ impl Verdict {
             Verdict::NotAssessed => "not_assessed",
             Verdict::Unrecorded => "unrecorded",
             Verdict::Pending => "pending",
+            Verdict::Open => "open",
         }
     }
 }
@@ -118,6 +122,20 @@ pub struct Verdicts {
 }
 
 impl Verdicts {
+    /// The deadlines of a final plan: met so far, but a step not yet
+    /// recorded (the upload) is still to come, not "present".
+    pub(super) fn for_final(&mut self) {
+        use crate::aggregate::deadlines::Status;
+        for check in &mut self.checklist {
+            if check.item == Item::Deadlines
+                && check.verdict == Verdict::Present
+                && check.deadlines.iter().any(|d| d.status == Status::Open)
+            {
+                check.verdict = Verdict::Open;
+            }
+        }
+    }
+
     /// The checklist of a draft: the advice and the steps after it are
     /// still to come (a late draft stays late), whatever plan.toml already
     /// records after the draft.

@@ -390,8 +390,20 @@ fn site(url: &str) -> String {
 }
 
 /// Days with one decimal, or none when whole: "5", "1,5".
+/// A weighted target ("4,58") keeps two decimals, so that it is not read
+/// as the planned "4,6" beside it.
 pub fn days(fmt: Fmt<'_>, x: f64) -> Num {
-    fmt.decimal(x, if x.fract() == 0.0 { 0 } else { 1 })
+    let tenths = (x * 10.0 - (x * 10.0).round()).abs() < 1e-9;
+    fmt.decimal(
+        x,
+        if x.fract() == 0.0 {
+            0
+        } else if tenths {
+            1
+        } else {
+            2
+        },
+    )
 }
 
 /// A group's name in the plan's language.
@@ -428,7 +440,7 @@ fn check(c: &Check, fmt: Fmt<'_>) -> CheckView {
     // The training right compares days per FTE, the others participation
     // rates: the lowest group below the threshold, else the first group.
     let (rate, reference) = match c.days {
-        Some((planned, target)) => (days(fmt, planned), days(fmt, target)),
+        Some((planned, target)) => (fmt.decimal(planned, 1), days(fmt, target)),
         None => {
             let group = c
                 .groups

@@ -257,8 +257,7 @@ pub fn training_right(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> TrainingRightV
         hours: fmt.hours(t.hours),
         days: fmt.decimal(t.days, 1),
         days_per_fte: fmt.maybe_decimal(t.days_per_fte, 1),
-        target_days_per_fte: fmt
-            .decimal(t.target_days_per_fte, if t.target_days_per_fte.fract() == 0.0 { 0 } else { 1 }),
+        target_days_per_fte: super::legal::days(fmt, t.target_days_per_fte),
         target_days: fmt.decimal(t.target_days, 1),
         attainment: fmt.percent(t.days_per_fte.and_then(|d| ratio(d, t.target_days_per_fte))),
         // The total stays: the kinds withhold a second count so that it
