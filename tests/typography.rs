@@ -108,3 +108,39 @@ fn a_mostly_withheld_chart_is_said_not_drawn() {
     assert!(text(Edition::Council).matches(&sentence).count() >= 3, "council edition");
     assert!(!text(Edition::Internal).contains(&sentence), "internal edition");
 }
+
+/// Words of a heading broken over two lines with a hyphen, on the page the
+/// heading is on: "opleidingsin-" / "spanning" reads as "opleidingsin".
+fn hyphenated_headings(language: &str) -> Vec<String> {
+    use opleidingsplan::outputs::pdf::page_texts;
+    let dir = common::example_in(language);
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let typeset = prepared.typeset(Edition::Council, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
+    let document = &typeset.document;
+    let pages = page_texts(document);
+    let introspector = document.introspector();
+    let mut found = Vec::new();
+    for heading in introspector.query(&Selector::Elem(Element::of::<HeadingElem>(), None)) {
+        let Some(position) = heading.location().and_then(|l| introspector.position(l)) else { continue };
+        let page = &pages[position.page.get() - 1];
+        for word in heading.plain_text().split_whitespace() {
+            let chars: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            for split in 2..chars.len().saturating_sub(1) {
+                let (a, b): (String, String) = (chars[..split].iter().collect(), chars[split..].iter().collect());
+                // Typst's hyphen at a line end is a soft hyphen in the text.
+                if page.contains(&format!("{a}\u{ad} {b}")) || page.contains(&format!("{a}- {b}")) {
+                    found.push(format!("p. {}: {word} as {a}-/{b}", position.page));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_heading_is_hyphenated() {
+    for language in ["nl", "fr", "en"] {
+        let found = hyphenated_headings(language);
+        assert!(found.is_empty(), "{language}: hyphenated headings {found:#?}");
+    }
+}
