@@ -115,7 +115,8 @@ fn hyphenated_headings(language: &str) -> Vec<String> {
     use opleidingsplan::outputs::pdf::page_texts;
     let dir = common::example_in(language);
     let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
-    let typeset = prepared.typeset(Edition::Council, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
+    let typeset =
+        prepared.typeset(Edition::Council, &Resources::bundled(CachePolicy::KeepUntilExit)).unwrap();
     let document = &typeset.document;
     let pages = page_texts(document);
     let introspector = document.introspector();
@@ -126,7 +127,8 @@ fn hyphenated_headings(language: &str) -> Vec<String> {
         for word in heading.plain_text().split_whitespace() {
             let chars: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
             for split in 2..chars.len().saturating_sub(1) {
-                let (a, b): (String, String) = (chars[..split].iter().collect(), chars[split..].iter().collect());
+                let (a, b): (String, String) =
+                    (chars[..split].iter().collect(), chars[split..].iter().collect());
                 // Typst's hyphen at a line end is a soft hyphen in the text.
                 if page.contains(&format!("{a}\u{ad} {b}")) || page.contains(&format!("{a}- {b}")) {
                     found.push(format!("p. {}: {word} as {a}-/{b}", position.page));
