@@ -341,11 +341,12 @@ pub fn disclose<'p>(
         workforce.departments.iter().map(|(name, cells)| (name, !cells.heads.is_shown())).collect();
     let budget_by_department = money::budget_by_department(figures, &departments, rule);
     let standings = money::standings(figures, rule, &mut whole);
+    let (kinds, kinds_total_withheld) = usage::kinds(figures, rule);
     let mut disclosed = Disclosed {
         gap: gap::gap(figures, rule, &standings),
         usage: usage::usage(plan, figures, rule),
-        kinds: usage::kinds(figures, rule).0,
-        kinds_total_withheld: usage::kinds(figures, rule).1,
+        kinds,
+        kinds_total_withheld,
         edition,
         min_group_size: rule.k,
         public: public(plan, figures),
