@@ -146,3 +146,22 @@ fn no_heading_is_hyphenated() {
         assert!(found.is_empty(), "{language}: hyphenated headings {found:#?}");
     }
 }
+
+/// A table of mostly withheld counts tells a council member nothing: the
+/// example's movements per department (nearly all under 5) are a sentence
+/// in the council edition and a table in the internal one.
+#[test]
+fn a_mostly_withheld_table_is_said_not_printed() {
+    use opleidingsplan::outputs::pdf::page_texts;
+    let dir = common::example_in("nl");
+    let prepared = pipeline::prepare(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let resources = Resources::bundled(CachePolicy::KeepUntilExit);
+    let text = |edition| {
+        common::squeeze(&page_texts(&prepared.typeset(edition, &resources).unwrap().document).join(" "))
+    };
+    let council = text(Edition::Council);
+    assert!(council.contains(&common::squeeze("de tabel per afdeling is daarom weggelaten")));
+    assert!(!council.contains("Doorstroomuit"), "the movements table is printed");
+    let internal = text(Edition::Internal);
+    assert!(internal.contains("Doorstroomuit") && !internal.contains("daaromweggelaten"));
+}
