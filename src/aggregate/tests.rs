@@ -35,6 +35,7 @@ fn training(
         evaluation: None,
         risk_groups: groups.to_vec(),
         pillar: None,
+        delivers: None,
     }
 }
 
@@ -124,6 +125,7 @@ pub(crate) fn fixture() -> Plan {
         branding: Default::default(),
         quarterly_fte: Vec::new(),
         carry_over: None,
+        needs: Default::default(),
         left_out: 0,
         unrecorded: Vec::new(),
         employees: vec![e1, e2, e3, e4, e5, e6],

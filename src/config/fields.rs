@@ -116,6 +116,34 @@ fields!(TrainingField {
     RiskGroups "risk_groups" => ["Risicogroep", "Groupe à risque", "Risk group", "risicogroepen", "groupes a risque",
         "risk groups"],
     Pillar "pillar" => ["Pijler", "Pilier", "Pillar"],
+    Delivers "delivers" => ["Levert", "Délivre", "Delivers", "levert op", "certificaat na afloop"],
+});
+
+fields!(RequirementField {
+    Job "job" => ["Functie", "Fonction", "Job title", "functietitel", "poste", "job"],
+    Department "department" => ["Afdeling", "Département", "Department", "dienst", "service"],
+    Certificate "certificate" => ["Certificaat", "Certificat", "Certificate", "attest vereist", "certification"],
+    Competence "competence" => ["Competentie", "Compétence", "Competence", "vaardigheid", "skill"],
+    Validity "validity_months" => ["Geldigheid (maanden)", "Validité (mois)", "Validity (months)", "geldigheid",
+        "validite", "validity"],
+    Mandatory "mandatory" => ["Verplicht", "Obligatoire", "Mandatory", "required"],
+});
+
+fields!(CertificateField {
+    EmployeeId "employee_id" [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+        "werknemersnummer", "stamnummer", "numero de matricule", "employee id", "employeenumber"],
+    Certificate "certificate" [required] => ["Certificaat", "Certificat", "Certificate", "attest", "certification"],
+    Obtained "obtained_on" => ["Behaald op", "Obtenu le", "Obtained on", "behaald", "date d obtention", "issued"],
+    ValidUntil "valid_until" => ["Geldig tot", "Valable jusqu'au", "Valid until", "vervaldatum", "date d expiration",
+        "expires", "expiry date"],
+});
+
+fields!(CompetenceField {
+    EmployeeId "employee_id" [required] => ["Personeelsnummer", "Matricule", "Employee number", "personeelsnr", "pers nr",
+        "werknemersnummer", "stamnummer", "numero de matricule", "employee id", "employeenumber"],
+    Competence "competence" [required] => ["Competentie", "Compétence", "Competence", "vaardigheid", "skill"],
+    Current "current_level" [required] => ["Huidig niveau", "Niveau actuel", "Current level", "huidig", "niveau"],
+    Wanted "wanted_level" [required] => ["Gewenst niveau", "Niveau souhaité", "Desired level", "gewenst", "target level"],
 });
 
 fields!(ParticipationField {
@@ -268,6 +296,40 @@ pub static BALANCES: LazyLock<SheetSpec<BalanceField>> = LazyLock::new(|| {
     )
 });
 
+pub static REQUIREMENTS: LazyLock<SheetSpec<RequirementField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        "job_requirements",
+        &[
+            "Functievereisten",
+            "Exigences de fonction",
+            "Job requirements",
+            "vereisten",
+            "exigences",
+            "requirements",
+        ],
+        true,
+        false,
+    )
+});
+
+pub static CERTIFICATES: LazyLock<SheetSpec<CertificateField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        "certificates",
+        &["Certificaten", "Certificats", "Certificates", "attesten", "certifications"],
+        true,
+        false,
+    )
+});
+
+pub static COMPETENCES: LazyLock<SheetSpec<CompetenceField>> = LazyLock::new(|| {
+    SheetSpec::new(
+        "competences",
+        &["Competenties", "Compétences", "Competences", "vaardigheden", "skills"],
+        true,
+        false,
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +352,9 @@ mod tests {
         no_clashes::<ParticipationField>();
         no_clashes::<QuarterField>();
         no_clashes::<BalanceField>();
+        no_clashes::<RequirementField>();
+        no_clashes::<CertificateField>();
+        no_clashes::<CompetenceField>();
     }
 
     #[test]

@@ -22,7 +22,8 @@
 
 use super::{PLAN_FILE, invalid};
 use crate::config::fields::{
-    BalanceField, EmployeeField, Field, ParticipationField, QuarterField, TrainingField,
+    BalanceField, CertificateField, CompetenceField, EmployeeField, Field, ParticipationField, QuarterField,
+    RequirementField, TrainingField,
 };
 use crate::problem::{Expected, Location, ProblemKind, Problems};
 use serde::Deserialize;
@@ -41,6 +42,9 @@ pub(super) struct InputSection {
     participations: Option<SheetSection>,
     quarterly_fte: Option<SheetSection>,
     training_balance: Option<SheetSection>,
+    job_requirements: Option<SheetSection>,
+    certificates: Option<SheetSection>,
+    competences: Option<SheetSection>,
 }
 
 #[derive(Deserialize, Default)]
@@ -73,6 +77,12 @@ pub struct Input {
     pub quarterly_fte: SheetMapping,
     /// Last year's balances of the individual training right (optional).
     pub training_balance: SheetMapping,
+    /// The certificates and competences each job or department requires (optional).
+    pub job_requirements: SheetMapping,
+    /// The certificates employees hold, with their dates (optional).
+    pub certificates: SheetMapping,
+    /// Employees' competence levels, present and wanted (optional).
+    pub competences: SheetMapping,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -161,7 +171,19 @@ pub(super) fn input(section: InputSection, plan_dir: &Path, text: &str, problems
     let participations = sheet(section.participations, "participations", ParticipationField::keys());
     let quarterly_fte = sheet(section.quarterly_fte, "quarterly_fte", QuarterField::keys());
     let training_balance = sheet(section.training_balance, "training_balance", BalanceField::keys());
-    Input { employees, trainings, participations, quarterly_fte, training_balance }
+    let job_requirements = sheet(section.job_requirements, "job_requirements", RequirementField::keys());
+    let certificates = sheet(section.certificates, "certificates", CertificateField::keys());
+    let competences = sheet(section.competences, "competences", CompetenceField::keys());
+    Input {
+        employees,
+        trainings,
+        participations,
+        quarterly_fte,
+        training_balance,
+        job_requirements,
+        certificates,
+        competences,
+    }
 }
 
 /// The workbook `name` in `plan_dir`, which it may not lead out of (like

@@ -67,6 +67,9 @@ impl Sources {
             &input.participations,
             &input.quarterly_fte,
             &input.training_balance,
+            &input.job_requirements,
+            &input.certificates,
+            &input.competences,
         ]
         .iter()
         .map(|m| &m.workbook)

@@ -6,6 +6,7 @@ mod cell;
 mod dates;
 mod employees;
 mod exclude;
+mod needs;
 
 mod participations;
 mod proposal;
@@ -52,6 +53,10 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         books.table(&fields::PARTICIPATIONS, &input.participations, language, &mut problems);
     let quarter_table = books.table(&fields::QUARTERS, &input.quarterly_fte, language, &mut problems);
     let balance_table = books.table(&fields::BALANCES, &input.training_balance, language, &mut problems);
+    let requirement_table =
+        books.table(&fields::REQUIREMENTS, &input.job_requirements, language, &mut problems);
+    let certificate_table = books.table(&fields::CERTIFICATES, &input.certificates, language, &mut problems);
+    let competence_table = books.table(&fields::COMPETENCES, &input.competences, language, &mut problems);
 
     let unrecorded = employee_table.as_ref().map(employees::unrecorded).unwrap_or_default();
     let mut employee_ids = Ids::default();
@@ -86,11 +91,37 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
     let carry_over = balance_table
         .as_ref()
         .and_then(|t| balances::read(t, &settings, &employees, &employee_ids, &mut problems));
+    let needs = match &employee_table {
+        Some(e) => {
+            let known = needs::Known {
+                employees: &employees,
+                employee_ids: &employee_ids,
+                employees_sheet: &e.sheet,
+            };
+            let requirements = requirement_table
+                .as_ref()
+                .map(|t| needs::requirements(t, &settings, &known, &mut problems))
+                .unwrap_or_default();
+            let certificates = certificate_table
+                .as_ref()
+                .map(|t| needs::certificates(t, &settings, &known, &requirements, &mut problems))
+                .unwrap_or_default();
+            let competences = competence_table
+                .as_ref()
+                .map(|t| needs::competences(t, &settings, &known, &mut problems))
+                .unwrap_or_default();
+            crate::model::needs::TrainingNeeds { requirements, certificates, competences }
+        }
+        None => Default::default(),
+    };
     let left_out = employee_table.as_ref().map_or(0, |t| t.left_out())
         + training_table.as_ref().map_or(0, |t| t.left_out())
         + participation_table.as_ref().map_or(0, |t| t.left_out())
         + quarter_table.as_ref().map_or(0, |t| t.left_out())
         + balance_table.as_ref().map_or(0, |t| t.left_out())
+        + requirement_table.as_ref().map_or(0, |t| t.left_out())
+        + certificate_table.as_ref().map_or(0, |t| t.left_out())
+        + competence_table.as_ref().map_or(0, |t| t.left_out())
         + participations_left_out;
     if let Some(table) = &training_table {
         warn_costs_above_budget(&trainings, &participations, table, settings.language, &mut problems);
@@ -113,6 +144,7 @@ pub(crate) fn load_workbooks(config: PlanConfig, mut problems: Problems) -> Resu
         left_out,
         unrecorded,
         carry_over,
+        needs,
     };
     Ok(Imported { plan, warnings: problems })
 }

@@ -50,6 +50,7 @@ pub fn read(
             evaluation: r.text(F::Evaluation),
             risk_groups: r.codes(F::RiskGroups, &RISK_GROUP),
             pillar: r.code(F::Pillar, &PILLAR),
+            delivers: r.text(F::Delivers),
         };
         if r.ok() {
             warn_title_language(&training, table, row.index, settings, problems);

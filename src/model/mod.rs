@@ -15,6 +15,7 @@ mod edition;
 mod employee;
 mod enterprise_number;
 mod language;
+pub mod needs;
 pub mod readiness;
 mod sector;
 mod stage;
@@ -73,6 +74,9 @@ pub struct Plan {
     /// from the workbook's balance sheet or the archived plan; `None` when
     /// neither gives them.
     pub(crate) carry_over: Option<CarryOver>,
+    /// Certificates and competences required, held and wanted, when the
+    /// workbook gives them.
+    pub(crate) needs: needs::TrainingNeeds,
 }
 
 /// FTE declared to the RSZ/ONSS at the end of one quarter.

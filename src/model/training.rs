@@ -88,6 +88,8 @@ pub struct Training {
     pub budget: Option<f64>,
     pub evaluation: Option<String>,
     pub risk_groups: Vec<RiskGroup>,
+    /// The certificate or competence the training delivers (`Levert`).
+    pub delivers: Option<String>,
     pub pillar: Option<Pillar>,
 }
 

@@ -300,6 +300,34 @@ pub enum ProblemKind {
         /// Its date, as printed.
         date: String,
     },
+    /// Error: a job requirement names neither a job nor a department.
+    RequirementScope,
+    /// Error: a job requirement names neither a certificate nor a competence.
+    RequirementNeed,
+    /// Warning: a job requirement for a job or department nobody has.
+    RequirementNobody {
+        /// The job or department as written.
+        value: String,
+    },
+    /// Error: a certificate that expires before it was obtained.
+    ExpiresBeforeObtained {
+        /// The date obtained, as printed.
+        obtained: String,
+        /// The last valid day, as printed.
+        valid_until: String,
+    },
+    /// Warning: a certificate no job requirement asks for.
+    CertificateNotRequired {
+        /// The certificate as written.
+        value: String,
+    },
+    /// Error: a competence level outside 1-4.
+    LevelOutOfRange {
+        /// The column's header.
+        column: String,
+        /// The value as written.
+        value: String,
+    },
     /// Error: a sector rule file that cannot be used.
     RuleFile {
         /// What is wrong, as the parser or the check says.

@@ -116,6 +116,16 @@ impl ProblemKind {
                 fill(&m.balance_year, &[("year", year), ("last_year", last_year)])
             }
             BalanceEarly { version, date } => fill(&m.balance_early, &[("version", version), ("date", date)]),
+            RequirementScope => m.requirement_scope.clone(),
+            RequirementNeed => m.requirement_need.clone(),
+            RequirementNobody { value } => fill(&m.requirement_nobody, &[("value", value)]),
+            ExpiresBeforeObtained { obtained, valid_until } => {
+                fill(&m.expires_before_obtained, &[("obtained", obtained), ("valid_until", valid_until)])
+            }
+            CertificateNotRequired { value } => fill(&m.certificate_not_required, &[("value", value)]),
+            LevelOutOfRange { column, value } => {
+                fill(&m.level_out_of_range, &[("column", column), ("value", value)])
+            }
             RuleFile { detail } => fill(&m.rule_file, &[("detail", detail)]),
             CommitteesUnassigned { committees } => {
                 fill(&m.committees_unassigned, &[("committees", committees)])
