@@ -19,6 +19,7 @@ pub(crate) mod flow;
 pub(crate) mod gap;
 pub mod key_figures;
 pub(crate) mod legal;
+pub(crate) mod needs;
 mod participation;
 pub(crate) mod readiness;
 pub(crate) mod revision;
@@ -65,6 +66,8 @@ pub struct Figures {
     pub(crate) accounts: accounts::Accounts,
     /// How far planned days fall short of the accounts.
     pub(crate) gap: gap::Gap,
+    /// Training needs from certificates and competences.
+    pub(crate) needs: needs::Needs,
     pub(crate) budget: budget::Budget,
     pub(crate) suppliers: Vec<budget::Supplier>,
     pub(crate) social_balance: social_balance::SocialBalance,
@@ -101,6 +104,7 @@ pub fn aggregate(plan: &Plan) -> Figures {
         flow: flow::flow(plan),
         usage: training::usage(plan),
         gap: gap::Gap::default(),
+        needs: needs::needs(plan, &active),
         compliance: Vec::new(),
         key_figures: key_figures::KeyFigures { values: Vec::new(), trainings: Vec::new() },
         legal,

@@ -159,3 +159,39 @@ fn the_gap_bins_and_groups_by_hand() {
     );
     close(f.gap.departments[0].short, 2.5 + 5.0);
 }
+
+#[test]
+fn certificate_needs_by_hand() {
+    use crate::model::needs::*;
+    use jiff::civil::date;
+    // VCA for Productie (E1, E2 active; E5 left). E1's expires in May
+    // 2027; E2 has none. T1 delivers VCA; E1 (planned) and E2 (followed)
+    // are registered for it.
+    let mut plan = fixture();
+    plan.trainings[0].delivers = Some("vca".into());
+    plan.needs.requirements.push(Requirement {
+        scope: Scope::Department("productie".into()),
+        need: Need::Certificate("VCA".into()),
+        validity_months: Some(120),
+        mandatory: true,
+    });
+    let held =
+        |employee, valid_until| HeldCertificate { employee, name: "VCA".into(), obtained: None, valid_until };
+    plan.needs.certificates = vec![held(0, Some(date(2027, 5, 14))), held(4, None)];
+    let f = aggregate(&plan).needs;
+    let r = &f.requirements[0];
+    assert_eq!((r.people, r.valid, r.expiring, r.missing, r.covered), (2, 0, 1, 1, 2));
+    assert_eq!(r.by_month[4], 1);
+    assert_eq!(f.uncovered(), 0);
+    assert_eq!((f.gaps[0].covered_by.as_slice(), f.gaps[1].covered_by.as_slice()), (&[0][..], &[0][..]));
+    assert_eq!(f.gaps[1].status, crate::aggregate::needs::Status::Missing);
+    // Obtained in 2019 with ten years' validity: valid through 2027.
+    plan.needs.certificates[0] = HeldCertificate {
+        employee: 0,
+        name: "vca".into(),
+        obtained: Some(date(2019, 3, 1)),
+        valid_until: None,
+    };
+    let r = &aggregate(&plan).needs.requirements[0];
+    assert_eq!((r.valid, r.expiring), (1, 0));
+}

@@ -50,7 +50,7 @@ pub fn requirements(
         let validity_months = if r.is_empty(R::Validity) { None } else { r.whole_number(R::Validity) };
         let mandatory = r.yes_no(R::Mandatory).unwrap_or(true);
         if let Some(scope) = &scope
-            && !known.employees.iter().any(|e| in_scope(e, scope))
+            && !known.employees.iter().any(|e| scope.covers(e))
         {
             let (field, value) = match scope {
                 Scope::Job(v) => (R::Job, v.clone()),
@@ -63,17 +63,6 @@ pub fn requirements(
         }
     }
     out
-}
-
-/// Whether `employee` falls under `scope`.
-pub fn in_scope(employee: &Employee, scope: &Scope) -> bool {
-    let same = |a: &Option<String>, b: &str| {
-        a.as_deref().is_some_and(|a| crate::text::fold(a) == crate::text::fold(b))
-    };
-    match scope {
-        Scope::Job(job) => same(&employee.job_title, job),
-        Scope::Department(department) => same(&employee.department, department),
-    }
 }
 
 pub fn certificates(

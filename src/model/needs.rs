@@ -13,6 +13,20 @@ pub enum Scope {
     Department(String),
 }
 
+impl Scope {
+    /// Whether `employee` falls under the scope (names compared without
+    /// case or accents).
+    pub fn covers(&self, employee: &super::Employee) -> bool {
+        let same = |a: &Option<String>, b: &str| {
+            a.as_deref().is_some_and(|a| crate::text::fold(a) == crate::text::fold(b))
+        };
+        match self {
+            Scope::Job(job) => same(&employee.job_title, job),
+            Scope::Department(department) => same(&employee.department, department),
+        }
+    }
+}
+
 /// What a requirement asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
