@@ -28,6 +28,7 @@ pub(crate) mod gap;
 mod groups;
 mod linked;
 mod money;
+pub(crate) mod needs;
 pub(crate) mod usage;
 mod verdicts;
 mod versions;
@@ -204,6 +205,8 @@ pub struct Public<'p> {
     pub left_out: u32,
     /// What the social balance's costs hold: wages, funds, subsidies.
     pub cost_basis: CostBasis,
+    /// The job requirements (what is asked of whom: no figures).
+    pub needs: &'p crate::model::needs::TrainingNeeds,
     /// Where last year's balances come from, when any carry over.
     pub carry_source: Option<&'p crate::model::CarrySource>,
 }
@@ -294,6 +297,8 @@ pub struct Disclosed<'p> {
     pub kinds: [usage::KindCells; 3],
     /// Whether the kinds' total hours are withheld with a kind's.
     pub kinds_total_withheld: bool,
+    /// Training needs from certificates and competences.
+    pub needs: needs::NeedsCells,
     /// The budget shared over departments, largest first.
     pub budget_by_department: Vec<DepartmentBudget>,
     /// The social balance's training cells, `[kind][gender]`.
@@ -347,6 +352,7 @@ pub fn disclose<'p>(
         usage: usage::usage(plan, figures, rule),
         kinds,
         kinds_total_withheld,
+        needs: needs::needs(figures, rule),
         edition,
         min_group_size: rule.k,
         public: public(plan, figures),
@@ -403,6 +409,7 @@ fn public<'p>(plan: &'p Plan, figures: &'p Figures) -> Public<'p> {
         readiness: figures.readiness.as_deref(),
         left_out: plan.left_out,
         carry_source: plan.carry_over.as_ref().map(|c| &c.source),
+        needs: &plan.needs,
         cost_basis: CostBasis {
             wages: figures.social_balance.wages,
             hours_without_wage: figures.social_balance.hours_without_wage,

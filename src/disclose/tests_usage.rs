@@ -33,3 +33,25 @@ fn a_trainings_small_registrations_are_withheld_with_their_hours() {
     assert_eq!(internal.training_records()[0].planned, Some(3));
     assert!(!internal.kinds_total_withheld);
 }
+
+#[test]
+fn a_requirement_for_fewer_people_than_k_shows_no_figure() {
+    use crate::model::needs::*;
+    // VCA for Productie: E1 and E2, two people.
+    let mut plan = fixture();
+    plan.needs.requirements.push(Requirement {
+        scope: Scope::Department("Productie".into()),
+        need: Need::Certificate("VCA".into()),
+        validity_months: None,
+        mandatory: true,
+    });
+    let figures = aggregate(&plan);
+    let council = disclose(&plan, &figures, Edition::Council, None);
+    let r = &council.needs.requirements[0];
+    assert_eq!(r.people, Cell::Small);
+    assert!([r.valid, r.expiring, r.missing, r.covered].iter().all(|c| !c.is_shown()));
+    assert_eq!(council.needs.uncovered, Cell::Small);
+    let internal = disclose(&plan, &figures, Edition::Internal, None);
+    let r = &internal.needs.requirements[0];
+    assert_eq!((r.people, r.missing), (Cell::Shown(2), Cell::Shown(2)));
+}

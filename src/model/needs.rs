@@ -79,7 +79,10 @@ pub struct CompetenceLevel {
 /// All of the above, as the workbook gives them (empty when it does not).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrainingNeeds {
+    /// The job requirements sheet.
     pub requirements: Vec<Requirement>,
+    /// The certificates sheet.
     pub certificates: Vec<HeldCertificate>,
+    /// The competences sheet.
     pub competences: Vec<CompetenceLevel>,
 }

@@ -5,6 +5,7 @@
 pub mod batch;
 mod catalogue;
 mod names;
+mod needs;
 mod random;
 mod workbook;
 

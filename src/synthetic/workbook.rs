@@ -117,6 +117,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         T::Evaluation,
         T::RiskGroups,
         T::Pillar,
+        T::Delivers,
     ];
     headers(sheet, &columns.map(|f| header(f, language)), &bold)?;
     sheet.set_column_width(1, 40)?;
@@ -147,6 +148,9 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         let groups: Vec<&str> = t.risk_groups.iter().map(|g| RISK_GROUP.word(*g, language)).collect();
         sheet.write_string(r, 14, groups.join(", "))?;
         sheet.write_string(r, 15, t.pillar.label(labels))?;
+        if let Some(delivers) = super::needs::delivers(t.code) {
+            sheet.write_string(r, 16, delivers)?;
+        }
     }
 
     let sheet = book.add_worksheet();
@@ -177,6 +181,7 @@ pub fn write(company: &Company) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number_with_format(r, 1, fte, &Format::new().set_num_format("0.0"))?;
     }
     balances(book.add_worksheet(), company, &bold)?;
+    super::needs::write(&mut book, company, &bold, &date_format)?;
     book.save_to_buffer()
 }
 

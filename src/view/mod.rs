@@ -10,6 +10,7 @@ mod comparison;
 mod detail;
 mod gap;
 pub(crate) mod legal;
+mod needs;
 mod num;
 mod participation;
 pub(crate) mod statements;
@@ -50,6 +51,8 @@ pub struct PlanView {
     pub(crate) legal: LegalView,
     /// How far the accounts fall short, and who is furthest below.
     pub(crate) gap: gap::GapView,
+    /// Training needs from certificates and competences.
+    pub(crate) needs: needs::NeedsView,
     /// The workforce on the reference date, by gender, age band, department,
     /// statute and education.
     pub workforce: WorkforceView,
@@ -202,6 +205,7 @@ pub(crate) fn build(disclosed: &Disclosed<'_>) -> PlanView {
         readiness: public.readiness.map(|scores| balance::readiness(scores, fmt)),
         legal: legal::view(disclosed, fmt),
         gap: gap::view(disclosed, fmt),
+        needs: needs::view(disclosed, fmt),
         branding: branding::view(public.branding),
         attachments: Vec::new(),
         quality: QualityView {
