@@ -28,6 +28,9 @@ pub enum Item {
     Consultation,
     /// The consultation calendar.
     Deadlines,
+    /// The training needs the data shows (certificates, competences),
+    /// covered by the plan's trainings.
+    TrainingNeeds,
 }
 
 impl Item {
@@ -44,6 +47,7 @@ impl Item {
             Item::Gender => "gender",
             Item::Consultation => "consultation",
             Item::Deadlines => "deadlines",
+            Item::TrainingNeeds => "training_needs",
         }
     }
 }
@@ -122,7 +126,24 @@ pub fn checklist(plan: &Plan, figures: &Figures) -> Vec<Check> {
     checks.push(gender(figures));
     checks.push(consultation(plan));
     checks.push(deadlines(&figures.deadlines));
+    checks.push(training_needs(plan, figures));
     checks
+}
+
+/// Whether every need the data shows (a certificate expiring or missing,
+/// a competence below the level wanted) has a registration in a training
+/// that delivers it. Without job requirements there is nothing to judge.
+fn training_needs(plan: &Plan, figures: &Figures) -> Check {
+    let verdict = if plan.needs.requirements.is_empty() {
+        Verdict::NotApplicable
+    } else if figures.needs.uncovered() == 0 {
+        Verdict::Present
+    } else {
+        Verdict::Attention
+    };
+    // No count: a count of people not covered could be a small group; the
+    // chapter shows it as the edition may.
+    Check::new(Item::TrainingNeeds, verdict)
 }
 
 fn trainings(plan: &Plan, kind: TrainingKind) -> Check {

@@ -270,6 +270,7 @@ fn compliance_checklist() {
             (Item::Gender, Verdict::Attention), // women 50% against 75%
             (Item::Consultation, Verdict::Missing),
             (Item::Deadlines, Verdict::Missing),
+            (Item::TrainingNeeds, Verdict::NotApplicable), // no job requirements
         ]
     );
     let figures = aggregate(&plan);
@@ -284,4 +285,17 @@ fn compliance_checklist() {
     plan.consultation.advice_date = Some(date(2027, 3, 10));
     assert_eq!(verdicts(&plan)[8], (Item::Consultation, Verdict::Present));
     assert_eq!(verdicts(&plan)[9], (Item::Deadlines, Verdict::Present));
+    // A requirement: VCA for Productie (E1, E2), whom T1 delivers it to
+    // (both registered): covered. Without T1's registrations: attention.
+    use crate::model::needs::*;
+    plan.trainings[0].delivers = Some("VCA".into());
+    plan.needs.requirements.push(Requirement {
+        scope: Scope::Department("Productie".into()),
+        need: Need::Certificate("VCA".into()),
+        validity_months: None,
+        mandatory: true,
+    });
+    assert_eq!(verdicts(&plan)[10], (Item::TrainingNeeds, Verdict::Present));
+    plan.participations.retain(|p| p.training != 0);
+    assert_eq!(verdicts(&plan)[10], (Item::TrainingNeeds, Verdict::Attention));
 }
