@@ -127,3 +127,58 @@ fn committees_the_data_does_not_assign_are_said() {
     let warnings = format!("{:?}", prepared.warnings);
     assert!(warnings.contains("CommitteesUnassigned") && warnings.contains("111, 200"), "{warnings}");
 }
+
+/// Training needs from the workbook, end to end: VCA for Productie (E1,
+/// E2); E1's expires in May 2027, E2 has none; T1 delivers VCA and both
+/// are registered for it. The internal annex lists both needs with T1;
+/// the council edition's chapter shows no figure of a group of two.
+#[test]
+fn training_needs_reach_the_annex_and_the_chapter() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut sheets = fixture_sheets();
+    let trainings = sheets.iter_mut().find(|s| s.name == "Opleidingen").unwrap();
+    for (i, row) in trainings.rows.iter_mut().enumerate() {
+        row.push(match i {
+            0 => Text("Levert"),
+            1 => Text("VCA"),
+            _ => Empty,
+        });
+    }
+    sheets.push(Sheet {
+        name: "Functievereisten",
+        rows: vec![vec![Text("Afdeling"), Text("Certificaat")], vec![Text("Productie"), Text("VCA")]],
+    });
+    sheets.push(Sheet {
+        name: "Certificaten",
+        rows: vec![
+            vec![Text("Personeelsnummer"), Text("Certificaat"), Text("Geldig tot")],
+            vec![Text("E1"), Text("VCA"), Date(2027, 5, 14)],
+        ],
+    });
+    let dir = plan_folder(PLAN_TOML, &sheets);
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out: out.path().into(),
+        editions: Some(vec![Edition::Council, Edition::Internal]),
+        ..Default::default()
+    };
+    let built = pipeline::build(dir.path(), &options).unwrap_or_else(|e| panic!("{e:?}"));
+    let annex =
+        built.stored.files.iter().find(|f| f.to_string_lossy().ends_with("-intern-bijlage.xlsx")).unwrap();
+    let mut book: Xlsx<_> = open_workbook(annex).unwrap();
+    let needs = book.worksheet_range("Opleidingsbehoeften").unwrap();
+    let rows: Vec<Vec<String>> =
+        needs.rows().skip(1).map(|r| r.iter().map(Data::to_string).collect()).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (rows[0][0].as_str(), rows[0][4].as_str(), rows[0][6].as_str()),
+        ("E1", "Vervalt in mei", "T1")
+    );
+    assert_eq!((rows[1][0].as_str(), rows[1][4].as_str(), rows[1][6].as_str()), ("E2", "Ontbreekt", "T1"));
+    // The council edition: the chapter, without a figure of two people.
+    let council =
+        built.stored.files.iter().find(|f| f.to_string_lossy().ends_with("fixture-bv.pdf")).unwrap();
+    let text = squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(council).unwrap()).unwrap());
+    assert!(text.contains("Opleidingsbehoeftenuitdegegevens"), "no chapter");
+    assert!(text.contains("VCAProductie<5"), "the group of two is shown: {text}");
+}

@@ -263,6 +263,8 @@ pub struct Personal<'p> {
     pub registrations: &'p [Registration],
     /// The training account of everyone employed in the plan year.
     pub accounts: &'p [Account],
+    /// Every unmet training need, employee by employee.
+    pub gaps: &'p [crate::aggregate::needs::Gap],
 }
 
 /// One edition of the plan, every figure about a group of people typed as
@@ -360,6 +362,7 @@ pub fn disclose<'p>(
             employees: &plan.employees,
             registrations: &plan.participations,
             accounts: &figures.accounts.accounts,
+            gaps: &figures.needs.gaps,
         }),
         flow: workforce::flow(figures, rule, &mut whole),
         risk_groups: workforce::risk_groups(figures, rule),

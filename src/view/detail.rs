@@ -12,6 +12,28 @@ pub struct Detail {
     pub(crate) participations: Vec<ParticipationDetail>,
     /// Everyone employed in the plan year, with their training account.
     pub(crate) accounts: Vec<AccountDetail>,
+    /// The to-do list of training needs: what expires when or is missing,
+    /// for whom, and which training covers it.
+    pub(crate) needs: Vec<NeedDetail>,
+}
+
+/// One unmet need of one employee.
+#[derive(Debug, Clone, Serialize)]
+pub struct NeedDetail {
+    /// Personnel number.
+    pub employee_id: String,
+    /// Name, when the workbook gives it.
+    pub name: Option<String>,
+    /// Department, when given.
+    pub department: Option<String>,
+    /// The certificate or competence.
+    pub need: String,
+    /// "Vervalt in mei" or "Ontbreekt".
+    pub status: String,
+    /// The certificate's last valid day, when there is one.
+    pub valid_until: Option<jiff::civil::Date>,
+    /// Codes of the trainings that cover it, "VEI-01"; empty when none.
+    pub covered_by: String,
 }
 
 /// One employee's individual training account for the plan year, in days.
@@ -102,5 +124,42 @@ pub fn detail(disclosed: &Disclosed<'_>) -> Option<Detail> {
             }
         })
         .collect();
-    Some(Detail { participations, accounts })
+    let needs = need_details(disclosed, personal);
+    Some(Detail { participations, accounts, needs })
+}
+
+/// The to-do list: every unmet need, in the order of the requirements.
+fn need_details(disclosed: &Disclosed<'_>, personal: &crate::disclose::Personal<'_>) -> Vec<NeedDetail> {
+    use crate::aggregate::needs::Status;
+    use crate::model::needs::Need;
+    let settings = disclosed.public.settings;
+    let strings = settings.language.strings();
+    let requirements = &disclosed.public.needs.requirements;
+    personal
+        .gaps
+        .iter()
+        .map(|g| {
+            let e = &personal.employees[g.employee];
+            let need = match &requirements[g.requirement].need {
+                Need::Certificate(n) | Need::Competence(n) => n.clone(),
+            };
+            let status = match g.status {
+                Status::Expiring(month) => strings
+                    .annex("need_expires")
+                    .replace("{month}", &strings.date.months[usize::from(month) - 1]),
+                Status::Missing | Status::Valid => strings.annex("need_missing").to_string(),
+            };
+            let covered_by: Vec<&str> =
+                g.covered_by.iter().map(|t| disclosed.public.trainings[*t].code.as_str()).collect();
+            NeedDetail {
+                employee_id: e.id.clone(),
+                name: e.name.clone(),
+                department: e.department.clone(),
+                need,
+                status,
+                valid_until: g.valid_until,
+                covered_by: covered_by.join(", "),
+            }
+        })
+        .collect()
 }

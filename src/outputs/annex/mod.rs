@@ -4,6 +4,7 @@
 
 mod charts;
 mod legal;
+mod needs;
 mod sheets;
 
 use super::{Context, FileNames, Made, Output, OutputError, OutputFile, OutputKind};
@@ -85,6 +86,9 @@ pub fn build(view: &PlanView, detail: Option<&Detail>, date: Date) -> Result<Vec
     if let Some(detail) = detail {
         sheets::participations(workbook.add_worksheet(), view, detail, &formats)?;
         legal::accounts(workbook.add_worksheet(), view, detail, &formats)?;
+        if !detail.needs.is_empty() {
+            needs::to_do(workbook.add_worksheet(), view, detail, &formats)?;
+        }
     }
     let (header, footer) = page_furniture(view);
     for sheet in workbook.worksheets_mut() {
