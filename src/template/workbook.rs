@@ -91,6 +91,7 @@ pub fn write(language: Language, year: i16) -> Result<Vec<u8>, XlsxError> {
         (T::Evaluation, Kind::Text),
         (T::RiskGroups, Kind::Text),
         (T::Pillar, list(&PILLAR, language)),
+        (T::Delivers, Kind::Text),
     ];
     sheet(
         book.add_worksheet(),
@@ -110,6 +111,7 @@ pub fn write(language: Language, year: i16) -> Result<Vec<u8>, XlsxError> {
     ];
     let name = fields::PARTICIPATIONS.name(language);
     sheet(book.add_worksheet(), name, "participations", &participations, &examples.2, language)?;
+    needs_sheets(&mut book, language, year)?;
     book.save_to_buffer()
 }
 
@@ -344,10 +346,13 @@ fn examples(language: Language, year: i16) -> (Rows, Rows, Rows) {
             word(PILLAR.word(pillar, language)),
         ]
     };
-    let trainings = vec![
+    let mut trainings = vec![
         training(&texts[0], TrainingKind::Formal, 3, 8.0, Some(2400.0), "", Pillar::ProfessionalField),
         training(&texts[1], TrainingKind::Informal, 5, 12.0, None, "50+", Pillar::Career),
     ];
+    // The first delivers the certificate the job requirements ask for.
+    trainings[0].push(t("VCA"));
+    trainings[1].push(V::Empty);
     let planned = word(STATUS.word(ParticipationStatus::Planned, language));
     let participations = vec![
         vec![t("1001"), t(texts[0][0]), V::Empty, planned, V::Date(y, 3, 10), V::Number(300.0)],
@@ -361,4 +366,39 @@ fn examples(language: Language, year: i16) -> (Rows, Rows, Rows) {
         ],
     ];
     (employees, trainings, participations)
+}
+
+/// The optional sheets of training needs, with an example row each that
+/// passes `check`: VCA for the first example's department, held by 1001
+/// until it expires, and a competence level of 1002.
+fn needs_sheets(book: &mut Workbook, language: Language, year: i16) -> Result<(), XlsxError> {
+    use crate::config::fields::{CertificateField as C, CompetenceField as K, RequirementField as R};
+    let department = match language {
+        Language::Nl => "Productie",
+        Language::Fr | Language::En => "Production",
+    };
+    let requirements =
+        [(R::Department, Kind::Text), (R::Certificate, Kind::Text), (R::Validity, Kind::Number("0"))];
+    let rows = vec![vec![t(department), t("VCA"), V::Number(120.0)]];
+    let name = fields::REQUIREMENTS.name(language);
+    sheet(book.add_worksheet(), name, "job_requirements", &requirements, &rows, language)?;
+    let certificates = [
+        (C::EmployeeId, Kind::Text),
+        (C::Certificate, Kind::Text),
+        (C::Obtained, Kind::Date),
+        (C::ValidUntil, Kind::Date),
+    ];
+    let until = (year + 2) as u16;
+    let rows = vec![vec![t("1001"), t("VCA"), V::Date(until - 10, 3, 1), V::Date(until, 2, 28)]];
+    let name = fields::CERTIFICATES.name(language);
+    sheet(book.add_worksheet(), name, "certificates", &certificates, &rows, language)?;
+    let competences = [
+        (K::EmployeeId, Kind::Text),
+        (K::Competence, Kind::Text),
+        (K::Current, Kind::Number("0")),
+        (K::Wanted, Kind::Number("0")),
+    ];
+    let rows = vec![vec![t("1002"), t("Excel"), V::Number(2.0), V::Number(3.0)]];
+    let name = fields::COMPETENCES.name(language);
+    sheet(book.add_worksheet(), name, "competences", &competences, &rows, language)
 }
