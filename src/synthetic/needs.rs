@@ -4,7 +4,7 @@
 //! which trainings deliver them.
 
 use super::{Company, EmployeeRow};
-use crate::config::fields::{CertificateField as C, Field, RequirementField as R};
+use crate::config::fields::{CertificateField as C, CompetenceField as K, Field, RequirementField as R};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
@@ -32,6 +32,7 @@ pub(crate) fn delivers(code: &str) -> Option<&'static str> {
         "VEI-03" => Some("Heftruckattest"),
         "VAK-03" => Some("BA4"),
         "VEI-04" => Some("EHBO"),
+        "DIG-01" => Some("MES"),
         _ => None,
     }
 }
@@ -81,6 +82,11 @@ pub(super) fn write(
         sheet.write_string(r, 2, *certificate)?;
         sheet.write_number(r, 3, f64::from(*months))?;
     }
+    // One competence: working with the MES in Productie (goal D2).
+    let r = 1 + REQUIREMENTS.len() as u32;
+    sheet.write_string_with_format(0, 4, R::Competence.names()[language.index()], bold)?;
+    sheet.write_string(r, 1, COMPETENCE_FOR)?;
+    sheet.write_string(r, 4, COMPETENCE)?;
     let sheet = book.add_worksheet();
     sheet.set_name(crate::config::fields::CERTIFICATES.name(language))?;
     for (c, f) in [C::EmployeeId, C::Certificate, C::Obtained, C::ValidUntil].iter().enumerate() {
@@ -101,6 +107,28 @@ pub(super) fn write(
             sheet.write_date_with_format(r, 3, &excel(end)?, date)?;
             r += 1;
         }
+    }
+    competences(book, company, bold)
+}
+
+/// The competence the example asks of a department, and its levels.
+const COMPETENCE: &str = "MES";
+const COMPETENCE_FOR: &str = "Productie";
+
+/// Everyone in the department: wanted level 3, present level 1-4 by
+/// personnel number.
+fn competences(book: &mut Workbook, company: &Company, bold: &Format) -> Result<(), XlsxError> {
+    let language = company.spec.language;
+    let sheet = book.add_worksheet();
+    sheet.set_name(crate::config::fields::COMPETENCES.name(language))?;
+    for (c, f) in [K::EmployeeId, K::Competence, K::Current, K::Wanted].iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, f.names()[language.index()], bold)?;
+    }
+    for (r, e) in (1..).zip(company.employees.iter().filter(|e| e.department == COMPETENCE_FOR)) {
+        sheet.write_number(r, 0, f64::from(e.id))?;
+        sheet.write_string(r, 1, COMPETENCE)?;
+        sheet.write_number(r, 2, f64::from(1 + e.id % 4))?;
+        sheet.write_number(r, 3, 3.0)?;
     }
     Ok(())
 }
