@@ -17,6 +17,9 @@ pub struct NeedCells {
     pub expiring: Cell<u32>,
     pub missing: Cell<u32>,
     pub covered: Cell<u32>,
+    /// Some need of the group is neither met nor covered; `false` where
+    /// the group is too small to say anything about (council edition).
+    pub uncovered: bool,
 }
 
 /// All requirements, and the expiries per month of the plan year.
@@ -44,6 +47,7 @@ pub(super) fn needs(figures: &Figures, rule: Rule) -> NeedsCells {
                     expiring: hidden(r.expiring),
                     missing: hidden(r.missing),
                     covered: hidden(r.covered),
+                    uncovered: false,
                 };
             }
             let parts = [r.valid, r.expiring, r.missing];
@@ -55,6 +59,7 @@ pub(super) fn needs(figures: &Figures, rule: Rule) -> NeedsCells {
                 expiring: cell(1),
                 missing: cell(2),
                 covered: rule.count(r.covered, small(r.covered)),
+                uncovered: r.expiring + r.missing > r.covered,
             }
         })
         .collect();

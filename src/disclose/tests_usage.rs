@@ -51,7 +51,11 @@ fn a_requirement_for_fewer_people_than_k_shows_no_figure() {
     assert_eq!(r.people, Cell::Small);
     assert!([r.valid, r.expiring, r.missing, r.covered].iter().all(|c| !c.is_shown()));
     assert_eq!(council.needs.uncovered, Cell::Small);
+    // Nothing is said about a group this small, not even that a need is open.
+    assert!(!r.uncovered);
     let internal = disclose(&plan, &figures, Edition::Internal, None);
     let r = &internal.needs.requirements[0];
     assert_eq!((r.people, r.missing), (Cell::Shown(2), Cell::Shown(2)));
+    // No training delivers VCA: both needs are open.
+    assert!(r.uncovered);
 }

@@ -33,6 +33,8 @@ pub struct NeedRow {
     pub expiring: Num,
     pub missing: Num,
     pub covered: Num,
+    /// Some need is neither met nor covered (a point of attention).
+    pub uncovered: bool,
 }
 
 /// Expiries in one month.
@@ -66,6 +68,7 @@ pub fn view(disclosed: &Disclosed<'_>, fmt: Fmt<'_>) -> NeedsView {
                 expiring: fmt.count_cell(cells.expiring),
                 missing: fmt.count_cell(cells.missing),
                 covered: fmt.count_cell(cells.covered),
+                uncovered: cells.uncovered,
             }
         })
         .collect();
