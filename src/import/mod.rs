@@ -200,6 +200,34 @@ impl Workbooks {
     }
 }
 
+/// Employees as other sheets refer to them, by personnel number.
+pub(crate) struct EmployeeRefs<'a> {
+    index: HashMap<&'a str, usize>,
+    /// Every id seen in the employees sheet, including rows with problems.
+    ids: &'a Ids,
+    /// The employees sheet's name, for messages.
+    sheet: &'a str,
+}
+
+impl<'a> EmployeeRefs<'a> {
+    pub fn new(employees: &'a [crate::model::Employee], ids: &'a Ids, sheet: &'a str) -> Self {
+        let index = employees.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        Self { index, ids, sheet }
+    }
+
+    /// The employee the cell `field` of a row names. An unknown number is
+    /// an error at the cell; one whose own row had a problem is skipped
+    /// silently, since that problem is listed already.
+    pub fn resolve<F: fields::Field>(&self, r: &mut reader::RowReader<'_, '_, F>, field: F) -> Option<usize> {
+        let id = r.required_text(field)?;
+        let found = self.index.get(id.as_str()).copied();
+        if found.is_none() && !self.ids.contains(&id) {
+            r.fail(field, ProblemKind::UnknownEmployee { value: id, sheet: self.sheet.to_string() });
+        }
+        found
+    }
+}
+
 /// Ids seen in a sheet, with the cell of their first occurrence.
 #[derive(Default)]
 pub(crate) struct Ids {

@@ -12,7 +12,6 @@ use crate::config::fields::{CertificateField as C, CompetenceField as K, Require
 use crate::model::needs::{CompetenceLevel, HeldCertificate, Need, Requirement, Scope};
 use crate::model::{Employee, Settings};
 use crate::problem::{ProblemKind, Problems};
-use std::collections::HashMap;
 
 /// What the needs sheets refer to.
 pub struct Known<'a> {
@@ -72,7 +71,7 @@ pub fn certificates(
     required: &[Requirement],
     problems: &mut Problems,
 ) -> Vec<HeldCertificate> {
-    let index = employee_index(known.employees);
+    let refs = super::EmployeeRefs::new(known.employees, known.employee_ids, known.employees_sheet);
     let asked = |name: &str| {
         required.iter().any(
             |q| matches!(&q.need, Need::Certificate(c) if crate::text::fold(c) == crate::text::fold(name)),
@@ -81,7 +80,7 @@ pub fn certificates(
     let mut out = Vec::new();
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);
-        let employee = employee(&mut r, C::EmployeeId, &index, known);
+        let employee = refs.resolve(&mut r, C::EmployeeId);
         let name = r.required_text(C::Certificate);
         let obtained = r.date(C::Obtained);
         let valid_until = r.date(C::ValidUntil);
@@ -114,11 +113,11 @@ pub fn competences(
     known: &Known<'_>,
     problems: &mut Problems,
 ) -> Vec<CompetenceLevel> {
-    let index = employee_index(known.employees);
+    let refs = super::EmployeeRefs::new(known.employees, known.employee_ids, known.employees_sheet);
     let mut out = Vec::new();
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);
-        let employee = employee(&mut r, K::EmployeeId, &index, known);
+        let employee = refs.resolve(&mut r, K::EmployeeId);
         let competence = r.required_text(K::Competence);
         let level = |r: &mut RowReader<'_, '_, K>, field: K| {
             if r.is_empty(field) {
@@ -142,25 +141,4 @@ pub fn competences(
         }
     }
     out
-}
-
-fn employee_index(employees: &[Employee]) -> HashMap<&str, usize> {
-    employees.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect()
-}
-
-/// The employee a row names; an unknown one is an error at its cell (one
-/// whose own row had a problem is skipped: that problem is listed).
-fn employee<F: crate::config::fields::Field>(
-    r: &mut RowReader<'_, '_, F>,
-    field: F,
-    index: &HashMap<&str, usize>,
-    known: &Known<'_>,
-) -> Option<usize> {
-    let id = r.required_text(field)?;
-    let found = index.get(id.as_str()).copied();
-    if found.is_none() && !known.employee_ids.contains(&id) {
-        let sheet = known.employees_sheet.to_string();
-        r.fail(field, ProblemKind::UnknownEmployee { value: id, sheet });
-    }
-    found
 }

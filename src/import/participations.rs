@@ -26,21 +26,13 @@ pub fn read(
     problems: &mut Problems,
 ) -> (Vec<Participation>, u32) {
     let mut left_out = 0;
-    let employee_index: HashMap<&str, usize> =
-        known.employees.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let employees = super::EmployeeRefs::new(known.employees, known.employee_ids, known.employees_sheet);
     let training_index: HashMap<&str, usize> =
         known.trainings.iter().enumerate().map(|(i, t)| (t.code.as_str(), i)).collect();
     let mut participations = Vec::new();
     for row in table.rows() {
         let mut r = RowReader::new(&row, problems, settings);
-        let employee = r.required_text(F::EmployeeId).and_then(|id| {
-            let found = employee_index.get(id.as_str()).copied();
-            if found.is_none() && !known.employee_ids.contains(&id) {
-                let sheet = known.employees_sheet.to_string();
-                r.fail(F::EmployeeId, ProblemKind::UnknownEmployee { value: id, sheet });
-            }
-            found
-        });
+        let employee = employees.resolve(&mut r, F::EmployeeId);
         let training = r.required_text(F::TrainingCode).and_then(|code| {
             let found = training_index.get(code.as_str()).copied();
             if found.is_none() && !known.training_codes.contains(&code) {
