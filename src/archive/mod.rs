@@ -7,6 +7,7 @@
 //! it, so that `verify` sees a version deleted, swapped or renamed.
 
 pub(crate) mod balances;
+pub mod compare;
 pub(crate) mod earlier;
 pub(crate) mod history;
 mod legacy;

@@ -215,3 +215,28 @@ fn check_file(folder: &Path, entry: &FileEntry) -> Option<Finding> {
         found: found.sha256,
     })
 }
+
+impl Finding {
+    /// The finding in the user's language.
+    pub fn describe(&self, m: &crate::i18n::Messages) -> String {
+        use crate::problem::fill;
+        match self {
+            Finding::Missing(file) => fill(&m.verify_missing, &[("file", file)]),
+            Finding::Changed { file, expected, found } => {
+                fill(&m.verify_changed, &[("file", file), ("expected", expected), ("found", found)])
+            }
+            Finding::Extra(file) => fill(&m.verify_extra, &[("file", file)]),
+            Finding::NoManifest => m.verify_no_manifest.clone(),
+            Finding::BadManifest(reason) => fill(&m.verify_bad_manifest, &[("reason", reason)]),
+            Finding::WrongPlace { expected, found } => {
+                fill(&m.verify_wrong_place, &[("expected", expected), ("found", found)])
+            }
+            Finding::MissingBefore(n) => fill(&m.verify_missing_before, &[("version", &format!("v{n}"))]),
+            Finding::Unchained(0) => m.verify_first_chained.clone(),
+            Finding::Unchained(n) => fill(&m.verify_unchained, &[("version", &format!("v{n}"))]),
+            Finding::BadPath(path) => fill(&m.verify_bad_path, &[("file", path)]),
+            Finding::Duplicate(path) => fill(&m.verify_duplicate, &[("file", path)]),
+            Finding::Unsealed => m.verify_unsealed.clone(),
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub(crate) mod summary;
 mod worker;
 
 pub(crate) use config::BatchConfig;
+pub(crate) use config::read as read_config;
 pub use config::{BATCH_FILE, LAYOUT_FOLDER};
 pub use pool::Processes;
 pub use progress::Progress;

@@ -8,8 +8,10 @@ mod diff;
 mod history;
 mod init;
 mod report;
+mod serve;
 mod todo;
 mod verify;
+mod watch;
 
 use crate::model::Language;
 use clap::{Parser, Subcommand};
@@ -46,6 +48,10 @@ enum Command {
     History(history::Args),
     /// Show what changed between two archived versions: trainings and key figures.
     Diff(diff::Args),
+    /// Open the plans in your browser: problems at their cells, the texts as forms, a live preview, builds.
+    Serve(serve::Args),
+    /// Rebuild a preview PDF whenever plan.toml, the workbook or a layout file is saved.
+    Watch(watch::Args),
     /// A worker process of `batch` (started by it; not for people).
     #[command(hide = true, name = "batch-worker")]
     BatchWorker(batch::WorkerArgs),
@@ -73,6 +79,8 @@ pub fn run() -> ExitCode {
         Command::Verify(args) => verify::run(args),
         Command::History(args) => history::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::BatchWorker(args) => batch::worker(args),
     };
     ExitCode::from(code)

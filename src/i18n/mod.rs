@@ -49,6 +49,9 @@ pub struct Strings {
     /// Everything but the terminal messages, for the template.
     #[serde(skip)]
     pub for_layout: serde_json::Value,
+    /// The web application's wording (`ui/<language>.toml`).
+    #[serde(skip)]
+    pub(crate) ui: serde_json::Value,
 }
 
 /// The document's title and the stems of the output files, so that a plan
@@ -95,7 +98,19 @@ impl Strings {
     }
 }
 
-fn load(source: &str, file: &str) -> Strings {
+impl Strings {
+    /// A wording of the web application by its JSON pointer
+    /// (`/plans/title`). `tests/wording.rs` checks that every pointer the
+    /// code asks for exists in every language; a debug build stops at a
+    /// missing one.
+    pub fn ui<'a>(&'a self, pointer: &str) -> &'a str {
+        let found = self.ui.pointer(pointer).and_then(serde_json::Value::as_str);
+        debug_assert!(found.is_some(), "no web wording at {pointer:?}");
+        found.unwrap_or_default()
+    }
+}
+
+fn load(source: &str, file: &str, ui: &str) -> Strings {
     let table: toml::Table = toml::from_str(source)
         .unwrap_or_else(|e| panic!("bundled strings file {file} is not valid TOML: {e}"));
     let mut strings: Strings =
@@ -105,12 +120,18 @@ fn load(source: &str, file: &str) -> Strings {
     for_layout.remove("messages");
     for_layout.remove("columns");
     strings.for_layout = serde_json::to_value(for_layout).unwrap_or_default();
+    let ui: toml::Table = toml::from_str(ui)
+        .unwrap_or_else(|e| panic!("bundled web strings for {file} are not valid TOML: {e}"));
+    strings.ui = serde_json::to_value(ui).unwrap_or_default();
     strings
 }
 
-static NL: LazyLock<Strings> = LazyLock::new(|| load(include_str!("nl.toml"), "nl.toml"));
-static FR: LazyLock<Strings> = LazyLock::new(|| load(include_str!("fr.toml"), "fr.toml"));
-static EN: LazyLock<Strings> = LazyLock::new(|| load(include_str!("en.toml"), "en.toml"));
+static NL: LazyLock<Strings> =
+    LazyLock::new(|| load(include_str!("nl.toml"), "nl.toml", include_str!("ui/nl.toml")));
+static FR: LazyLock<Strings> =
+    LazyLock::new(|| load(include_str!("fr.toml"), "fr.toml", include_str!("ui/fr.toml")));
+static EN: LazyLock<Strings> =
+    LazyLock::new(|| load(include_str!("en.toml"), "en.toml", include_str!("ui/en.toml")));
 
 #[cfg(test)]
 mod tests {

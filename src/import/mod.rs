@@ -13,6 +13,7 @@ mod proposal;
 mod quarters;
 mod read;
 mod reader;
+pub(crate) mod rows;
 mod table;
 mod title_language;
 mod trainings;
@@ -260,5 +261,16 @@ impl Ids {
                 self.excluded.insert(text);
             }
         }
+    }
+}
+
+/// Whether `bytes` are a workbook (or, for a `.csv`/`.tsv` `name`, a text
+/// export) this tool can read, within its limits; else why not.
+pub(crate) fn readable(bytes: &[u8], name: &str) -> Result<(), String> {
+    let read = std::panic::catch_unwind(|| read::read_named(bytes, name, read::TextOptions::default()));
+    match read {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err("the file is damaged".to_string()),
     }
 }

@@ -7,8 +7,10 @@
 //! view → outputs → archive.
 
 mod edition;
+mod preview;
 
 pub use edition::{render_output, typst_project, view_json};
+pub use preview::{Preview, PreviewJob, check, preview};
 
 use crate::aggregate::key_figures::NotCompared;
 use crate::aggregate::{self, Figures};
@@ -177,24 +179,11 @@ pub(crate) fn run_config(
     problems: Problems,
 ) -> Result<Outcome, BuildError> {
     config.settle(job.stage);
-    let own_layout = Some(job.folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir());
-    let overlaid;
-    let resources = match &own_layout {
-        Some(dir) => {
-            overlaid = job
-                .resources
-                .overlaid(dir)
-                .map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?;
-            &overlaid
-        }
-        None => job.resources,
-    };
+    let own = OwnLayout::of(job.folder, job.resources)?;
+    let resources = own.resources.as_ref().unwrap_or(job.resources);
     let editions = job.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
-    let layouts: Vec<&Path> = own_layout.iter().map(PathBuf::as_path).collect();
-    let mut sources = Sources::collect(job.folder, &config, job.batch, &layouts);
-    let (previous, not_compared) = compare_with_archive(job.out, &config, &mut sources);
-    let archived_balances = archived_balances(job.out, &config, &mut sources);
-    let fingerprint = fingerprint(&sources, &editions, &config.settings);
+    let gathered = Gathered::of(job.folder, job.out, &config, job.batch, &own);
+    let fingerprint = fingerprint(&gathered.sources, &editions, &config.settings);
     let name = config.organisation.name.clone();
     let key = archive::PlanKey {
         number: config.organisation.enterprise_number,
@@ -208,11 +197,7 @@ pub(crate) fn run_config(
         let files = latest.outputs.iter().map(|f| folder.join(&f.path)).collect();
         return Ok(Outcome::Skipped(Stored { version, folder, files, written: false }));
     }
-    let mut imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
-    carry_from_archive(&mut imported, archived_balances);
-    let mut prepared = prepare_plan(imported.plan, imported.warnings, sources);
-    prepared.previous = previous;
-    prepared.not_compared = not_compared;
+    let mut prepared = gathered.import(config, problems)?;
     // The documents print their version number: a build that loses the
     // number to another build at the same moment is made again for the next.
     let mut attempts = 0;
@@ -240,6 +225,65 @@ pub(crate) fn run_config(
         layout_warnings,
         not_compared: prepared.not_compared,
     }))
+}
+
+/// A plan folder's own `layouts/`, laid over the run's layout.
+pub(crate) struct OwnLayout {
+    /// The folder, when the plan has one.
+    pub folder: Option<PathBuf>,
+    /// The run's resources with the folder laid over them.
+    pub resources: Option<Resources>,
+}
+
+impl OwnLayout {
+    /// The `layouts/` folder of the plan in `folder`, over `resources`.
+    pub(crate) fn of(folder: &Path, resources: &Resources) -> Result<Self, BuildError> {
+        let Some(dir) = Some(folder.join(LAYOUT_FOLDER)).filter(|dir| dir.is_dir()) else {
+            return Ok(Self { folder: None, resources: None });
+        };
+        let overlaid = resources
+            .overlaid(&dir)
+            .map_err(|source| BuildError::LayoutFolder { path: dir.clone(), source })?;
+        Ok(Self { folder: Some(dir), resources: Some(overlaid) })
+    }
+}
+
+/// What a plan reads besides `plan.toml`: its files, and last year's
+/// archived key figures and balances.
+pub(crate) struct Gathered {
+    /// The files the plan is built from.
+    pub sources: Sources,
+    previous: Vec<Found>,
+    not_compared: Option<NotCompared>,
+    balances: Option<archive::balances::Found>,
+}
+
+impl Gathered {
+    /// The sources of the plan in `folder`, with what the archive `out`
+    /// holds of last year.
+    pub(crate) fn of(
+        folder: &Path,
+        out: &Path,
+        config: &PlanConfig,
+        batch: Option<&BatchContext<'_>>,
+        own: &OwnLayout,
+    ) -> Self {
+        let layouts: Vec<&Path> = own.folder.iter().map(PathBuf::as_path).collect();
+        let mut sources = Sources::collect(folder, config, batch, &layouts);
+        let (previous, not_compared) = compare_with_archive(out, config, &mut sources);
+        let balances = archived_balances(out, config, &mut sources);
+        Self { sources, previous, not_compared, balances }
+    }
+
+    /// Imports the workbooks and aggregates the plan.
+    pub(crate) fn import(self, config: PlanConfig, problems: Problems) -> Result<Prepared, BuildError> {
+        let mut imported = import::load_workbooks(config, problems).map_err(BuildError::Problems)?;
+        carry_from_archive(&mut imported, self.balances);
+        let mut prepared = prepare_plan(imported.plan, imported.warnings, self.sources);
+        prepared.previous = self.previous;
+        prepared.not_compared = self.not_compared;
+        Ok(prepared)
+    }
 }
 
 /// Every edition's files, the longest PDF's pages and the layout's

@@ -104,6 +104,22 @@ impl Location {
         let position = Position::Cell(CellRowMajor { row: cell.row, column: cell.column });
         Self { file: file.into(), sheet: Some(sheet.into()), position }
     }
+
+    /// The cell, when the problem is at one.
+    pub fn at_cell(&self) -> Option<CellRef> {
+        match self.position {
+            Position::Cell(c) => Some(CellRef::new(c.row, c.column)),
+            _ => None,
+        }
+    }
+
+    /// The line in a text file, when the problem is at one.
+    pub fn at_line(&self) -> Option<usize> {
+        match self.position {
+            Position::Line { line, .. } => Some(line),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Location {

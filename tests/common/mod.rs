@@ -275,3 +275,41 @@ pub fn example_with(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
 pub fn example_in(language: &str) -> tempfile::TempDir {
     example_with(|plan| plan.replace("language = \"nl\"", &format!("language = \"{language}\"")))
 }
+
+/// The bundled example's workbook with one cell replaced: `sheet`, zero-
+/// based `row` and `column`, now the text `value` (every other cell copied
+/// as it is, dates as dates).
+pub fn example_workbook_with(sheet: &str, row: u32, column: u16, value: &str) -> Vec<u8> {
+    use calamine::{Data, Reader};
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld/gegevens.xlsx");
+    let mut source: calamine::Xlsx<_> = calamine::open_workbook(&example).unwrap();
+    let mut book = Workbook::new();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    for name in source.sheet_names() {
+        let range = source.worksheet_range(&name).unwrap();
+        let ws = book.add_worksheet();
+        ws.set_name(&name).unwrap();
+        let (top, left) = range.start().unwrap_or((0, 0));
+        for (r, cells) in range.rows().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                let (r, c) = (top + r as u32, (left as usize + c) as u16);
+                if name == sheet && r == row && c == column {
+                    ws.write_string(r, c, value).unwrap();
+                    continue;
+                }
+                match cell {
+                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()),
+                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
+                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
+                    Data::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
+                    Data::DateTime(d) => {
+                        ws.write_number_with_format(r, c, d.as_f64(), &date_format).map(|_| ())
+                    }
+                    _ => Ok(()),
+                }
+                .unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}

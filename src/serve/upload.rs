@@ -1,0 +1,134 @@
+//! Replacing the plan's workbook by one dropped on the page: limited in
+//! size, of the same type as the one `plan.toml` names, and checked to be
+//! a workbook before it replaces the old one in one step.
+
+use super::html::t;
+use super::{App, plan};
+use crate::live::Session;
+use crate::model::Language;
+use axum::Json;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use std::sync::Arc;
+
+/// The largest workbook taken by upload. A larger one (far beyond what an
+/// HR export weighs) can still be copied into the plan folder.
+pub(super) const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
+/// The types a workbook may have.
+const TYPES: &[&str] = &["xlsx", "xls", "ods", "csv", "tsv"];
+
+/// The body limit of the upload route: the workbook and its form around it.
+pub(super) fn body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(UPLOAD_LIMIT + 64 * 1024)
+}
+
+/// The workbook `plan.toml` names (`[input] workbook`), as written there.
+fn named(folder: &std::path::Path) -> Option<String> {
+    let path = folder.join(crate::config::PLAN_FILE);
+    let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
+    let doc: toml_edit::DocumentMut = String::from_utf8(bytes).ok()?.parse().ok()?;
+    doc.get("input")?.get("workbook")?.as_str().map(str::to_string)
+}
+
+fn extension(name: &str) -> Option<String> {
+    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())
+}
+
+/// The drop zone.
+pub(super) fn form(id: &str, session: &Session, language: Language) -> Markup {
+    let tr = |key: &str| t(language, key);
+    let name = named(&session.folder).unwrap_or_default();
+    let accept = TYPES.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(",");
+    html! {
+        section #workbook {
+            h2 { (tr("/upload/title")) }
+            form.drop method="post" enctype="multipart/form-data" action={ "/plan/" (id) "/workbook" } data-upload {
+                p { (crate::problem::fill(tr("/upload/lead"), &[("file", &name)])) }
+                label.button for="workbook-file" { (tr("/upload/choose")) }
+                input #workbook-file type="file" name="workbook" accept=(accept);
+                p.saved role="status" {}
+            }
+        }
+    }
+}
+
+/// `POST /plan/{id}/workbook`: the dropped workbook replaces the plan's.
+pub(super) async fn workbook(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    ui: super::html::Ui,
+    mut multipart: Multipart,
+) -> Response {
+    let Some(folder) = app.plan_folder(&id) else { return plan::not_found(&app, &ui) };
+    let language = ui.asked().unwrap_or_else(|| app.language_of(&folder));
+    let refuse = |status: StatusCode, key: &str, fill: &[(&str, &str)]| {
+        let message = crate::problem::fill(t(language, key), fill);
+        (status, Json(serde_json::json!({ "ok": false, "message": message }))).into_response()
+    };
+    let (file_name, bytes) = loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("workbook") => {
+                let name = field.file_name().unwrap_or_default().to_string();
+                match field.bytes().await {
+                    Ok(bytes) => break (name, bytes),
+                    Err(_) => {
+                        let limit = (UPLOAD_LIMIT >> 20).to_string();
+                        return refuse(
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            "/upload/too_large",
+                            &[("limit", &limit)],
+                        );
+                    }
+                }
+            }
+            Ok(Some(_)) => {}
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                let limit = (UPLOAD_LIMIT >> 20).to_string();
+                return refuse(StatusCode::PAYLOAD_TOO_LARGE, "/upload/too_large", &[("limit", &limit)]);
+            }
+            Ok(None) | Err(_) => return refuse(StatusCode::BAD_REQUEST, "/upload/none", &[]),
+        }
+    };
+    let Some(target) = named(&folder) else { return refuse(StatusCode::CONFLICT, "/upload/no_target", &[]) };
+    let wanted = extension(&target).unwrap_or_default();
+    if extension(&file_name).as_deref() != Some(wanted.as_str()) || !TYPES.contains(&wanted.as_str()) {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "/upload/wrong_type",
+            &[("file", &target), ("type", &wanted)],
+        );
+    }
+    // The workbook goes where plan.toml says, and never outside the plan folder.
+    let path = folder.join(&target);
+    let inside = path.parent().and_then(|p| p.canonicalize().ok()).is_some_and(|p| p.starts_with(&folder));
+    if !inside || target.contains("..") {
+        return refuse(StatusCode::FORBIDDEN, "/upload/outside", &[("file", &target)]);
+    }
+    let checked = bytes.clone();
+    let name = target.clone();
+    let readable = tokio::task::spawn_blocking(move || crate::import::readable(&checked, &name)).await;
+    if let Ok(Err(reason)) | Err(reason) = readable.map_err(|_| String::new()) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "/upload/unreadable", &[("detail", &reason)]);
+    }
+    let work_app = app.clone();
+    let saved = tokio::task::spawn_blocking(move || {
+        crate::files::write_atomic(&path, &bytes)?;
+        let session = work_app.session(&folder);
+        let mut session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        session.refresh(&work_app.context, true);
+        Ok::<u64, std::io::Error>(session.revision)
+    })
+    .await;
+    match saved {
+        Ok(Ok(revision)) => {
+            let message = crate::problem::fill(t(language, "/upload/saved"), &[("file", &target)]);
+            Json(serde_json::json!({ "ok": true, "revision": revision, "message": message })).into_response()
+        }
+        Ok(Err(e)) => {
+            refuse(StatusCode::INTERNAL_SERVER_ERROR, "/upload/failed", &[("detail", &e.to_string())])
+        }
+        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "/upload/failed", &[("detail", "")]),
+    }
+}
