@@ -182,7 +182,7 @@ async fn every_answer_carries_the_safety_headers() {
         let csp = answer.headers.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap();
         assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}");
         assert_eq!(answer.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-        assert_eq!(answer.headers[header::REFERRER_POLICY], "no-referrer");
+        assert_eq!(answer.headers[header::REFERRER_POLICY], "same-origin");
     }
     assert_eq!(s.get("/plan/_").await.headers[header::CACHE_CONTROL], "no-store");
     assert_eq!(s.get("/assets/app.css").await.headers[header::CONTENT_TYPE], "text/css; charset=utf-8");
@@ -228,12 +228,18 @@ async fn the_plan_page_shows_forms_preview_and_the_edition_it_previews() {
     assert!(html.contains("data-privacy=\"none\""), "the council edition, no problems: no personal data");
     let internal = s.get("/plan/_?edition=internal").await.text();
     assert!(internal.contains("data-privacy=\"personal\""), "the internal edition holds personal data");
-    let svg = s.get("/plan/_/page/2/1").await;
+    assert!(internal.contains("/plan/_/page/1/1?edition=internal"), "its own pages");
+    let svg = s.get("/plan/_/page/1/1").await;
     assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert_eq!(
+        svg.headers[header::CACHE_CONTROL],
+        "private, max-age=3600",
+        "a page of a revision never changes"
+    );
     assert!(svg.text().starts_with("<svg"));
-    assert_eq!(s.get("/plan/_/page/2/999").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/plan/_/page/1/999").await.status, StatusCode::NOT_FOUND);
     let status = s.get("/plan/_/status").await.json();
-    assert_eq!(status["revision"], 2, "nothing changed since the internal edition was shown");
+    assert_eq!(status["revision"], 1, "showing the internal edition left the council's preview as it was");
 }
 
 #[tokio::test]

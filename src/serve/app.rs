@@ -64,8 +64,8 @@ pub struct App {
     pub(super) token: String,
     /// The `Host` values requests may carry: the loopback names with our port.
     pub(super) hosts: Vec<String>,
-    /// One session per plan folder shown.
-    sessions: Mutex<HashMap<PathBuf, Arc<Mutex<Session>>>>,
+    /// One session per plan folder and edition shown.
+    sessions: Mutex<HashMap<(PathBuf, Edition), Arc<Mutex<Session>>>>,
     /// One build at a time: a build takes both cores.
     pub(super) building: tokio::sync::Mutex<()>,
 }
@@ -132,13 +132,28 @@ impl App {
         if parts.is_empty() { ROOT_ID.to_string() } else { parts.join("~") }
     }
 
-    /// The open session of the plan in `folder`.
-    pub(super) fn session(&self, folder: &Path) -> Arc<Mutex<Session>> {
+    /// The open session of the plan in `folder`, showing `edition`. Each
+    /// edition has its own, so two tabs never undo each other's choice.
+    pub(super) fn session(&self, folder: &Path, edition: Edition) -> Arc<Mutex<Session>> {
         let mut sessions = self.sessions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         sessions
-            .entry(folder.to_path_buf())
-            .or_insert_with(|| Arc::new(Mutex::new(Session::new(folder.to_path_buf(), Edition::Council))))
+            .entry((folder.to_path_buf(), edition))
+            .or_insert_with(|| Arc::new(Mutex::new(Session::new(folder.to_path_buf(), edition))))
             .clone()
+    }
+
+    /// Reads the plan in `folder` again in every open session, after this
+    /// application changed one of its files (a change within the same
+    /// second may keep its size and time).
+    pub(super) fn reread(&self, folder: &Path) {
+        let open: Vec<Arc<Mutex<Session>>> = {
+            let sessions = self.sessions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            sessions.iter().filter(|((f, _), _)| f == folder).map(|(_, s)| s.clone()).collect()
+        };
+        for session in open {
+            let mut session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            session.refresh(&self.context, true);
+        }
     }
 
     /// The archive as a canonical path, when it exists.

@@ -90,7 +90,10 @@ pub(super) async fn build(
     })
     .await;
     let tr = |key: &str| t(language, key);
-    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Ok(Ok(Outcome::Built(built))) = &result {
+        name.clone_from(&built.organisation);
+    }
     let (privacy, body) = match result {
         Ok(Ok(Outcome::Built(built))) => {
             let stored = &built.stored;

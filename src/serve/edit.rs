@@ -148,7 +148,7 @@ pub(super) async fn save(
             serde_json::json!({ "ok": true, "revision": revision, "message": t(language, "/texts/saved") }),
         )
         .into_response(),
-        (Ok(_), false) => Redirect::to(&format!("/plan/{id}#form-{}", section.id)).into_response(),
+        (Ok(()), false) => Redirect::to(&format!("/plan/{id}#form-{}", section.id)).into_response(),
         (Err(problems), _) => {
             let body = serde_json::json!({ "ok": false, "message": t(language, "/texts/not_saved"), "problems": problems });
             (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
@@ -163,7 +163,7 @@ fn write(
     section: &Section,
     posted: &[(String, String)],
     language: Language,
-) -> Result<u64, Vec<String>> {
+) -> Result<(), Vec<String>> {
     let text = read(folder).ok_or_else(|| vec![format!("{} cannot be read", crate::config::PLAN_FILE)])?;
     let mut doc = text.parse::<DocumentMut>().map_err(|e| vec![e.to_string()])?;
     let posted: Vec<(String, String)> = posted.iter().filter(|(k, _)| k != TOKEN_FIELD).cloned().collect();
@@ -192,8 +192,6 @@ fn write(
     }
     crate::files::write_atomic(&folder.join(crate::config::PLAN_FILE), new.as_bytes())
         .map_err(|e| vec![e.to_string()])?;
-    let session = app.session(folder);
-    let mut session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    session.refresh(&app.context, true);
-    Ok(session.revision)
+    app.reread(folder);
+    Ok(())
 }

@@ -7,6 +7,8 @@
 //!   pages hold, in the `x-csrf-token` header or the form's `_csrf` field;
 //! - every answer forbids framing, sniffing, referrers and outside scripts,
 //!   and pages are not cached (they hold personal data).
+//!
+//! A refusal is worded in the language the browser asks for.
 
 use super::App;
 use axum::body::Body;
@@ -26,7 +28,7 @@ const FORM_LIMIT: usize = 1024 * 1024;
 /// Refuses what does not pass, then adds the safety headers.
 pub(super) async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     if !host_allowed(&app, request.headers()) {
-        return refuse(StatusCode::MISDIRECTED_REQUEST, "This address is not served here.");
+        return refuse(request.headers(), StatusCode::MISDIRECTED_REQUEST, "/guard/host");
     }
     let request = if changes(request.method()) {
         match checked(&app, request).await {
@@ -57,7 +59,7 @@ async fn checked(app: &App, request: Request) -> Result<Request, Response> {
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
     if origin != Some(&format!("http://{host}")) {
-        return Err(refuse(StatusCode::FORBIDDEN, "A change must come from this application's own pages."));
+        return Err(refuse(headers, StatusCode::FORBIDDEN, "/guard/origin"));
     }
     if headers.get(TOKEN_HEADER).is_some_and(|t| same(t.as_bytes(), app.token.as_bytes())) {
         return Ok(request);
@@ -67,15 +69,15 @@ async fn checked(app: &App, request: Request) -> Result<Request, Response> {
         .and_then(|c| c.to_str().ok())
         .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return Err(refuse(StatusCode::FORBIDDEN, "The request carries no valid token: reload the page."));
+        return Err(refuse(headers, StatusCode::FORBIDDEN, "/guard/token"));
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-        return Err(refuse(StatusCode::PAYLOAD_TOO_LARGE, "The form is too large."));
+        return Err(refuse(&parts.headers, StatusCode::PAYLOAD_TOO_LARGE, "/guard/too_large"));
     };
     let token = form_urlencoded_value(&bytes, TOKEN_FIELD);
     if !token.is_some_and(|t| same(t.as_bytes(), app.token.as_bytes())) {
-        return Err(refuse(StatusCode::FORBIDDEN, "The request carries no valid token: reload the page."));
+        return Err(refuse(&parts.headers, StatusCode::FORBIDDEN, "/guard/token"));
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
@@ -91,7 +93,9 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn refuse(status: StatusCode, text: &'static str) -> Response {
+fn refuse(headers: &HeaderMap, status: StatusCode, key: &str) -> Response {
+    let language = super::html::browser_language(headers).unwrap_or(crate::model::Language::En);
+    let text = super::html::t(language, key);
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
@@ -107,6 +111,8 @@ fn secure(headers: &mut HeaderMap) {
     );
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(headers, header::REFERRER_POLICY, "no-referrer");
+    // Not `no-referrer`: with it, browsers send `Origin: null` with our
+    // own forms, and the origin check would refuse them.
+    set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::CACHE_CONTROL, "no-store");
 }

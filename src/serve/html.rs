@@ -46,6 +46,11 @@ impl Ui {
     }
 }
 
+/// The language a request's cookie or browser asks for.
+pub(super) fn browser_language(headers: &HeaderMap) -> Option<Language> {
+    from_cookie(headers).or_else(|| from_browser(headers))
+}
+
 fn parse(code: &str) -> Option<Language> {
     match code.get(..2)?.to_ascii_lowercase().as_str() {
         "nl" => Some(Language::Nl),

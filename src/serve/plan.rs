@@ -17,8 +17,14 @@ use std::sync::Arc;
 /// The query of a plan's page and its live parts.
 #[derive(Deserialize, Default)]
 pub(super) struct Shown {
-    /// The edition to preview: `council` or `internal`.
+    /// The edition to preview: `council` (the default) or `internal`.
     edition: Option<Edition>,
+}
+
+impl Shown {
+    fn edition(&self) -> Edition {
+        self.edition.unwrap_or(Edition::Council)
+    }
 }
 
 /// The live parts of a plan's page, as its script receives them.
@@ -50,18 +56,14 @@ pub(super) fn not_found(app: &App, ui: &Ui) -> Response {
 pub(super) async fn with_session<T: Send + 'static>(
     app: &Arc<App>,
     folder: std::path::PathBuf,
-    edition: Option<Edition>,
+    edition: Edition,
     work: impl FnOnce(&Session, &App) -> T + Send + 'static,
 ) -> T {
     let app = app.clone();
     let run = move || {
-        let session = app.session(&folder);
+        let session = app.session(&folder, edition);
         let mut session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let changed = edition.is_some_and(|e| e != session.edition);
-        if let Some(edition) = edition {
-            session.edition = edition;
-        }
-        session.refresh(&app.context, changed);
+        session.refresh(&app.context, false);
         work(&session, &app)
     };
     match tokio::task::spawn_blocking(run).await {
@@ -81,7 +83,7 @@ pub(super) async fn page(
     let Some(folder) = app.plan_folder(&id) else { return not_found(&app, &ui) };
     let asked = ui.asked();
     let plan_id = id.clone();
-    let (language, name, title, body, personal) = with_session(&app, folder.clone(), query.edition, move |s, app| {
+    let (language, name, title, body, personal) = with_session(&app, folder.clone(), query.edition(), move |s, app| {
         let language = asked.unwrap_or_else(|| plan_language(s, app));
         let live = live(s, &plan_id, language);
         let (name, title) = names(s, language);
@@ -131,9 +133,14 @@ fn names(session: &Session, language: Language) -> (String, String) {
 }
 
 /// `GET /plan/{id}/status`: the revision, after looking at the files.
-pub(super) async fn status(Shared(app): Shared<Arc<App>>, Path(id): Path<String>, ui: Ui) -> Response {
+pub(super) async fn status(
+    Shared(app): Shared<Arc<App>>,
+    Path(id): Path<String>,
+    Query(query): Query<Shown>,
+    ui: Ui,
+) -> Response {
     let Some(folder) = app.plan_folder(&id) else { return not_found(&app, &ui) };
-    let revision = with_session(&app, folder, None, |s, _| s.revision).await;
+    let revision = with_session(&app, folder, query.edition(), |s, _| s.revision).await;
     Json(serde_json::json!({ "revision": revision })).into_response()
 }
 
@@ -146,7 +153,7 @@ pub(super) async fn live_parts(
 ) -> Response {
     let Some(folder) = app.plan_folder(&id) else { return not_found(&app, &ui) };
     let asked = ui.asked();
-    let live = with_session(&app, folder, query.edition, move |s, app| {
+    let live = with_session(&app, folder, query.edition(), move |s, app| {
         let language = asked.unwrap_or_else(|| plan_language(s, app));
         live(s, &id, language)
     })
@@ -189,6 +196,8 @@ fn preview(session: &Session, id: &str, language: Language) -> Markup {
         }
         p.edition-note { (tr(if session.edition == Edition::Internal { "/preview/internal" } else { "/preview/council" })) }
     };
+    // Links to the internal edition's pages say so.
+    let query = if session.edition == Edition::Internal { "?edition=internal" } else { "" };
     let body = match &session.state {
         State::Shown(shown) => {
             let plan = &shown.prepared.plan;
@@ -204,10 +213,10 @@ fn preview(session: &Session, id: &str, language: Language) -> Markup {
                 )
             };
             html! {
-                p.status { (fill("/preview/status")) " " a href={ "/plan/" (id) "/preview.pdf" } download { (tr("/preview/pdf")) } }
+                p.status { (fill("/preview/status")) " " a href={ "/plan/" (id) "/preview.pdf" (query) } download { (tr("/preview/pdf")) } }
                 div.pages {
                     @for n in 1..=shown.pages() {
-                        img src={ "/plan/" (id) "/page/" (session.revision) "/" (n) }
+                        img src={ "/plan/" (id) "/page/" (session.revision) "/" (n) (query) }
                             alt=(crate::problem::fill(tr("/preview/page"), &[("page", &n.to_string())]))
                             loading=(if n <= 2 { "eager" } else { "lazy" });
                     }
@@ -225,10 +234,11 @@ fn preview(session: &Session, id: &str, language: Language) -> Markup {
 pub(super) async fn page_svg(
     Shared(app): Shared<Arc<App>>,
     Path((id, revision, number)): Path<(String, u64, usize)>,
+    Query(query): Query<Shown>,
     ui: Ui,
 ) -> Response {
     let Some(folder) = app.plan_folder(&id) else { return not_found(&app, &ui) };
-    let found = with_session(&app, folder, None, move |s, _| match &s.state {
+    let found = with_session(&app, folder, query.edition(), move |s, _| match &s.state {
         State::Shown(shown) => shown.page_svg(number).map(|svg| (svg.to_string(), s.revision == revision)),
         _ => None,
     })
@@ -245,9 +255,14 @@ pub(super) async fn page_svg(
 
 /// `GET /plan/{id}/preview.pdf`: the previewed edition as a PDF, outside
 /// the archive.
-pub(super) async fn preview_pdf(Shared(app): Shared<Arc<App>>, Path(id): Path<String>, ui: Ui) -> Response {
+pub(super) async fn preview_pdf(
+    Shared(app): Shared<Arc<App>>,
+    Path(id): Path<String>,
+    Query(query): Query<Shown>,
+    ui: Ui,
+) -> Response {
     let Some(folder) = app.plan_folder(&id) else { return not_found(&app, &ui) };
-    let pdf = with_session(&app, folder, None, |s, _| match &s.state {
+    let pdf = with_session(&app, folder, query.edition(), |s, _| match &s.state {
         State::Shown(shown) => shown.pdf().ok(),
         _ => None,
     })

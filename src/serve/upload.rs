@@ -115,16 +115,14 @@ pub(super) async fn workbook(
     let work_app = app.clone();
     let saved = tokio::task::spawn_blocking(move || {
         crate::files::write_atomic(&path, &bytes)?;
-        let session = work_app.session(&folder);
-        let mut session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        session.refresh(&work_app.context, true);
-        Ok::<u64, std::io::Error>(session.revision)
+        work_app.reread(&folder);
+        Ok::<(), std::io::Error>(())
     })
     .await;
     match saved {
-        Ok(Ok(revision)) => {
+        Ok(Ok(())) => {
             let message = crate::problem::fill(t(language, "/upload/saved"), &[("file", &target)]);
-            Json(serde_json::json!({ "ok": true, "revision": revision, "message": message })).into_response()
+            Json(serde_json::json!({ "ok": true, "message": message })).into_response()
         }
         Ok(Err(e)) => {
             refuse(StatusCode::INTERNAL_SERVER_ERROR, "/upload/failed", &[("detail", &e.to_string())])
