@@ -65,7 +65,7 @@ pub struct App {
     /// The `Host` values requests may carry: the loopback names with our port.
     pub(super) hosts: Vec<String>,
     /// One session per plan folder and edition shown.
-    sessions: Mutex<HashMap<(PathBuf, Edition), Arc<Mutex<Session>>>>,
+    sessions: Mutex<HashMap<(PathBuf, Edition), Shared>>,
     /// One build at a time: a build takes both cores.
     pub(super) building: tokio::sync::Mutex<()>,
 }
@@ -134,7 +134,7 @@ impl App {
 
     /// The open session of the plan in `folder`, showing `edition`. Each
     /// edition has its own, so two tabs never undo each other's choice.
-    pub(super) fn session(&self, folder: &Path, edition: Edition) -> Arc<Mutex<Session>> {
+    pub(super) fn session(&self, folder: &Path, edition: Edition) -> Shared {
         let mut sessions = self.sessions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         sessions
             .entry((folder.to_path_buf(), edition))
@@ -146,7 +146,7 @@ impl App {
     /// application changed one of its files (a change within the same
     /// second may keep its size and time).
     pub(super) fn reread(&self, folder: &Path) {
-        let open: Vec<Arc<Mutex<Session>>> = {
+        let open: Vec<Shared> = {
             let sessions = self.sessions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             sessions.iter().filter(|((f, _), _)| f == folder).map(|(_, s)| s.clone()).collect()
         };
@@ -176,6 +176,9 @@ impl App {
             .unwrap_or(Language::Nl)
     }
 }
+
+/// A session the requests share.
+type Shared = Arc<Mutex<Session>>;
 
 /// The id of a plan folder that is the root itself.
 const ROOT_ID: &str = "_";
