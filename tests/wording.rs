@@ -43,6 +43,21 @@ fn expand(pattern: &str) -> Vec<String> {
         "/pdf/versions/{key}" => &["since_none", "added", "removed", "changed", "figures"],
         "/pdf/versions/stages/{}" => &["draft", "final"],
         "/pdf/social_balance/item_{}" => &["gross", "funds", "subsidies"],
+        "/sections/{section}" => &[
+            "organisation",
+            "strategy",
+            "goals",
+            "annual",
+            "roles",
+            "actions",
+            "consultation",
+            "readiness",
+            "branding",
+        ],
+        "/texts/refused_{}" => &["date", "choice"],
+        // Every form field's label and choice: the web forms' own test
+        // (`serve::form::tests`) walks the fields.
+        "/fields/{section}/{}" | "/choices/{code}" => return Vec::new(),
         "/pdf/versions/fields/{}" => &[
             "title",
             "planned",
@@ -65,12 +80,20 @@ fn expand(pattern: &str) -> Vec<String> {
     values.iter().map(|v| format!("{before}{v}{after}")).collect()
 }
 
+/// The web application's wording, as its file has it.
+fn web_wording(language: Language) -> Value {
+    let file = root().join(format!("src/i18n/ui/{}.toml", language.code()));
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    serde_json::to_value(table).unwrap()
+}
+
 /// Keys the Rust code asks for: `layout("/pdf/...")` pointers and
 /// `annex("...")` names, literal or built with `format!`.
 fn code_keys() -> BTreeSet<(String, String)> {
     let mut keys = BTreeSet::new();
     for (_, source) in files("src", "rs") {
-        for (call, kind) in [("layout(", "pointer"), ("annex(", "annex")] {
+        let calls = [("layout(", "pointer"), ("annex(", "annex"), ("t(language, ", "ui"), ("tr(", "ui")];
+        for (call, kind) in calls {
             let mut rest = source.as_str();
             while let Some(at) = rest.find(call) {
                 rest = &rest[at + call.len()..];
@@ -84,6 +107,10 @@ fn code_keys() -> BTreeSet<(String, String)> {
                 };
                 let Some(end) = literal.find('"') else { continue };
                 let literal = &literal[..end];
+                // `tr(` also ends other calls; the web wording's keys start with `/`.
+                if kind == "ui" && !literal.starts_with('/') {
+                    continue;
+                }
                 let found = if dynamic { expand(literal) } else { vec![literal.to_string()] };
                 keys.extend(found.into_iter().map(|k| (kind.to_string(), k)));
             }
@@ -178,6 +205,7 @@ fn every_wording_the_code_asks_for_exists_in_every_language() {
         for (kind, key) in &keys {
             let present = match kind.as_str() {
                 "pointer" => strings.for_layout.pointer(key).is_some_and(Value::is_string),
+                "ui" => web_wording(language).pointer(key).is_some_and(Value::is_string),
                 _ => strings.annex.contains_key(key.as_str()),
             };
             if !present {
@@ -238,10 +266,11 @@ fn the_templates_point_to_readme_sections_that_exist() {
 /// aside).
 #[test]
 fn french_punctuation_has_its_narrow_no_break_space() {
-    let text = std::fs::read_to_string(root().join("src/i18n/fr.toml")).unwrap();
-    let value: toml::Value = toml::from_str(&text).unwrap();
     let mut wrong = Vec::new();
-    let mut stack = vec![value];
+    let mut stack: Vec<toml::Value> = ["src/i18n/fr.toml", "src/i18n/ui/fr.toml"]
+        .iter()
+        .map(|file| toml::from_str(&std::fs::read_to_string(root().join(file)).unwrap()).unwrap())
+        .collect();
     while let Some(value) = stack.pop() {
         match value {
             toml::Value::Table(table) => stack.extend(table.into_iter().map(|(_, v)| v)),

@@ -53,7 +53,7 @@ pub(super) async fn page(State(app): State<Arc<App>>, ui: Ui) -> Response {
                                     a href={ "/plan/" (id) } { (plan.name) }
                                 } @else { (plan.name) }
                                 @if let Some(year) = plan.year { " " (year) }
-                                br; small { (plan.folder.display()) }
+                                @if plan.folder.as_os_str() != "." { br; small { (plan.folder.display()) } }
                             }
                             td { (state(plan, language)) }
                             td {
