@@ -394,3 +394,27 @@ async fn the_pages_speak_the_language_asked_for_and_remember_it() {
         .unwrap();
     assert!(s.send(request).await.text().contains("<html lang=\"fr\">"));
 }
+
+#[tokio::test]
+async fn an_internal_build_counts_its_statements_and_its_pages_say_they_hold_personal_data() {
+    let s = served();
+    let built = s.post_form("/plan/_/build", &[("stage", "final"), ("edition", "internal")]).await.text();
+    assert!(built.contains("data-privacy=\"personal\""), "{built}");
+    let statements = built.matches("/statements/").count();
+    assert_eq!(statements, 2, "only the combined statements (nl, fr) are linked: {built}");
+    let count = std::fs::read_dir(walk_statements(&s.out)).unwrap().count() - 2;
+    assert!(built.contains(&format!("en {count} overzichten, één per medewerker")), "{built}");
+    let archive = s.get("/plan/_/archive").await.text();
+    assert!(archive.contains("data-privacy=\"personal\""), "the archive links the internal edition's files");
+    assert_eq!(archive.matches("/statements/").count(), 2);
+}
+
+/// The statements folder of the one version in `out`.
+fn walk_statements(out: &Path) -> PathBuf {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_dir() && e.file_name() == "statements")
+        .unwrap()
+        .into_path()
+}

@@ -2,7 +2,6 @@
 //! organisation's plans with its files, whether it is intact (`verify`),
 //! and what changed between two versions (`diff`).
 
-use super::build::url_path;
 use super::html::{Page, Privacy, Ui, t};
 use super::{App, plan};
 use crate::archive::compare::{CompareError, compare};
@@ -70,7 +69,11 @@ pub(super) async fn page(State(app): State<Arc<App>>, Path(id): Path<String>, ui
             _ => { p.empty { (tr("/archive/none")) } }
         }
     };
-    let privacy = Privacy::NoPersonal;
+    // The internal edition's files (named by personnel number, for the
+    // statements) are linked: personal data.
+    let internal = |v: &Version| v.manifest.editions.contains(&crate::model::Edition::Internal);
+    let personal = found.as_ref().is_some_and(|versions| versions.iter().any(internal));
+    let privacy = if personal { Privacy::Personal } else { Privacy::NoPersonal };
     Page { title: tr("/archive/title"), privacy, plan: Some((&id, &name)), body }.respond(&app, &ui, language)
 }
 
@@ -99,9 +102,7 @@ fn table(versions: &[Version], language: Language) -> Markup {
                             @if v.findings.is_empty() { span.good { "✓ " (tr("/archive/verified")) } }
                             @else { span.bad { "✗ " (tr("/archive/damaged")) } ul { @for f in &v.findings { li { (f) } } } }
                         }
-                        td { ul.files { @for file in &m.outputs {
-                            li { a href={ "/files/" (url_path(&v.relative.join(&file.path))) } download { (file.path) } }
-                        } } }
+                        td { (super::build::files(&m.outputs.iter().map(|f| v.relative.join(&f.path)).collect::<Vec<_>>(), language)) }
                     }
                 }
             }

@@ -104,13 +104,7 @@ pub(super) async fn build(
             let body = html! {
                 h1 { (heading) }
                 p { (built.organisation) " · " (built.title) " · " (crate::problem::fill(tr("/build/pages"), &[("pages", &built.pages.to_string())])) }
-                ul.files {
-                    @for file in &stored.files {
-                        @if let Ok(relative) = file.canonicalize().unwrap_or_else(|_| file.clone()).strip_prefix(&archive) {
-                            li { a href={ "/files/" (url_path(relative)) } download { (relative.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()) } }
-                        }
-                    }
-                }
+                (files(&relative(&stored.files, &archive), language))
                 @if !built.warnings.is_empty() { (problems) }
                 p { a.button href={ "/plan/" (id) } { (tr("/build/back")) } " " a href={ "/plan/" (id) "/archive" } { (tr("/archive/open")) } }
             };
@@ -140,6 +134,38 @@ pub(super) async fn build(
     };
     let title = tr("/build/title");
     Page { title, privacy, plan: Some((&id, &name)), body }.respond(&app, &ui, language)
+}
+
+/// Links to the version's files; the statements, one per employee, are
+/// counted beside their combined PDFs rather than listed.
+pub(super) fn files(relative: &[std::path::PathBuf], language: Language) -> Markup {
+    let is_single = |relative: &std::path::Path| {
+        let in_statements = relative.parent().is_some_and(|p| p.ends_with(crate::outputs::STATEMENTS_FOLDER));
+        let name = relative.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        in_statements
+            && Language::ALL
+                .iter()
+                .any(|l| name.starts_with(&format!("{}-", l.strings().document.statement_file)))
+    };
+    let singles = relative.iter().filter(|r| is_single(r)).count();
+    html! {
+        ul.files {
+            @for file in relative.iter().filter(|r| !is_single(r)) {
+                li { a href={ "/files/" (url_path(file)) } download { (file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()) } }
+            }
+            @if singles > 0 {
+                li { (crate::problem::fill(t(language, "/build/statements"), &[("count", &singles.to_string())])) }
+            }
+        }
+    }
+}
+
+/// The files' paths inside the archive.
+fn relative(files: &[std::path::PathBuf], archive: &std::path::Path) -> Vec<std::path::PathBuf> {
+    files
+        .iter()
+        .filter_map(|f| f.canonicalize().ok()?.strip_prefix(archive).ok().map(std::path::Path::to_path_buf))
+        .collect()
 }
 
 /// A relative path as a URL path, each part escaped.
