@@ -66,7 +66,8 @@ pub fn run(args: Args) -> u8 {
 fn print(view: &RevisionView, fmt: Fmt<'_>) {
     let word = |key: &str| fmt.strings.layout(&format!("/pdf/versions/{key}")).to_string();
     if view.unchanged {
-        say!("{}", word("since_none"));
+        // Not the plan's "since the draft": either version may be any.
+        say!("{}", fmt.strings.messages.diff_unchanged);
         return;
     }
     for (key, list) in [("added", &view.added), ("removed", &view.removed)] {

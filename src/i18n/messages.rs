@@ -47,6 +47,7 @@ pub struct Messages {
     pub(crate) diff_header: String,
     pub(crate) diff_no_version: String,
     pub(crate) diff_no_edition: String,
+    pub(crate) diff_unchanged: String,
     pub(crate) serve_listening: String,
     pub(crate) serve_bind_warning: String,
     pub(crate) watch_no_plan: String,

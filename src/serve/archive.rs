@@ -168,7 +168,7 @@ pub(super) async fn diff(
                 html! {
                     h1 { (crate::problem::fill(tr("/archive/diff_title"), &[("before", &format!("v{}", c.before.version)), ("after", &format!("v{}", c.after.version))])) }
                     p { (language.strings().layout(&format!("/pdf/edition/{}/name", c.edition.key()))) }
-                    @if v.unchanged { p { (word("since_none")) } }
+                    @if v.unchanged { p { (tr("/archive/unchanged")) } }
                     @for (key, list) in [("added", &v.added), ("removed", &v.removed)] {
                         @if !list.is_empty() { h2 { (word(key)) } ul { @for t in list { li { (t) } } } }
                     }
