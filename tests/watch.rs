@@ -70,3 +70,27 @@ fn watch_rewrites_the_preview_after_each_save_and_says_the_problems() {
     assert!(said.contains("written (26 pages)") || said.contains("pages)"), "{said}");
     assert!(!out.path().join("output").exists(), "nothing goes into the archive");
 }
+
+#[test]
+fn the_preview_written_into_the_plan_folder_does_not_set_off_another_build() {
+    let plan = common::example_with(|p| p.to_string());
+    let out = tempfile::tempdir().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_opleidingsplan"))
+        .args(["watch", "--lang", "en", "--out"])
+        .arg(out.path().join("output"))
+        .arg(plan.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pdf = plan.path().join("preview.pdf");
+    wait_for("the preview", || pdf.is_file());
+    // Several looks at the files later, still the one build.
+    std::thread::sleep(Duration::from_secs(3));
+    let mut child = child;
+    child.kill().unwrap();
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut said).unwrap();
+    child.wait().unwrap();
+    assert_eq!(said.matches("written").count(), 1, "{said}");
+}

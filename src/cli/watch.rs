@@ -43,6 +43,8 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let mut session = Session::new(folder, args.edition);
+    // The preview is written into the plan folder: its own change is not one.
+    session.ignore(pdf.clone());
     say!("{}", fill(&m.watch_started, &[("file", &pdf.display().to_string())]));
     loop {
         if session.refresh(&context, false) {

@@ -81,6 +81,9 @@ pub struct Session {
     pub revision: u64,
     /// The files as last read.
     stamp: Option<Stamp>,
+    /// Files in the plan folder that are not the plan's (the preview PDF
+    /// `watch` writes there): their changes are not the plan's.
+    ignored: Vec<PathBuf>,
     /// What the files gave.
     pub state: State,
 }
@@ -149,13 +152,26 @@ pub fn check(folder: &Path, context: &Context) -> Result<Prepared, BuildError> {
 impl Session {
     /// A session on the plan in `folder`, nothing read yet.
     pub fn new(folder: PathBuf, edition: Edition) -> Self {
-        Self { folder, edition, stage: None, revision: 0, stamp: None, state: State::Unread }
+        Self {
+            folder,
+            edition,
+            stage: None,
+            revision: 0,
+            stamp: None,
+            ignored: Vec::new(),
+            state: State::Unread,
+        }
+    }
+
+    /// Leaves `file` out of what is watched.
+    pub fn ignore(&mut self, file: PathBuf) {
+        self.ignored.push(file);
     }
 
     /// Reads the plan again when one of its files changed since the last
     /// time (or `force`); `true` when what is shown changed.
     pub fn refresh(&mut self, context: &Context, force: bool) -> bool {
-        let stamp = Stamp::of(&self.folder, context);
+        let stamp = Stamp::of(&self.folder, context, &self.ignored);
         if !force && self.stamp.as_ref() == Some(&stamp) && !matches!(self.state, State::Unread) {
             return false;
         }

@@ -19,11 +19,14 @@ pub struct Stamp {
 impl Stamp {
     /// Every file under the plan folder (its `plan.toml`, workbooks,
     /// logos, fonts and `layouts/`), and the batch root's `batch.toml`,
-    /// `layouts/` and `rules/`; hidden folders and the archive left out.
-    pub fn of(folder: &Path, context: &Context) -> Self {
+    /// `layouts/` and `rules/`; hidden folders, the archive and the
+    /// `ignored` files left out.
+    pub fn of(folder: &Path, context: &Context, ignored: &[PathBuf]) -> Self {
         let mut files = Vec::new();
         let out = context.out.canonicalize().ok();
         look(folder, out.as_deref(), &mut files);
+        let ignored: Vec<PathBuf> = ignored.iter().filter_map(|p| p.canonicalize().ok()).collect();
+        files.retain(|(path, _, _)| !path.canonicalize().is_ok_and(|p| ignored.contains(&p)));
         if let Some((root, batch)) = &context.batch {
             push(&root.join(crate::batch::BATCH_FILE), &mut files);
             for dir in batch.layout.iter().cloned().chain([root.join(crate::config::rules::RULES_FOLDER)]) {
