@@ -27,7 +27,11 @@ const RANKS: &[(&str, u8)] = &[
     ("batch", 12),
     ("template", 12),
     ("synthetic", 12),
-    ("cli", 13),
+    // A plan kept open (batch settings read as a batch reads them), the web
+    // application on it, and the command line over everything.
+    ("live", 13),
+    ("serve", 14),
+    ("cli", 15),
 ];
 
 fn rank(module: &str) -> Option<u8> {
