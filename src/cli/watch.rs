@@ -79,7 +79,7 @@ fn show(session: &Session, pdf: &std::path::Path, m: &crate::i18n::Messages) {
             let count = problems.error_count().to_string();
             tell!("{time} {}", fill(&m.problems_found, &[("count", &count)]));
         }
-        State::Failed(reason) => tell!("{time} {}{}{reason}", m.error, m.separator),
+        State::Failed(error) => tell!("{time} {}{}{}", m.error, m.separator, error.describe(m)),
         State::Unread => {}
     }
 }

@@ -96,8 +96,9 @@ pub enum State {
     Shown(Box<Shown>),
     /// Problems in the data or `plan.toml`: every one of them.
     Problems(Problems),
-    /// The layout or the fonts failed (a layout file of the plan's own).
-    Failed(String),
+    /// The layout or the fonts failed (a layout file of the plan's own):
+    /// said in the reader's language where it is shown.
+    Failed(BuildError),
 }
 
 /// A plan typeset, its pages drawn on demand.
@@ -198,10 +199,7 @@ impl Session {
                 State::Shown(Box::new(Shown { prepared: preview.prepared, typeset: preview.typeset, svgs }))
             }
             Err(BuildError::Problems(problems)) => State::Problems(problems),
-            Err(other) => {
-                let language = crate::model::Language::En;
-                State::Failed(other.describe(&language.strings().messages))
-            }
+            Err(other) => State::Failed(other),
         }
     }
 }

@@ -17,7 +17,6 @@ struct Listed {
     folder: PathBuf,
     name: String,
     year: Option<i16>,
-    language: Option<Language>,
     errors: usize,
     warnings: usize,
     fault: Option<String>,
@@ -26,12 +25,11 @@ struct Listed {
 
 /// `GET /`: the plans, their problems and their latest archived version.
 pub(super) async fn page(State(app): State<Arc<App>>, ui: Ui) -> Response {
+    let language = ui.language(app.default_language());
     let listed = {
         let app = app.clone();
-        tokio::task::spawn_blocking(move || list(&app)).await.unwrap_or_default()
+        tokio::task::spawn_blocking(move || list(&app, language)).await.unwrap_or_default()
     };
-    // A folder of one plan in one language speaks it; the browser decides otherwise.
-    let language = ui.language(listed.iter().find_map(|l| l.language).unwrap_or(app.default_language()));
     let tr = |key: &str| t(language, key);
     let body = html! {
         h1 { (tr("/plans/title")) }
@@ -91,7 +89,7 @@ fn state(plan: &Listed, language: Language) -> maud::Markup {
     }
 }
 
-fn list(app: &App) -> Vec<Listed> {
+fn list(app: &App, language: Language) -> Vec<Listed> {
     crate::batch::discover(&app.root, &app.out)
         .into_iter()
         .map(|candidate| {
@@ -102,7 +100,6 @@ fn list(app: &App) -> Vec<Listed> {
                 folder: if shown.as_os_str().is_empty() { PathBuf::from(".") } else { shown },
                 name: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                 year: None,
-                language: None,
                 errors: 0,
                 warnings: 0,
                 fault: candidate.fault,
@@ -116,7 +113,6 @@ fn list(app: &App) -> Vec<Listed> {
                     let plan = &prepared.plan;
                     listed.name.clone_from(&plan.organisation.name);
                     listed.year = Some(plan.settings.year);
-                    listed.language = Some(plan.settings.language);
                     listed.warnings = prepared.warnings.len();
                     let key = crate::archive::PlanKey {
                         number: plan.organisation.enterprise_number,
@@ -129,7 +125,7 @@ fn list(app: &App) -> Vec<Listed> {
                     listed.errors = problems.error_count();
                     listed.warnings = problems.len() - listed.errors;
                 }
-                Err(other) => listed.fault = Some(other.describe(&Language::En.strings().messages)),
+                Err(other) => listed.fault = Some(other.describe(&language.strings().messages)),
             }
             listed
         })

@@ -224,7 +224,10 @@ fn preview(session: &Session, id: &str, language: Language) -> Markup {
             }
         }
         State::Problems(_) => html! { p.waiting { (tr("/preview/blocked")) } },
-        State::Failed(reason) => html! { p.bad { (tr("/preview/failed")) } pre { (reason) } },
+        State::Failed(error) => {
+            let reason = error.describe(&language.strings().messages);
+            html! { p.bad { (tr("/preview/failed")) } pre { (reason) } }
+        }
         State::Unread => html! {},
     };
     html! { (switch) (body) }
