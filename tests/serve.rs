@@ -418,3 +418,48 @@ fn walk_statements(out: &Path) -> PathBuf {
         .unwrap()
         .into_path()
 }
+
+#[tokio::test]
+async fn a_workbook_saved_on_disk_is_read_again_at_the_next_look() {
+    let s = served();
+    assert_eq!(s.get("/plan/_/status").await.json()["revision"], 1);
+    assert_eq!(s.get("/plan/_/status").await.json()["revision"], 1, "nothing changed: nothing read again");
+    // Saved from Excel, not uploaded.
+    let wrong = common::example_workbook_with("Medewerkers", 4, 3, "31/02/1980");
+    std::fs::write(s.plan.join("gegevens.xlsx"), wrong).unwrap();
+    assert_eq!(s.get("/plan/_/status").await.json()["revision"], 2);
+    let live = s.get("/plan/_/live").await.json();
+    assert!(live["problems"].as_str().unwrap().contains("<span class=\"cell\">D5</span>"));
+}
+
+#[tokio::test]
+async fn a_batch_root_lists_every_client_and_serves_each_by_its_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/voorbeeld");
+    for (folder, edit) in [("klanten/a", None), ("klanten/b", Some(("year = 2027", "year = 1850")))] {
+        let dir = root.path().join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(example.join("gegevens.xlsx"), dir.join("gegevens.xlsx")).unwrap();
+        let toml = std::fs::read_to_string(example.join("plan.toml")).unwrap();
+        let toml = edit.map_or(toml.clone(), |(from, to)| toml.replace(from, to));
+        std::fs::write(dir.join("plan.toml"), toml).unwrap();
+    }
+    std::fs::write(root.path().join("batch.toml"), "[defaults]\nlanguage = \"en\"\n").unwrap();
+    let out = root.path().join("output");
+    let app = App::new(Options::local(root.path().to_path_buf(), out), HOST.parse().unwrap()).unwrap();
+    let s = Served {
+        _dir: root,
+        plan: PathBuf::new(),
+        out: PathBuf::new(),
+        router: router(Arc::new(app)),
+        token: String::new(),
+    };
+    let list = s.get("/").await.text();
+    assert!(list.contains("href=\"/plan/klanten~a\""), "{list}");
+    assert!(list.contains("klanten/b"), "the folder of the plan that cannot be read is named: {list}");
+    assert!(list.contains("1 problem"), "{list}");
+    assert_eq!(s.get("/plan/klanten~a").await.status, StatusCode::OK);
+    let broken = s.get("/plan/klanten~b").await.text();
+    assert!(broken.contains("plan.toml"), "{broken}");
+    assert_eq!(s.get("/plan/klanten").await.status, StatusCode::NOT_FOUND, "a folder that holds no plan");
+}

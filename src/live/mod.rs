@@ -28,13 +28,12 @@ pub struct Context {
 }
 
 impl Context {
-    /// The context of plans under `root`: a batch when `root` holds a
-    /// `batch.toml` or a `layouts/` folder (its problems are the plans').
+    /// The context of plans under `root`: a batch root as `batch` reads it
+    /// (its `batch.toml`, `layouts/` and `rules/`, each optional) unless
+    /// `root` is a plan folder itself.
     pub fn new(root: &Path, out: PathBuf) -> Result<Self, BuildError> {
         let bundled = Resources::bundled(CachePolicy::KeepUntilExit);
-        let is_batch =
-            root.join(crate::batch::BATCH_FILE).exists() && !root.join(crate::config::PLAN_FILE).exists();
-        if !is_batch {
+        if root.join(crate::config::PLAN_FILE).exists() {
             return Ok(Self { out, batch: None, resources: bundled });
         }
         let batch = crate::batch::read_config(root).map_err(BuildError::Problems)?;
