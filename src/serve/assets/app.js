@@ -81,7 +81,15 @@ function upload(form, file) {
   return send(form, body, {});
 }
 
+// A form named in the address (after a save without script) is open.
+function openNamedForm() {
+  const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (named instanceof HTMLDetailsElement) named.open = true;
+}
+
 if (grid) {
+  openNamedForm();
+  window.addEventListener("hashchange", openNamedForm);
   for (const form of document.querySelectorAll("form[data-save]")) {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
