@@ -463,3 +463,18 @@ async fn a_batch_root_lists_every_client_and_serves_each_by_its_folder() {
     assert!(broken.contains("plan.toml"), "{broken}");
     assert_eq!(s.get("/plan/klanten").await.status, StatusCode::NOT_FOUND, "a folder that holds no plan");
 }
+
+#[tokio::test]
+async fn a_problem_in_plan_toml_links_to_the_form_that_fixes_it() {
+    let s = served();
+    let toml = s.plan_toml().replace("0403.019.261", "0403.019.262");
+    std::fs::write(s.plan.join("plan.toml"), toml).unwrap();
+    let live = s.get("/plan/_/live").await.json();
+    let problems = live["problems"].as_str().unwrap();
+    assert!(
+        problems.contains("0403.019.262") && problems.contains("href=\"#form-organisation\""),
+        "{problems}"
+    );
+    // The page opens with the forms, whatever plan.toml holds.
+    assert!(s.get("/plan/_").await.text().contains("id=\"form-organisation\""));
+}

@@ -60,11 +60,11 @@ fn fields(doc: &DocumentMut, section: &Section, language: Language) -> Markup {
     match section.shape {
         Shape::Table(path) => {
             let empty = Table::new();
-            let table = form::table(doc, path).unwrap_or(&empty);
+            let table = form::table(doc.as_table(), path).unwrap_or(&empty);
             html! { @for f in section.fields { (input(section, f, table, f.key, language)) } }
         }
         Shape::Array(path) => {
-            let entries = form::entries(doc, path);
+            let entries = form::entries(doc.as_table(), path);
             let empty = Table::new();
             html! {
                 @for (n, entry) in entries.iter().enumerate() {

@@ -25,6 +25,7 @@ pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> 
     }
     let blocks = blocks(&sorted);
     let rows = quoted_rows(&blocks, folder);
+    let plan_toml = std::fs::read_to_string(folder.join(crate::config::PLAN_FILE)).unwrap_or_default();
     let personal = rows.values().any(|r| !r.rows.is_empty());
     let messages = &language.strings().messages;
     let errors = problems.error_count();
@@ -62,7 +63,7 @@ pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> 
                 @for (group, &count) in block.groups.iter().zip(counts) {
                     ul.problems {
                         @for problem in &group[..count] {
-                            li { (item(problem, rows.get(&place(problem)), language)) }
+                            li { (item(problem, rows.get(&place(problem)), &plan_toml, language)) }
                         }
                     }
                     @if group.len() > count {
@@ -135,15 +136,22 @@ fn quoted_rows(blocks: &[Block<'_>], folder: &Path) -> BTreeMap<(String, String)
         .collect()
 }
 
-fn item(problem: &Problem, rows: Option<&SheetRows>, language: Language) -> Markup {
+fn item(problem: &Problem, rows: Option<&SheetRows>, plan_toml: &str, language: Language) -> Markup {
     let messages = &language.strings().messages;
     let cell = problem.location.at_cell();
     let line = problem.location.at_line();
+    // A problem in plan.toml that one of the page's forms can fix links to it.
+    let form = line
+        .filter(|_| problem.location.file == crate::config::PLAN_FILE)
+        .and_then(|line| super::form::section_at_line(plan_toml, line));
     let row = cell.and_then(|c| rows?.rows.get(&c.row).map(|r| (c, r)));
     html! {
         @if let Some(cell) = cell { span.cell { (cell.to_string()) } " " }
         @if let Some(line) = line { span.cell { (fill(t(language, "/problems/line"), &[("line", &line.to_string())])) } " " }
         span.message { (problem.kind.describe(messages)) }
+        @if let Some(section) = form {
+            " " a.fix href={ "#form-" (section.id) } { (t(language, "/problems/fix_in_form")) }
+        }
         @if let (Some((cell, values)), Some(rows)) = (row, rows) {
             (row_table(cell, values, rows))
         }

@@ -190,20 +190,36 @@ fn lookup<'t>(table: &'t Table, key: &str) -> Option<&'t Item> {
     parts.try_fold(first, |item, part| item.get(part))
 }
 
-/// The table at `path` (`"strategy"`), when the document has it.
-pub(super) fn table<'d>(doc: &'d DocumentMut, path: &str) -> Option<&'d Table> {
-    path.split('.').try_fold(doc.as_table(), |t, part| t.get(part)?.as_table())
+/// The table at `path` (`"strategy"`) under `root`, when there is one.
+pub(super) fn table<'d>(root: &'d Table, path: &str) -> Option<&'d Table> {
+    path.split('.').try_fold(root, |t, part| t.get(part)?.as_table())
 }
 
-/// The entries of the array of tables at `path`.
-pub(super) fn entries<'d>(doc: &'d DocumentMut, path: &str) -> Vec<&'d Table> {
+/// The entries of the array of tables at `path` under `root`.
+pub(super) fn entries<'d>(root: &'d Table, path: &str) -> Vec<&'d Table> {
     let (parent, last) = path.rsplit_once('.').map_or(("", path), |(p, l)| (p, l));
-    let parent = if parent.is_empty() { Some(doc.as_table()) } else { table(doc, parent) };
+    let parent = if parent.is_empty() { Some(root) } else { table(root, parent) };
     parent
         .and_then(|t| t.get(last))
         .and_then(Item::as_array_of_tables)
         .map(|a| a.iter().collect())
         .unwrap_or_default()
+}
+
+/// The form that edits what is on `line` (1-based) of the plan.toml
+/// `text`: a problem found there can be fixed in it.
+pub(super) fn section_at_line(text: &str, line: usize) -> Option<&'static Section> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let line_of = |offset: usize| text.get(..offset).map_or(0, |t| t.matches('\n').count() + 1);
+    let covers =
+        |item: &Item| item.span().is_some_and(|s| (line_of(s.start)..=line_of(s.end)).contains(&line));
+    SECTIONS.iter().find(|section| {
+        let tables = match section.shape {
+            Shape::Table(path) => table(doc.as_table(), path).into_iter().collect(),
+            Shape::Array(path) => entries(doc.as_table(), path),
+        };
+        tables.iter().any(|t| section.fields.iter().any(|f| lookup(t, f.key).is_some_and(covers)))
+    })
 }
 
 /// Why a posted value cannot be stored.

@@ -133,3 +133,15 @@ fn every_field_has_its_label_in_every_language() {
         }
     }
 }
+
+#[test]
+fn a_line_of_plan_toml_leads_to_the_form_that_edits_it() {
+    let at = |line| section_at_line(PLAN, line).map(|s| s.id);
+    assert_eq!(at(3), Some("strategy"), "mission");
+    assert_eq!(at(8), Some("goals"), "the first goal's title");
+    assert_eq!(at(11), Some("goals"), "the second goal's id");
+    assert_eq!(at(15), Some("consultation"));
+    assert_eq!(at(9), None, "a blank line");
+    assert_eq!(at(1), None, "a comment");
+    assert!(section_at_line("not = [toml", 1).is_none());
+}
