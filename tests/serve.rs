@@ -478,3 +478,21 @@ async fn a_problem_in_plan_toml_links_to_the_form_that_fixes_it() {
     // The page opens with the forms, whatever plan.toml holds.
     assert!(s.get("/plan/_").await.text().contains("id=\"form-organisation\""));
 }
+
+#[test]
+fn serve_refuses_a_missing_folder_and_a_port_in_use_with_what_to_do() {
+    let run = |args: &[&str]| {
+        let output =
+            std::process::Command::new(env!("CARGO_BIN_EXE_opleidingsplan")).args(args).output().unwrap();
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, said) = run(&["serve", "/nonexistent/plans", "--no-open", "--lang", "en"]);
+    assert_eq!(code, Some(2));
+    assert!(said.contains("/nonexistent/plans is not a folder; give a plan folder"), "{said}");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/data/voorbeeld");
+    let (code, said) = run(&["serve", example, "--no-open", "--port", &port, "--lang", "en"]);
+    assert_eq!(code, Some(2));
+    assert!(said.contains("that port is in use") && said.contains("--port"), "{said}");
+}

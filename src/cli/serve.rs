@@ -48,7 +48,7 @@ pub fn run(args: Args) -> u8 {
     match started {
         Ok(()) => exit::OK,
         Err(error) => {
-            tell!("{}{}{error}", m.error, m.separator);
+            tell!("{}{}{}", m.error, m.separator, error.describe(m));
             exit::USAGE
         }
     }

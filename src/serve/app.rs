@@ -50,6 +50,26 @@ pub enum StartError {
     /// The async runtime did not start.
     #[error("{0}")]
     Runtime(std::io::Error),
+    /// The system gave no randomness for the token that guards the forms.
+    #[error("the system's random number generator is not available: {0}")]
+    Random(String),
+}
+
+impl StartError {
+    /// The reason in the user's language.
+    pub fn describe(&self, m: &crate::i18n::Messages) -> String {
+        use crate::problem::fill;
+        match self {
+            StartError::NoRoot(path) => fill(&m.serve_no_root, &[("folder", &path.display().to_string())]),
+            StartError::Batch(error) => error.describe(m),
+            StartError::Bind(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
+                m.serve_port_taken.clone()
+            }
+            StartError::Bind(error) => fill(&m.serve_failed, &[("detail", &error.to_string())]),
+            StartError::Runtime(error) => fill(&m.serve_failed, &[("detail", &error.to_string())]),
+            StartError::Random(detail) => fill(&m.serve_failed, &[("detail", detail)]),
+        }
+    }
 }
 
 /// The running application.
@@ -92,7 +112,7 @@ impl App {
             root,
             out,
             context,
-            token: token(),
+            token: token()?,
             hosts,
             sessions: Mutex::default(),
             building: tokio::sync::Mutex::new(()),
@@ -187,12 +207,12 @@ fn cwd() -> PathBuf {
     std::env::current_dir().unwrap_or_default()
 }
 
-/// 32 random bytes as hex.
-fn token() -> String {
+/// 32 random bytes as hex; without the system's randomness there is no
+/// safe token, and the application does not start.
+fn token() -> Result<String, StartError> {
     let mut bytes = [0u8; 32];
-    // Without the system's randomness there is no safe token: stop.
-    getrandom::fill(&mut bytes).expect("the system's random number generator is not available");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    getrandom::fill(&mut bytes).map_err(|e| StartError::Random(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Opens `url` in the user's browser; the address is printed as well, so
