@@ -496,3 +496,24 @@ fn serve_refuses_a_missing_folder_and_a_port_in_use_with_what_to_do() {
     assert_eq!(code, Some(2));
     assert!(said.contains("that port is in use") && said.contains("--port"), "{said}");
 }
+
+#[tokio::test]
+async fn the_plan_page_says_what_check_says_the_checklist_and_what_is_left_to_do() {
+    let s = served();
+    let live = s.get("/plan/_/live").await.json();
+    let problems = live["problems"].as_str().unwrap();
+    assert!(problems.contains("Checklist wettelijke elementen"), "{problems}");
+    assert!(problems.contains("Aandacht voor werknemers met een handicap</strong> (aandacht)"), "{problems}");
+    assert!(problems.contains("Nog te doen voor het plan af is"), "{problems}");
+    // Without goals, the to-do list asks for them.
+    let toml = s.plan_toml();
+    let start = toml.find("[[strategy.goals]]").unwrap();
+    let end = toml.find("[annual]").unwrap();
+    std::fs::write(s.plan.join("plan.toml"), format!("{}{}", &toml[..start], &toml[end..])).unwrap();
+    let live = s.get("/plan/_/live").await.json();
+    let problems = live["problems"].as_str().unwrap();
+    assert!(
+        problems.contains("voeg strategische doelstellingen toe in plan.toml als [[strategy.goals]]"),
+        "{problems}"
+    );
+}

@@ -1,5 +1,4 @@
 use super::{PlanArgs, exit, report};
-use crate::disclose::Verdict;
 use crate::pipeline::{self, BuildError};
 use crate::problem::fill;
 use crate::terminal::{say, tell};
@@ -12,38 +11,13 @@ pub struct Args {
 
 /// The legal checklist, worded as on the plan's checklist page.
 fn print_checklist(view: &crate::view::PlanView) {
-    let pdf = &view.strings["pdf"]["checklist"];
-    let text = |value: &serde_json::Value| value.as_str().unwrap_or_default().to_string();
+    let title = view.strings["pdf"]["checklist"]["title"].as_str().unwrap_or_default();
     say!();
-    say!("{}", text(&pdf["title"]));
-    for check in &view.legal.checklist {
-        let item = &pdf["items"][check.key];
-        let mark = match check.verdict {
-            Verdict::Present => "✓",
-            Verdict::Attention => "!",
-            Verdict::Missing => "✗",
-            Verdict::NotApplicable | Verdict::NotAssessed | Verdict::Unrecorded => "–",
-            Verdict::Pending | Verdict::Open => "…",
-        };
-        let codes = check.codes.join(", ");
-        let explanation = fill(
-            &text(&item[check.verdict.key()]),
-            &[
-                ("codes", &codes),
-                ("count", &check.count.text),
-                ("rate", &check.rate.text),
-                ("reference", &check.reference.text),
-                ("groups", &check.withheld.join(", ")),
-                ("threshold", &view.meta.participation_rule),
-            ],
-        );
+    say!("{title}");
+    let separator = &view.meta.language.strings().messages.separator;
+    for line in crate::view::todo::checklist(view) {
         // The language's own colon: French puts a no-break space before it.
-        say!(
-            "  {mark} {} ({}){}{explanation}",
-            text(&item["title"]),
-            text(&pdf["verdicts"][check.verdict.key()]),
-            view.meta.language.strings().messages.separator
-        );
+        say!("  {} {} ({}){separator}{}", line.mark, line.title, line.verdict_word, line.explanation);
     }
     say!();
 }

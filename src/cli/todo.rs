@@ -1,17 +1,12 @@
-//! What the author still has to do before the plan is complete: said by
-//! `check`, never written into the document, which only says what it does
-//! not yet describe.
+//! The author's to-do list, printed by `check` (worded in `view::todo`).
 
-use crate::disclose::Verdict;
 use crate::i18n::Messages;
-use crate::problem::fill;
 use crate::terminal::say;
 use crate::view::PlanView;
-use crate::view::legal::TargetKind;
 
 /// Prints the to-do list for `view` (the internal edition), if any.
 pub fn print(view: &PlanView, m: &Messages) {
-    let items = todos(view, m);
+    let items = crate::view::todo::todos(view, m);
     if items.is_empty() {
         return;
     }
@@ -20,69 +15,4 @@ pub fn print(view: &PlanView, m: &Messages) {
     for item in items {
         say!("  - {item}");
     }
-}
-
-fn todos(view: &PlanView, m: &Messages) -> Vec<String> {
-    let t = &m.todo;
-    let mut out = Vec::new();
-    let s = &view.strategy;
-    if s.mission.is_none() && s.vision.is_none() && s.learning_vision.is_none() {
-        out.push(t.strategy_texts.clone());
-    }
-    if s.goals.is_empty() {
-        out.push(t.strategy_goals.clone());
-    }
-    let legal = &view.legal;
-    if legal.target_kind == TargetKind::Plan && legal.target_source.is_none() {
-        out.push(fill(&t.target_source, &[("target", &legal.target.text)]));
-    }
-    let a = &view.annual;
-    for (empty, text) in [
-        (a.goals.is_empty(), &t.annual_goals),
-        (a.roles.is_empty(), &t.annual_roles),
-        (a.rules.is_empty(), &t.annual_rules),
-    ] {
-        if empty {
-            out.push(text.clone());
-        }
-    }
-    // A group that needs attention gets an action (what, who, by when);
-    // men and women are one group for it.
-    let mut asked: Vec<&str> = Vec::new();
-    for point in &legal.attention {
-        let group = match point.kind {
-            crate::view::legal::SubjectKind::Gender => "gender",
-            crate::view::legal::SubjectKind::RiskGroup => point.key.as_str(),
-        };
-        if !view.annual.actions.iter().any(|a| a.group == group) && !asked.contains(&group) {
-            asked.push(group);
-            out.push(fill(&t.action, &[("group", &point.label), ("key", group)]));
-        }
-    }
-    let titles = &view.strings["pdf"]["checklist"]["items"];
-    for check in &legal.checklist {
-        let values = [
-            ("codes", check.codes.join(", ")),
-            ("rate", check.rate.text.clone()),
-            ("reference", check.reference.text.clone()),
-            ("item", titles[check.key]["title"].as_str().unwrap_or_default().to_string()),
-        ];
-        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let text = match (check.key, check.verdict) {
-            ("formal_trainings" | "informal_trainings", Verdict::Attention) => &t.target_group,
-            ("formal_trainings", Verdict::Missing) => &t.no_formal,
-            ("informal_trainings", Verdict::Missing) => &t.no_informal,
-            ("training_right", Verdict::Attention) => &t.training_gap,
-            ("training_right", Verdict::Missing) => &t.no_participations,
-            ("consultation", Verdict::Attention | Verdict::Missing | Verdict::Pending) => &t.advice,
-            ("deadlines", Verdict::Missing | Verdict::Pending | Verdict::Open) => &t.deadlines,
-            (
-                "aged_50_plus" | "disability" | "non_eu_nationality" | "bottleneck_occupation",
-                Verdict::Missing,
-            ) => &t.risk_group,
-            _ => continue,
-        };
-        out.push(fill(text, &values));
-    }
-    out
 }

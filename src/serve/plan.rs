@@ -165,7 +165,13 @@ pub(super) async fn live_parts(
 fn live(session: &Session, id: &str, language: Language) -> Live {
     let (problems, personal_rows) = match &session.state {
         State::Problems(problems) => problems::render(problems, &session.folder, language),
-        State::Shown(shown) => problems::render(&shown.prepared.warnings, &session.folder, language),
+        State::Shown(shown) => {
+            let (list, personal) = problems::render(&shown.prepared.warnings, &session.folder, language);
+            // The author's to-do list and the checklist, of the edition
+            // shown (the council's figures on a council page).
+            let view = shown.prepared.view(session.edition);
+            (html! { (list) (problems::todo(&view, language)) }, personal)
+        }
         State::Failed(_) | State::Unread => (html! {}, false),
     };
     Live {

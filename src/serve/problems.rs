@@ -76,6 +76,31 @@ pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> 
     (markup, personal)
 }
 
+/// What the author still has to do, and the legal checklist: what `check`
+/// prints, for those who never open a terminal. Worded for the plan's
+/// reader language, from the view of the edition shown.
+pub(super) fn todo(view: &crate::view::PlanView, language: Language) -> Markup {
+    let messages = &language.strings().messages;
+    let todos = crate::view::todo::todos(view, messages);
+    let title = view.strings["pdf"]["checklist"]["title"].as_str().unwrap_or_default();
+    html! {
+        @if !todos.is_empty() {
+            h2 { (messages.todo.title) }
+            ul.todo { @for item in &todos { li { (item) } } }
+        }
+        h2 { (title) }
+        ul.checklist {
+            @for line in crate::view::todo::checklist(view) {
+                li data-verdict=(line.verdict) {
+                    span.mark aria-hidden="true" { (line.mark) } " "
+                    strong { (line.title) } " (" (line.verdict_word) ") "
+                    span.message { (line.explanation) }
+                }
+            }
+        }
+    }
+}
+
 fn severity_key(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",

@@ -14,6 +14,7 @@ mod needs;
 mod num;
 mod participation;
 pub(crate) mod statements;
+pub mod todo;
 mod trainings;
 mod versions;
 mod workforce;

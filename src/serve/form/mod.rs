@@ -68,6 +68,9 @@ const ACTION_GROUPS: &[&str] = &[
     "training_right",
 ];
 
+/// Who gives advice (`[consultation] body`); empty: as `[organisation]` says.
+const BODIES: &[&str] = &["works_council", "union_delegation", "employees"];
+
 /// Every form, in the order of the page.
 pub(super) const SECTIONS: &[Section] = &[
     Section {
@@ -135,6 +138,7 @@ pub(super) const SECTIONS: &[Section] = &[
         id: "consultation",
         shape: Shape::Table("consultation"),
         fields: &[
+            field("body", Kind::Choice(BODIES)),
             field("draft_sent", Kind::Date),
             field("meeting", Kind::Date),
             field("advice_date", Kind::Date),
@@ -142,6 +146,8 @@ pub(super) const SECTIONS: &[Section] = &[
             field("response", Kind::Text),
             field("approved_by", Kind::Line),
             field("fixed_on", Kind::Date),
+            field("in_force", Kind::Date),
+            field("uploaded", Kind::Date),
         ],
     },
     Section {
