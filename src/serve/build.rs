@@ -100,7 +100,8 @@ pub(super) async fn build(
             let archive = app.archive().unwrap_or_else(|| app.out.clone());
             let heading = if stored.written { "/build/written" } else { "/build/identical" };
             let heading = crate::problem::fill(tr(heading), &[("version", &stored.version.to_string())]);
-            let (problems, _) = super::problems::render(&built.warnings, &folder, language);
+            let plan_toml = super::form::read_plan_toml(&folder).unwrap_or_default();
+            let (problems, _) = super::problems::render(&built.warnings, &folder, &plan_toml, language);
             let body = html! {
                 h1 { (heading) }
                 p { (built.organisation) " · " (built.title) " · " (crate::problem::fill(tr("/build/pages"), &[("pages", &built.pages.to_string())])) }
@@ -116,7 +117,8 @@ pub(super) async fn build(
             (Privacy::NoPersonal, html! { p { (text) } })
         }
         Ok(Err(BuildError::Problems(problems))) => {
-            let (list, personal) = super::problems::render(&problems, &folder, language);
+            let plan_toml = super::form::read_plan_toml(&folder).unwrap_or_default();
+            let (list, personal) = super::problems::render(&problems, &folder, &plan_toml, language);
             let body = html! {
                 h1 { (tr("/build/refused")) }
                 p { (language.strings().messages.nothing_written) }

@@ -15,9 +15,8 @@ use std::sync::Arc;
 use toml_edit::{DocumentMut, Table};
 
 /// The forms, filled from `plan.toml` as it is on disk.
-pub(super) fn forms(folder: &std::path::Path, id: &str, language: Language, token: &str) -> Markup {
+pub(super) fn forms(text: &str, id: &str, language: Language, token: &str) -> Markup {
     let tr = |key: &str| t(language, key);
-    let text = read(folder).unwrap_or_default();
     let Ok(doc) = text.parse::<DocumentMut>() else {
         return html! { section #texts { h2 { (tr("/texts/title")) } p.bad { (tr("/texts/unreadable")) } } };
     };
@@ -40,12 +39,6 @@ pub(super) fn forms(folder: &std::path::Path, id: &str, language: Language, toke
             }
         }
     }
-}
-
-fn read(folder: &std::path::Path) -> Option<String> {
-    let path = folder.join(crate::config::PLAN_FILE);
-    let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
-    String::from_utf8(bytes).ok()
 }
 
 /// A section's or a field's label: `/fields/<section>` or `/fields/<section>/<key>`.
@@ -164,7 +157,8 @@ fn write(
     posted: &[(String, String)],
     language: Language,
 ) -> Result<(), Vec<String>> {
-    let text = read(folder).ok_or_else(|| vec![format!("{} cannot be read", crate::config::PLAN_FILE)])?;
+    let text = form::read_plan_toml(folder)
+        .ok_or_else(|| vec![format!("{} cannot be read", crate::config::PLAN_FILE)])?;
     let mut doc = text.parse::<DocumentMut>().map_err(|e| vec![e.to_string()])?;
     let posted: Vec<(String, String)> = posted.iter().filter(|(k, _)| k != TOKEN_FIELD).cloned().collect();
     form::apply(&mut doc, section, &posted).map_err(|refused| {

@@ -85,15 +85,17 @@ pub(super) async fn page(
     let plan_id = id.clone();
     let (language, name, title, body, personal) = with_session(&app, folder.clone(), query.edition(), move |s, app| {
         let language = asked.unwrap_or_else(|| plan_language(s, app));
-        let live = live(s, &plan_id, language);
+        // Read once for the forms, the drop zone and the problems' links.
+        let plan_toml = super::form::read_plan_toml(&s.folder).unwrap_or_default();
+        let live = live(s, &plan_id, &plan_toml, language);
         let (name, title) = names(s, language);
-        let texts = edit::forms(&s.folder, &plan_id, language, &app.token);
+        let texts = edit::forms(&plan_toml, &plan_id, language, &app.token);
         let builder = build::form(&plan_id, language, &app.token, s);
         let body = html! {
             h1 { (name) " · " (title) }
             div.plan-grid data-plan=(plan_id) data-revision=(live.revision) {
                 div.side {
-                    (super::upload::form(&plan_id, s, language))
+                    (super::upload::form(&plan_id, &plan_toml, language))
                     section #problems aria-live="polite" { (maud::PreEscaped(&live.problems)) }
                     (texts)
                     (builder)
@@ -155,18 +157,20 @@ pub(super) async fn live_parts(
     let asked = ui.asked();
     let live = with_session(&app, folder, query.edition(), move |s, app| {
         let language = asked.unwrap_or_else(|| plan_language(s, app));
-        live(s, &id, language)
+        let plan_toml = super::form::read_plan_toml(&s.folder).unwrap_or_default();
+        live(s, &id, &plan_toml, language)
     })
     .await;
     Json(live).into_response()
 }
 
 /// The live parts of the page.
-fn live(session: &Session, id: &str, language: Language) -> Live {
+fn live(session: &Session, id: &str, plan_toml: &str, language: Language) -> Live {
     let (problems, personal_rows) = match &session.state {
-        State::Problems(problems) => problems::render(problems, &session.folder, language),
+        State::Problems(problems) => problems::render(problems, &session.folder, plan_toml, language),
         State::Shown(shown) => {
-            let (list, personal) = problems::render(&shown.prepared.warnings, &session.folder, language);
+            let (list, personal) =
+                problems::render(&shown.prepared.warnings, &session.folder, plan_toml, language);
             // The author's to-do list and the checklist, of the edition
             // shown (the council's figures on a council page).
             let view = shown.prepared.view(session.edition);

@@ -17,7 +17,13 @@ const LISTED: usize = 200;
 
 /// The problems as HTML, and whether any row of the workbook is quoted
 /// (personal data on the page).
-pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> (Markup, bool) {
+/// `plan_toml` is the plan's text, to link a problem in it to its form.
+pub(super) fn render(
+    problems: &Problems,
+    folder: &Path,
+    plan_toml: &str,
+    language: Language,
+) -> (Markup, bool) {
     let tr = |key: &str| t(language, key);
     let sorted = problems.sorted();
     if sorted.is_empty() {
@@ -25,7 +31,6 @@ pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> 
     }
     let blocks = blocks(&sorted);
     let rows = quoted_rows(&blocks, folder);
-    let plan_toml = std::fs::read_to_string(folder.join(crate::config::PLAN_FILE)).unwrap_or_default();
     let personal = rows.values().any(|r| !r.rows.is_empty());
     let messages = &language.strings().messages;
     let errors = problems.error_count();
@@ -63,7 +68,7 @@ pub(super) fn render(problems: &Problems, folder: &Path, language: Language) -> 
                 @for (group, &count) in block.groups.iter().zip(counts) {
                     ul.problems {
                         @for problem in &group[..count] {
-                            li { (item(problem, rows.get(&place(problem)), &plan_toml, language)) }
+                            li { (item(problem, rows.get(&place(problem)), plan_toml, language)) }
                         }
                     }
                     @if group.len() > count {

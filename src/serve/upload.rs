@@ -4,7 +4,6 @@
 
 use super::html::t;
 use super::{App, plan};
-use crate::live::Session;
 use crate::model::Language;
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -24,11 +23,9 @@ pub(super) fn body_limit() -> DefaultBodyLimit {
     DefaultBodyLimit::max(UPLOAD_LIMIT + 64 * 1024)
 }
 
-/// The workbook `plan.toml` names (`[input] workbook`), as written there.
-fn named(folder: &std::path::Path) -> Option<String> {
-    let path = folder.join(crate::config::PLAN_FILE);
-    let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
-    let doc: toml_edit::DocumentMut = String::from_utf8(bytes).ok()?.parse().ok()?;
+/// The workbook the `plan.toml` text names (`[input] workbook`), as written there.
+fn named(plan_toml: &str) -> Option<String> {
+    let doc: toml_edit::DocumentMut = plan_toml.parse().ok()?;
     doc.get("input")?.get("workbook")?.as_str().map(str::to_string)
 }
 
@@ -37,9 +34,9 @@ fn extension(name: &str) -> Option<String> {
 }
 
 /// The drop zone.
-pub(super) fn form(id: &str, session: &Session, language: Language) -> Markup {
+pub(super) fn form(id: &str, plan_toml: &str, language: Language) -> Markup {
     let tr = |key: &str| t(language, key);
-    let name = named(&session.folder).unwrap_or_default();
+    let name = named(plan_toml).unwrap_or_default();
     let accept = TYPES.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(",");
     html! {
         section #workbook {
@@ -91,7 +88,10 @@ pub(super) async fn workbook(
             Ok(None) | Err(_) => return refuse(StatusCode::BAD_REQUEST, "/upload/none", &[]),
         }
     };
-    let Some(target) = named(&folder) else { return refuse(StatusCode::CONFLICT, "/upload/no_target", &[]) };
+    let plan_toml = super::form::read_plan_toml(&folder).unwrap_or_default();
+    let Some(target) = named(&plan_toml) else {
+        return refuse(StatusCode::CONFLICT, "/upload/no_target", &[]);
+    };
     let wanted = extension(&target).unwrap_or_default();
     if extension(&file_name).as_deref() != Some(wanted.as_str()) || !TYPES.contains(&wanted.as_str()) {
         return refuse(

@@ -172,6 +172,14 @@ pub(super) fn section(id: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.id == id)
 }
 
+/// The plan folder's `plan.toml` as text, read within the settings limit
+/// (a file that is too large, not a file or not UTF-8 gives `None`).
+pub(super) fn read_plan_toml(folder: &std::path::Path) -> Option<String> {
+    let path = folder.join(crate::config::PLAN_FILE);
+    let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_FILE_LIMIT).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 /// A field's value as the form shows it: text, "true", or lines.
 pub(super) fn shown(table: &Table, key: &str) -> String {
     let Some(item) = lookup(table, key) else { return String::new() };
