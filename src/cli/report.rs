@@ -2,14 +2,9 @@
 
 use super::exit;
 use crate::i18n::Messages;
-use crate::problem::{Problem, Problems, Severity, fill};
+use crate::problem::{LISTED_AT_MOST, LISTED_PER_COLUMN, Problem, Problems, Severity, fill};
 use crate::terminal::tell;
 use std::io::IsTerminal;
-
-/// Beyond this many, the rest are counted rather than listed.
-const LISTED: usize = 200;
-/// The same mistake down one column is shown this many times, then counted.
-const PER_COLUMN: usize = 5;
 
 /// Prints every problem, errors first; returns the exit status.
 pub fn problems(problems: &Problems, messages: &Messages) -> u8 {
@@ -24,58 +19,35 @@ pub fn warnings(warnings: &Problems, messages: &Messages) {
     print(warnings, messages);
 }
 
-/// Problems in reading order, one block per sheet. Within a sheet the same
-/// mistake in the same column is gathered: its first few cells are listed,
-/// the rest counted, so one wrong column cannot bury the other problems.
+/// Problems in reading order, one block per sheet, the same mistake in a
+/// column listed a few times and then counted ([`Problems::blocks`]).
 fn print(problems: &Problems, messages: &Messages) {
-    let sorted = problems.sorted();
     let mut listed = 0;
     let mut unlisted = 0;
-    let mut start = 0;
-    while start < sorted.len() {
-        let place = |p: &Problem| (p.severity, p.location.file.clone(), p.location.sheet.clone());
-        let end = start + sorted[start..].iter().take_while(|p| place(p) == place(sorted[start])).count();
-        if start > 0 {
+    for (n, block) in problems.blocks().iter().enumerate() {
+        if n > 0 {
             tell!();
         }
-        for group in groups(&sorted[start..end]) {
-            for problem in group.iter().take(PER_COLUMN) {
-                if listed < LISTED {
+        for group in block {
+            for problem in group.iter().take(LISTED_PER_COLUMN) {
+                if listed < LISTED_AT_MOST {
                     tell!("{}", line(problem, messages));
                     listed += 1;
                 } else {
                     unlisted += 1;
                 }
             }
-            let hidden = group.len().saturating_sub(PER_COLUMN);
-            if hidden > 0 && listed < LISTED {
+            let hidden = group.len().saturating_sub(LISTED_PER_COLUMN);
+            if hidden > 0 && listed < LISTED_AT_MOST {
                 tell!("  {}", fill(&messages.more_like_this, &[("count", &hidden.to_string())]));
             } else {
                 unlisted += hidden;
             }
         }
-        start = end;
     }
     if unlisted > 0 {
         tell!("… (+{unlisted})");
     }
-}
-
-/// The problems of one sheet, gathered by kind and column in order of first appearance.
-fn groups<'a>(problems: &[&'a Problem]) -> Vec<Vec<&'a Problem>> {
-    let mut groups: Vec<Vec<&'a Problem>> = Vec::new();
-    for &problem in problems {
-        let same = |p: &Problem| {
-            problem.kind.column().is_some()
-                && std::mem::discriminant(&p.kind) == std::mem::discriminant(&problem.kind)
-                && p.kind.column() == problem.kind.column()
-        };
-        match groups.iter_mut().find(|g| same(g[0])) {
-            Some(group) => group.push(problem),
-            None => groups.push(vec![problem]),
-        }
-    }
-    groups
 }
 
 fn line(problem: &Problem, messages: &Messages) -> String {

@@ -47,8 +47,10 @@ impl Context {
     }
 
     /// The batch's defaults for its plans (none outside a batch).
-    pub(crate) fn defaults(&self) -> crate::config::Defaults {
-        self.batch.as_ref().map(|(_, b)| b.defaults.clone()).unwrap_or_default()
+    pub(crate) fn defaults(&self) -> &crate::config::Defaults {
+        static NONE: std::sync::LazyLock<crate::config::Defaults> =
+            std::sync::LazyLock::new(Default::default);
+        self.batch.as_ref().map_or(&*NONE, |(_, b)| &b.defaults)
     }
 
     /// Runs `work` with the batch as a build sees it.

@@ -25,8 +25,13 @@ impl Stamp {
         let mut files = Vec::new();
         let out = context.out.canonicalize().ok();
         look(folder, out.as_deref(), &mut files);
+        // Compared by file name first: a canonical path costs a system call.
         let ignored: Vec<PathBuf> = ignored.iter().filter_map(|p| p.canonicalize().ok()).collect();
-        files.retain(|(path, _, _)| !path.canonicalize().is_ok_and(|p| ignored.contains(&p)));
+        let is_ignored = |path: &Path| {
+            ignored.iter().any(|i| i.file_name() == path.file_name())
+                && path.canonicalize().is_ok_and(|p| ignored.contains(&p))
+        };
+        files.retain(|(path, _, _)| !is_ignored(path));
         if let Some((root, batch)) = &context.batch {
             push(&root.join(crate::batch::BATCH_FILE), &mut files);
             for dir in batch.layout.iter().cloned().chain([root.join(crate::config::rules::RULES_FOLDER)]) {

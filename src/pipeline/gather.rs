@@ -73,3 +73,48 @@ impl Gathered {
         Ok(prepared)
     }
 }
+
+/// A plan's place in the archive, owned: its name outlives the
+/// `plan.toml` it came from, which the import consumes.
+pub(crate) struct Identity {
+    number: crate::model::EnterpriseNumber,
+    name: String,
+    year: i16,
+}
+
+impl Identity {
+    /// The key of its versions in the archive.
+    pub(crate) fn key(&self) -> archive::PlanKey<'_> {
+        archive::PlanKey { number: self.number, name: &self.name, year: self.year }
+    }
+}
+
+/// What a build and a preview do with a settled `plan.toml` before its
+/// import: the plan's own layout, its sources and last year's figures,
+/// the editions, and the fingerprint of it all.
+pub(crate) struct Opened {
+    /// The plan folder's own `layouts/`.
+    pub own: OwnLayout,
+    /// The files and last year's archive.
+    pub gathered: Gathered,
+    /// The editions the job writes.
+    pub editions: Vec<crate::model::Edition>,
+    /// What the version would be built from.
+    pub fingerprint: String,
+    /// Where its versions are.
+    pub identity: Identity,
+}
+
+impl Opened {
+    /// Opens the plan of `job`, whose `plan.toml` is `config`.
+    pub(crate) fn of(job: &super::Job<'_>, config: &PlanConfig) -> Result<Self, BuildError> {
+        let own = OwnLayout::of(job.folder, job.resources)?;
+        let editions = job.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
+        let gathered = Gathered::of(job.folder, job.out, config, job.batch, &own);
+        let fingerprint = super::fingerprint(&gathered.sources, &editions, &config.settings);
+        let o = &config.organisation;
+        let identity =
+            Identity { number: o.enterprise_number, name: o.name.clone(), year: config.settings.year };
+        Ok(Self { own, gathered, editions, fingerprint, identity })
+    }
+}

@@ -11,7 +11,7 @@ mod gather;
 mod preview;
 
 pub use edition::{render_output, typst_project, view_json};
-pub(crate) use gather::{Gathered, OwnLayout};
+pub(crate) use gather::Opened;
 pub use preview::{Preview, PreviewJob, check, preview};
 
 use crate::aggregate::key_figures::NotCompared;
@@ -168,10 +168,15 @@ pub struct Prepared {
 
 /// Runs `job`: builds and archives the plan, or skips it.
 pub(crate) fn run(job: &Job<'_>) -> Result<Outcome, BuildError> {
+    let (config, problems) = read_config(job)?;
+    run_config(job, config, problems)
+}
+
+/// The job's `plan.toml`, with its batch's defaults under it.
+fn read_config(job: &Job<'_>) -> Result<(PlanConfig, Problems), BuildError> {
     let none = Defaults::default();
     let defaults = job.batch.map_or(&none, |b| b.defaults);
-    let (config, problems) = config::read_with(job.folder, defaults).map_err(BuildError::Problems)?;
-    run_config(job, config, problems)
+    config::read_with(job.folder, defaults).map_err(BuildError::Problems)
 }
 
 /// [`run`] for a `plan.toml` already read (a batch reads them all first).
@@ -181,17 +186,9 @@ pub(crate) fn run_config(
     problems: Problems,
 ) -> Result<Outcome, BuildError> {
     config.settle(job.stage);
-    let own = OwnLayout::of(job.folder, job.resources)?;
+    let Opened { own, gathered, editions, fingerprint, identity } = Opened::of(job, &config)?;
     let resources = own.resources.as_ref().unwrap_or(job.resources);
-    let editions = job.editions.clone().unwrap_or_else(|| config.settings.editions.editions());
-    let gathered = Gathered::of(job.folder, job.out, &config, job.batch, &own);
-    let fingerprint = fingerprint(&gathered.sources, &editions, &config.settings);
-    let name = config.organisation.name.clone();
-    let key = archive::PlanKey {
-        number: config.organisation.enterprise_number,
-        name: &name,
-        year: config.settings.year,
-    };
+    let key = identity.key();
     if job.skip_unchanged
         && let Some((version, folder, latest)) = archive::latest(job.out, key, true)
         && latest.fingerprint == fingerprint

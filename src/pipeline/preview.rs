@@ -2,9 +2,9 @@
 //! steps of a build up to the typeset document of one edition, with the
 //! same settings, layouts, batch defaults and archive, and nothing written.
 
-use super::{BuildError, Gathered, OwnLayout, Prepared, fingerprint};
+use super::{BuildError, Job, Opened, Prepared, read_config};
 use crate::archive;
-use crate::config::{self, Defaults, sources::BatchContext};
+use crate::config::sources::BatchContext;
 use crate::model::{Edition, Stage};
 use crate::outputs::pdf::{Resources, Typeset};
 use std::path::Path;
@@ -46,22 +46,22 @@ pub fn preview(job: &PreviewJob<'_>) -> Result<Preview, BuildError> {
 /// Reads, validates and aggregates the plan as the next build would: what
 /// `check` says of it; with the plan's own layout laid over the job's.
 pub fn check(job: &PreviewJob<'_>) -> Result<(Prepared, Option<Resources>), BuildError> {
-    let none = Defaults::default();
-    let defaults = job.batch.map_or(&none, |b| b.defaults);
-    let (mut config, problems) = config::read_with(job.folder, defaults).map_err(BuildError::Problems)?;
-    config.settle(job.stage);
-    let own = OwnLayout::of(job.folder, job.resources)?;
-    let editions = config.settings.editions.editions();
-    let gathered = Gathered::of(job.folder, job.out, &config, job.batch, &own);
-    let fingerprint = fingerprint(&gathered.sources, &editions, &config.settings);
-    let name = config.organisation.name.clone();
-    let key = archive::PlanKey {
-        number: config.organisation.enterprise_number,
-        name: &name,
-        year: config.settings.year,
+    // The build this preview stands for, in the plan's own editions.
+    let build = Job {
+        folder: job.folder,
+        out: job.out,
+        editions: None,
+        stage: job.stage,
+        new_version: false,
+        skip_unchanged: false,
+        batch: job.batch,
+        resources: job.resources,
     };
+    let (mut config, problems) = read_config(&build)?;
+    config.settle(job.stage);
+    let Opened { own, gathered, fingerprint, identity, .. } = Opened::of(&build, &config)?;
     let mut prepared = gathered.import(config, problems)?;
     // The number the next build would print.
-    prepared.earlier = archive::earlier::earlier(job.out, key, &fingerprint, false);
+    prepared.earlier = archive::earlier::earlier(job.out, identity.key(), &fingerprint, false);
     Ok((prepared, own.resources))
 }

@@ -15,6 +15,11 @@ pub use describe::ProblemKind;
 pub use expected::{AssetProblem, AssetWanted, Expected};
 pub use file_fault::FileFault;
 pub use wording::fill;
+
+/// The same mistake down one column is listed this many times, then counted.
+pub const LISTED_PER_COLUMN: usize = 5;
+/// Beyond this many problems, the rest are counted rather than listed.
+pub const LISTED_AT_MOST: usize = 200;
 pub use workbook::{Limit, WorkbookFault};
 
 use crate::i18n::Messages;
@@ -225,6 +230,31 @@ impl Problems {
             ))
         });
         order.into_iter().map(|i| &self.items[i]).collect()
+    }
+
+    /// The problems as a person reads them: [`Problems::sorted`], in
+    /// blocks of one severity, file and sheet; within a block the same
+    /// mistake in the same column gathered, in order of first appearance,
+    /// so that one wrong column cannot bury the other problems.
+    pub fn blocks(&self) -> Vec<Vec<Vec<&Problem>>> {
+        let place = |p: &Problem| (p.severity, p.location.file.clone(), p.location.sheet.clone());
+        let mut blocks: Vec<Vec<Vec<&Problem>>> = Vec::new();
+        for problem in self.sorted() {
+            if blocks.last().is_none_or(|b| place(b[0][0]) != place(problem)) {
+                blocks.push(Vec::new());
+            }
+            let Some(block) = blocks.last_mut() else { continue };
+            let same = |p: &Problem| {
+                problem.kind.column().is_some()
+                    && std::mem::discriminant(&p.kind) == std::mem::discriminant(&problem.kind)
+                    && p.kind.column() == problem.kind.column()
+            };
+            match block.iter_mut().find(|g| same(g[0])) {
+                Some(group) => group.push(problem),
+                None => block.push(vec![problem]),
+            }
+        }
+        blocks
     }
 
     /// The problems in the order they were found.

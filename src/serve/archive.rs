@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 /// The organisation a plan folder's `plan.toml` names: its number and name.
 fn organisation(app: &App, folder: &std::path::Path) -> Option<(crate::model::EnterpriseNumber, String)> {
-    let (config, _) = crate::config::read_with(folder, &app.context.defaults()).ok()?;
+    let (config, _) = crate::config::read_with(folder, app.context.defaults()).ok()?;
     Some((config.organisation.enterprise_number, config.organisation.name))
 }
 
@@ -29,9 +29,10 @@ struct Version {
     findings: Vec<String>,
 }
 
-fn versions(app: &App, folder: &std::path::Path, language: Language) -> Option<Vec<Version>> {
+/// The organisation's name and its archived versions, newest first.
+fn versions(app: &App, folder: &std::path::Path, language: Language) -> Option<(String, Vec<Version>)> {
     let (number, name) = organisation(app, folder)?;
-    let archive = app.archive()?;
+    let Some(archive) = app.archive() else { return Some((name, Vec::new())) };
     let org = crate::archive::location::organisation_dir(&archive, number, &name);
     let messages = &language.strings().messages;
     let mut found: Vec<Version> = verify::verify(&org)
@@ -45,7 +46,7 @@ fn versions(app: &App, folder: &std::path::Path, language: Language) -> Option<V
         })
         .collect();
     found.sort_by_key(|v| (std::cmp::Reverse(v.manifest.year), std::cmp::Reverse(v.manifest.version)));
-    Some(found)
+    Some((name, found))
 }
 
 /// `GET /plan/{id}/archive`.
@@ -54,10 +55,10 @@ pub(super) async fn page(State(app): State<Arc<App>>, Path(id): Path<String>, ui
     let language = ui.asked().unwrap_or_else(|| app.language_of(&folder));
     let work_app = app.clone();
     let work_folder = folder.clone();
-    let found =
+    let read =
         tokio::task::spawn_blocking(move || versions(&work_app, &work_folder, language)).await.ok().flatten();
+    let (name, found) = read.map_or((String::new(), None), |(name, versions)| (name, Some(versions)));
     let tr = |key: &str| t(language, key);
-    let name = organisation(&app, &folder).map(|(_, n)| n).unwrap_or_default();
     let body = html! {
         h1 { (tr("/archive/title")) }
         p.lead { (tr("/archive/lead")) }

@@ -171,7 +171,7 @@ fn write(
     let defaults = app.context.defaults();
     let errors = |text: &str| -> Vec<String> {
         let messages = &language.strings().messages;
-        match crate::config::parse(text, folder, &defaults) {
+        match crate::config::parse(text, folder, defaults) {
             Ok((_, problems)) | Err(problems) => problems
                 .sorted()
                 .into_iter()

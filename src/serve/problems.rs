@@ -5,15 +5,10 @@
 use super::html::t;
 use crate::import::rows::{SheetRows, sheet_rows};
 use crate::model::Language;
-use crate::problem::{CellRef, Problem, Problems, Severity, fill};
+use crate::problem::{CellRef, LISTED_AT_MOST, LISTED_PER_COLUMN, Problem, Problems, Severity, fill};
 use maud::{Markup, html};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The same mistake down one column is shown this many times, then counted.
-const PER_COLUMN: usize = 5;
-/// At most this many problems are listed in all.
-const LISTED: usize = 200;
 
 /// The problems as HTML, and whether any row of the workbook is quoted
 /// (personal data on the page).
@@ -25,25 +20,24 @@ pub(super) fn render(
     language: Language,
 ) -> (Markup, bool) {
     let tr = |key: &str| t(language, key);
-    let sorted = problems.sorted();
-    if sorted.is_empty() {
+    if problems.is_empty() {
         return (html! { h2 { (tr("/problems/title")) } p.good { (tr("/problems/none")) } }, false);
     }
-    let blocks = blocks(&sorted);
+    let blocks = problems.blocks();
     let rows = quoted_rows(&blocks, folder);
     let personal = rows.values().any(|r| !r.rows.is_empty());
     let messages = &language.strings().messages;
     let errors = problems.error_count();
     let count = |key: &str, n: usize| fill(tr(key), &[("count", &n.to_string())]);
     // Within the overall budget, each group shows its first few.
-    let mut budget = LISTED;
+    let mut budget = LISTED_AT_MOST;
     let shown: Vec<Vec<usize>> = blocks
         .iter()
-        .map(|b| {
-            b.groups
+        .map(|block| {
+            block
                 .iter()
                 .map(|g| {
-                    let n = g.len().min(PER_COLUMN).min(budget);
+                    let n = g.len().min(LISTED_PER_COLUMN).min(budget);
                     budget -= n;
                     n
                 })
@@ -55,17 +49,17 @@ pub(super) fn render(
         p.summary {
             @if errors > 0 { span.bad { (count("/problems/errors", errors)) } " " (tr("/problems/errors_stop")) }
             @else { span.good { (tr("/problems/no_errors")) } }
-            @if sorted.len() > errors { " · " span.warn { (count("/problems/warnings", sorted.len() - errors)) } }
+            @if problems.len() > errors { " · " span.warn { (count("/problems/warnings", problems.len() - errors)) } }
         }
         @for (block, counts) in blocks.iter().zip(&shown) {
-            @let first = block.groups[0][0];
+            @let first = block[0][0];
             section.problem-block data-severity=(severity_key(first.severity)) {
                 h3 {
                     span class=(severity_key(first.severity)) { (tr(if first.severity == Severity::Error { "/problems/error" } else { "/problems/warning" })) }
                     " · " (first.location.file)
                     @if let Some(sheet) = first.location.sheet.as_deref().filter(|s| !s.is_empty()) { " › " (sheet) }
                 }
-                @for (group, &count) in block.groups.iter().zip(counts) {
+                @for (group, &count) in block.iter().zip(counts) {
                     ul.problems {
                         @for problem in &group[..count] {
                             li { (item(problem, rows.get(&place(problem)), plan_toml, language)) }
@@ -113,43 +107,16 @@ fn severity_key(severity: Severity) -> &'static str {
     }
 }
 
-/// The problems of one file and sheet, gathered by mistake and column.
-struct Block<'a> {
-    groups: Vec<Vec<&'a Problem>>,
-}
-
 fn place(problem: &Problem) -> (String, String) {
     (problem.location.file.clone(), problem.location.sheet.clone().unwrap_or_default())
 }
 
-fn blocks<'a>(sorted: &[&'a Problem]) -> Vec<Block<'a>> {
-    let mut blocks: Vec<Block<'a>> = Vec::new();
-    let key = |p: &Problem| (p.severity, place(p));
-    for &problem in sorted {
-        let same_block = blocks.last().is_some_and(|b| key(b.groups[0][0]) == key(problem));
-        if !same_block {
-            blocks.push(Block { groups: Vec::new() });
-        }
-        let Some(block) = blocks.last_mut() else { continue };
-        let same = |p: &Problem| {
-            problem.kind.column().is_some()
-                && std::mem::discriminant(&p.kind) == std::mem::discriminant(&problem.kind)
-                && p.kind.column() == problem.kind.column()
-        };
-        match block.groups.iter_mut().find(|g| same(g[0])) {
-            Some(group) => group.push(problem),
-            None => block.groups.push(vec![problem]),
-        }
-    }
-    blocks
-}
-
 /// The rows of every shown problem at a cell, per file and sheet, read from
 /// the workbook in the plan folder (never from outside it).
-fn quoted_rows(blocks: &[Block<'_>], folder: &Path) -> BTreeMap<(String, String), SheetRows> {
+fn quoted_rows(blocks: &[Vec<Vec<&Problem>>], folder: &Path) -> BTreeMap<(String, String), SheetRows> {
     let mut wanted: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
-    for group in blocks.iter().flat_map(|b| &b.groups) {
-        for problem in group.iter().take(PER_COLUMN) {
+    for group in blocks.iter().flatten() {
+        for problem in group.iter().take(LISTED_PER_COLUMN) {
             if let Some(cell) = problem.location.at_cell() {
                 wanted.entry(place(problem)).or_default().push(cell.row);
             }
