@@ -40,7 +40,8 @@ pub fn key_figures(sheet: &mut Worksheet, view: &PlanView, f: &Formats) -> Resul
         ("planned_hours", &t.hours, &f.hours),
         ("planned_days", &t.days, &f.decimal),
         ("days_per_fte", &t.days_per_fte, &f.fte),
-        ("target_days_per_fte", &t.target_days_per_fte, &f.decimal),
+        // Two decimals, as the PDF gives a weighted target (4,58).
+        ("target_days_per_fte", &t.target_days_per_fte, &f.fte),
         ("attainment", &t.attainment, &f.percent),
         ("budget", &t.budget, &f.euro),
         ("budget_per_fte", &t.budget_per_fte, &f.euro),
@@ -401,7 +402,8 @@ fn target_chart(sheet: &mut Worksheet, view: &PlanView, row: u32, f: &Formats) -
     for (i, (label, num)) in rows.iter().enumerate() {
         let r = row + 2 + i as u32;
         sheet.write_string(r, 0, *label)?;
-        write_num(sheet, r, 1, num, &f.decimal)?;
+        // Days per FTE and the target to two decimals, as in the PDF.
+        write_num(sheet, r, 1, num, &f.fte)?;
     }
     let headers = [s.annex("col_figure"), s.annex("col_value")];
     add_table_shaped(sheet, row + 1, &headers, 2, &Shape { numbers: &[1], totals: None })?;
